@@ -1,0 +1,112 @@
+/*
+ * The magistere extension: module entry, class registration, MINIT/MINFO.
+ * Each class's behaviour lives in src/php/<class>.c; the engine in src/core,
+ * the stores in src/store, the XML exchanges in src/xml.
+ */
+#ifdef HAVE_CONFIG_H
+# include "config.h"
+#endif
+
+#include "php.h"
+#include "ext/standard/info.h"
+#include "ext/spl/spl_exceptions.h"
+#include "zend_attributes.h"
+#include <libxml/parser.h>
+#include <libxml/xmlversion.h>
+
+#include "php_magistere.h"
+#include "php/php_private.h"
+#include "store/mysql.h"
+#include "magistere_arginfo.h"
+
+zend_class_entry *php_magistere_source_ce;
+zend_class_entry *php_magistere_tracker_ce;
+zend_class_entry *php_magistere_statistics_ce;
+zend_class_entry *php_magistere_exception_ce;
+zend_class_entry *php_magistere_access_denied_ce;
+zend_class_entry *php_magistere_not_found_ce;
+zend_class_entry *php_magistere_data_error_ce;
+zend_class_entry *php_magistere_settings_error_ce;
+zend_class_entry *php_magistere_connection_error_ce;
+zend_class_entry *php_magistere_xml_error_ce;
+
+/* Magistere\Statistics only has static methods. */
+ZEND_METHOD(Magistere_Statistics, __construct)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	zend_throw_error(NULL, "Cannot directly construct Magistere\\Statistics, use its static methods");
+}
+
+PHP_MINIT_FUNCTION(magistere)
+{
+#if defined(ZTS) && defined(COMPILE_DL_MAGISTERE)
+	ZEND_TSRMLS_CACHE_UPDATE();
+#endif
+	/* The exception family first: everything else may throw them. */
+	php_magistere_exception_ce = register_class_Magistere_Exception(spl_ce_RuntimeException);
+	php_magistere_access_denied_ce = register_class_Magistere_AccessDenied(php_magistere_exception_ce);
+	php_magistere_not_found_ce = register_class_Magistere_NotFound(php_magistere_exception_ce);
+	php_magistere_data_error_ce = register_class_Magistere_DataError(php_magistere_exception_ce);
+	php_magistere_settings_error_ce = register_class_Magistere_SettingsError(php_magistere_exception_ce);
+	php_magistere_connection_error_ce = register_class_Magistere_ConnectionError(php_magistere_exception_ce);
+	php_magistere_xml_error_ce = register_class_Magistere_XmlError(php_magistere_exception_ce);
+
+	php_magistere_source_ce = register_class_Magistere_Source();
+	php_mg_source_minit();
+	php_magistere_tracker_ce = register_class_Magistere_Tracker();
+	php_mg_tracker_minit();
+	php_magistere_statistics_ce = register_class_Magistere_Statistics();
+
+	php_mg_atoms_minit();
+	/* mysql_library_init: once, here, before any thread or fork (php-fpm
+	 * forks its workers after MINIT; connections are opened per request). */
+	php_mg_mysql_minit();
+	return SUCCESS;
+}
+
+PHP_MSHUTDOWN_FUNCTION(magistere)
+{
+	php_mg_mysql_mshutdown();
+	php_mg_atoms_mshutdown();
+	return SUCCESS;
+}
+
+PHP_MINFO_FUNCTION(magistere)
+{
+	php_info_print_table_start();
+	php_info_print_table_row(2, "magistere support", "enabled");
+	php_info_print_table_row(2, "Version", PHP_MAGISTERE_VERSION);
+	php_info_print_table_row(2, "Engine (src/core)", MG_VERSION);
+	php_info_print_table_row(2, "libxml2 (compiled)", LIBXML_DOTTED_VERSION);
+	php_info_print_table_row(2, "libxml2 (loaded)", xmlParserVersion);
+	php_info_print_table_end();
+	php_mg_mysql_minfo();
+}
+
+static const zend_module_dep magistere_deps[] = {
+	ZEND_MOD_REQUIRED("libxml")
+	ZEND_MOD_REQUIRED("spl")
+	ZEND_MOD_END
+};
+
+zend_module_entry magistere_module_entry = {
+	STANDARD_MODULE_HEADER_EX,
+	NULL,
+	magistere_deps,
+	"magistere",
+	NULL,                       /* functions: the API is classes only */
+	PHP_MINIT(magistere),
+	PHP_MSHUTDOWN(magistere),
+	NULL,                       /* RINIT */
+	NULL,                       /* RSHUTDOWN */
+	PHP_MINFO(magistere),
+	PHP_MAGISTERE_VERSION,
+	STANDARD_MODULE_PROPERTIES
+};
+
+#ifdef COMPILE_DL_MAGISTERE
+# ifdef ZTS
+ZEND_TSRMLS_CACHE_DEFINE()
+# endif
+ZEND_GET_MODULE(magistere)
+#endif

@@ -1,0 +1,120 @@
+<?php
+
+/**
+ * The PHP API of the magistere extension. docs/api.md documents every method and the arrays the
+ * views return. Regenerate magistere_arginfo.h with scripts/gen-arginfo.sh after any change.
+ *
+ * @generate-class-entries
+ */
+
+namespace Magistere {
+
+    /**
+     * Where the engine reads Moodle's tables from.
+     *
+     * @strict-properties
+     * @not-serializable
+     */
+    final class Source
+    {
+        private function __construct() {}
+
+        /** Rows of Moodle's and the plugin's tables, keyed by table name without prefix. */
+        public static function rows(array $tables): Source {}
+
+        /** A MariaDB/MySQL Moodle database, read directly (docs/mysql.md). */
+        public static function mysql(#[\SensitiveParameter] array $options): Source {}
+
+        /** The same, from Moodle's $CFG (dbtype mysqli, mariadb or auroramysql). */
+        public static function fromMoodleConfig(#[\SensitiveParameter] object $cfg): Source {}
+
+        /** "rows" or "mysql". */
+        public function kind(): string {}
+    }
+
+    /**
+     * Progress and the role-filtered views over one source.
+     *
+     * @strict-properties
+     * @not-serializable
+     */
+    final class Tracker
+    {
+        public function __construct(Source $source, array $settings = []) {}
+
+        public function settings(): array {}
+
+        /** R2: the participant's own view of a parcours. */
+        public function participantView(int $viewerId, int $courseId): array {}
+
+        /** R3: the trainer's view of a parcours. */
+        public function trainerView(int $viewerId, int $courseId): array {}
+
+        /** R4: the inspector's view of the teachers of his circonscription(s). */
+        public function inspectorView(int $viewerId, ?string $circonscription = null): array {}
+
+        /** R5: non-nominative statistics under disclosure control. */
+        public function statistics(array $dimensions = ["academie"], ?int $k = null): array {}
+
+        /** R9: what each role sees about a participant. */
+        public function transparency(int $userId, int $courseId): array {}
+
+        /**
+         * The administrative attestation file (docs/xml-attestations.md), streamed to a path or a
+         * stream. Returns the number of participants written.
+         *
+         * @param string|resource $target
+         */
+        public function writeAttestations(mixed $target, ?array $courseIds = null): int {}
+
+        /**
+         * The statistics exchange file (docs/xml-statistics.md) of this site's académie (its code,
+         * e.g. "AIX-MARSEILLE", names the file's producer for the ministry). Returns the number
+         * of cells.
+         *
+         * @param string|resource $target
+         */
+        public function writeStatistics(mixed $target, string $academie, array $dimensions = ["academie"], ?int $k = null): int {}
+    }
+
+    /**
+     * The ministry side of the statistics exchange.
+     *
+     * @strict-properties
+     * @not-serializable
+     */
+    final class Statistics
+    {
+        private function __construct() {}
+
+        /** Reads, validates and merges académie statistics files into national tables. */
+        public static function merge(array $paths, ?int $k = null): array {}
+
+        /**
+         * Writes a merged national table as a statistics exchange file.
+         *
+         * @param string|resource $target
+         */
+        public static function writeMerged(array $table, mixed $target): int {}
+    }
+
+    class Exception extends \RuntimeException {}
+
+    /** A rule (R1-R9) refuses the request. */
+    final class AccessDenied extends Exception {}
+
+    /** An unknown course, user or circonscription. */
+    final class NotFound extends Exception {}
+
+    /** Inconsistent rows; the message names the table, the row and the field. */
+    final class DataError extends Exception {}
+
+    /** Invalid settings. */
+    final class SettingsError extends Exception {}
+
+    /** The database cannot be reached or refused the connection. */
+    final class ConnectionError extends Exception {}
+
+    /** An exchange file is unreadable, hostile or invalid. */
+    final class XmlError extends Exception {}
+}

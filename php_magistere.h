@@ -1,0 +1,28 @@
+/*
+ * magistere: progress tracking and role-filtered reporting for m@gistère.
+ * The public header of the extension: version, module entry, class entries.
+ */
+#ifndef PHP_MAGISTERE_H
+#define PHP_MAGISTERE_H
+
+#define PHP_MAGISTERE_VERSION "0.1.0"
+
+extern zend_module_entry magistere_module_entry;
+#define phpext_magistere_ptr &magistere_module_entry
+
+extern zend_class_entry *php_magistere_source_ce;
+extern zend_class_entry *php_magistere_tracker_ce;
+extern zend_class_entry *php_magistere_statistics_ce;
+extern zend_class_entry *php_magistere_exception_ce;
+extern zend_class_entry *php_magistere_access_denied_ce;
+extern zend_class_entry *php_magistere_not_found_ce;
+extern zend_class_entry *php_magistere_data_error_ce;
+extern zend_class_entry *php_magistere_settings_error_ce;
+extern zend_class_entry *php_magistere_connection_error_ce;
+extern zend_class_entry *php_magistere_xml_error_ce;
+
+#if defined(ZTS) && defined(COMPILE_DL_MAGISTERE)
+ZEND_TSRMLS_CACHE_EXTERN()
+#endif
+
+#endif /* PHP_MAGISTERE_H */

@@ -1,0 +1,427 @@
+/*
+ * magistere core: the model, progress, the four views, the rules R1-R9 and
+ * disclosure control, in plain C11.
+ *
+ * This header (and everything under src/core) includes no Zend, libmariadb
+ * or libxml2 header: the core is built and unit-tested with a plain `cc`.
+ *
+ * Life of a request
+ *   1. A store (src/store) fills an mg_rowset with typed rows of Moodle's
+ *      tables and of the plugin's tables, through the table descriptors
+ *      below (mg_tables). Every row keeps the key it had in its source (the
+ *      PHP array key, or the ordinal of the row in a result set), so an error
+ *      can name table, row and field.
+ *   2. mg_model_build() checks the rowset (duplicate keys, dangling
+ *      references, negative durations...) and builds the dense model for
+ *      given settings (role shortnames, profile field, "now").
+ *   3. A view (mg_view_*) checks the rules for the viewer and emits its
+ *      result through an mg_emitter (PHP arrays in the extension, JSON in the
+ *      unit tests). A view refused by a rule emits nothing.
+ *
+ * Errors: every function that can fail returns an mg_status (MG_OK = 0,
+ * negative on failure) and fills the mg_error it is given. errno is never
+ * used.
+ *
+ * Ownership: the caller owns what it creates with a _new/_build function and
+ * releases it with the matching _free, which accepts NULL. Strings handed to
+ * the core are copied; strings handed out by the core (mg_str) live as long as
+ * the object they come from.
+ */
+#ifndef MAGISTERE_CORE_CORE_H
+#define MAGISTERE_CORE_CORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define MG_VERSION "0.1.0"
+
+/* ---------------------------------------------------------------- errors */
+
+typedef enum mg_status {
+	MG_OK = 0,
+	MG_ENOMEM = -1,      /* allocation failed */
+	MG_EDATA = -2,       /* inconsistent rows: table/row/field named in the error */
+	MG_ENOTFOUND = -3,   /* unknown course, user, circonscription... */
+	MG_EACCESS = -4,     /* a rule (R1-R9) refuses the request */
+	MG_ESETTINGS = -5,   /* invalid settings (k below 3, unknown role...) */
+	MG_EARG = -6,        /* invalid argument (unknown dimension...) */
+	MG_EEMIT = -7,       /* the emitter failed (its own message is kept) */
+	MG_EIO = -8,         /* I/O failure (a file, a stream) */
+	MG_ECONN = -9,       /* the database cannot be reached, or the link broke */
+	MG_EXML = -10        /* an exchange file is not well-formed or not valid */
+} mg_status;
+
+#define MG_ERROR_MSG_MAX 512
+
+typedef struct mg_error {
+	mg_status code;
+	char message[MG_ERROR_MSG_MAX];
+	/* For MG_EDATA: the table (without prefix), the row key and the field. */
+	const char *table;
+	int64_t row;
+	const char *field;
+} mg_error;
+
+/* Sets err (if not NULL) and returns code. printf-style message. */
+mg_status mg_error_set(mg_error *err, mg_status code, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 3, 4)))
+#endif
+	;
+/* Same, for a data error located at table/row/field; the message is
+ * prefixed with "<table> row <row>, field <field>: ". */
+mg_status mg_error_data(mg_error *err, const char *table, int64_t row,
+	const char *field, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 5, 6)))
+#endif
+	;
+void mg_error_clear(mg_error *err);
+
+/* --------------------------------------------------------------- strings */
+
+/* A length-delimited string (not necessarily NUL-terminated, though every
+ * string stored by the core is). */
+typedef struct mg_str {
+	const char *ptr;
+	size_t len;
+} mg_str;
+
+#define MG_STR_NULL ((mg_str){ "", 0 })
+
+/* -------------------------------------------------------------- the rows */
+
+/* A nullable integer column holds MG_NULL_INT when the value is NULL. */
+#define MG_NULL_INT INT64_MIN
+
+typedef enum mg_field_type {
+	MG_FT_INT,      /* int64_t; NULL refused */
+	MG_FT_INT_NULL, /* int64_t; NULL stored as MG_NULL_INT */
+	MG_FT_STR,      /* mg_str; NULL refused */
+	MG_FT_STR_NULL, /* mg_str; NULL stored as the empty string */
+	MG_FT_DEC_NULL  /* double plus a flag; only customfield_data.decvalue */
+} mg_field_type;
+
+/* One column of a table as the engine reads it. `required` columns must be
+ * present in every row given to the rows source; the others take `def`
+ * (integers) or the empty string when absent. The mysql source always reads
+ * every column listed. No other column of any table is ever read (R6). */
+typedef struct mg_field {
+	const char *name;
+	mg_field_type type;
+	size_t offset;   /* offset of the value in the row struct */
+	int required;
+	int64_t def;
+} mg_field;
+
+typedef enum mg_table_id {
+	MG_T_COURSE,
+	MG_T_MODULES,
+	MG_T_COURSE_SECTIONS,
+	MG_T_COURSE_MODULES,
+	MG_T_COURSE_MODULES_COMPLETION,
+	MG_T_ENROL,
+	MG_T_USER_ENROLMENTS,
+	MG_T_ROLE,
+	MG_T_ROLE_ASSIGNMENTS,
+	MG_T_CONTEXT,
+	MG_T_USER,
+	MG_T_USER_INFO_FIELD,
+	MG_T_USER_INFO_DATA,
+	MG_T_CUSTOMFIELD_FIELD,
+	MG_T_CUSTOMFIELD_DATA,
+	MG_T_MARK,        /* local_magistere_mark */
+	MG_T_SCHOOL,      /* local_magistere_school */
+	MG_T_CIRC,        /* local_magistere_circ */
+	MG_T_INSPECTOR,   /* local_magistere_inspector */
+	MG_T__COUNT
+} mg_table_id;
+
+typedef struct mg_table {
+	mg_table_id id;
+	const char *name;       /* Moodle table name without prefix */
+	size_t row_size;        /* sizeof the row struct */
+	const mg_field *fields;
+	size_t nfields;
+} mg_table;
+
+/* The descriptors of every table the engine reads, indexed by mg_table_id. */
+extern const mg_table mg_tables[MG_T__COUNT];
+
+/* Finds a table by name (without prefix); NULL when unknown. */
+const mg_table *mg_table_find(const char *name, size_t len);
+
+/* Row structs. Every row starts with `key`: where the row came from (PHP
+ * array key when it is an integer, else its position; row ordinal in a
+ * result set). */
+typedef struct mg_row_course {
+	int64_t key, id, category, visible;
+	mg_str fullname, shortname;
+} mg_row_course;
+
+typedef struct mg_row_modules {
+	int64_t key, id, visible;
+	mg_str name;
+} mg_row_modules;
+
+typedef struct mg_row_course_sections {
+	int64_t key, id, course, section, visible;
+	mg_str sequence;          /* comma-separated course module ids */
+} mg_row_course_sections;
+
+typedef struct mg_row_course_modules {
+	int64_t key, id, course, module, section, completion, visible, deletioninprogress;
+} mg_row_course_modules;
+
+typedef struct mg_row_course_modules_completion {
+	int64_t key, id, coursemoduleid, userid, completionstate;
+} mg_row_course_modules_completion;
+
+typedef struct mg_row_enrol {
+	int64_t key, id, courseid, status;
+	mg_str enrol;
+} mg_row_enrol;
+
+typedef struct mg_row_user_enrolments {
+	int64_t key, id, enrolid, userid, status, timestart, timeend;
+} mg_row_user_enrolments;
+
+typedef struct mg_row_role {
+	int64_t key, id;
+	mg_str shortname;
+} mg_row_role;
+
+typedef struct mg_row_role_assignments {
+	int64_t key, id, roleid, contextid, userid;
+} mg_row_role_assignments;
+
+typedef struct mg_row_context {
+	int64_t key, id, contextlevel, instanceid;
+} mg_row_context;
+
+typedef struct mg_row_user {
+	int64_t key, id, deleted, suspended;
+	mg_str firstname, lastname, idnumber;
+} mg_row_user;
+
+typedef struct mg_row_user_info_field {
+	int64_t key, id;
+	mg_str shortname;
+} mg_row_user_info_field;
+
+typedef struct mg_row_user_info_data {
+	int64_t key, id, userid, fieldid;
+	mg_str data;
+} mg_row_user_info_data;
+
+typedef struct mg_row_customfield_field {
+	int64_t key, id;
+	mg_str shortname;
+} mg_row_customfield_field;
+
+typedef struct mg_row_customfield_data {
+	int64_t key, id, fieldid, instanceid;
+	int has_decvalue;
+	double decvalue;
+	mg_str value;
+} mg_row_customfield_data;
+
+typedef struct mg_row_mark {
+	int64_t key, id, courseid, userid, finished, creditedminutes, timemodified, modifiedby;
+} mg_row_mark;
+
+typedef struct mg_row_school {
+	int64_t key, id;
+	mg_str uai, name, city, circonscription, departement, academie, degre, secteur;
+} mg_row_school;
+
+typedef struct mg_row_circ {
+	int64_t key, id;
+	mg_str code, name, departement, academie;
+} mg_row_circ;
+
+typedef struct mg_row_inspector {
+	int64_t key, id, userid;
+	mg_str circonscription;
+} mg_row_inspector;
+
+/* ------------------------------------------------------------ the rowset */
+
+typedef struct mg_rowset mg_rowset;
+
+mg_rowset *mg_rowset_new(void);
+void mg_rowset_free(mg_rowset *rs);
+
+/* Returns a zeroed row of `table`, owned by the rowset, to be filled by the
+ * caller (strings through mg_rowset_strdup), or NULL when out of memory.
+ * The pointer stays valid until the next mg_rowset_row() on the same table. */
+void *mg_rowset_row(mg_rowset *rs, mg_table_id table);
+/* Copies a string into the rowset's arena. Returns MG_STR_NULL-like empty
+ * string on len 0; ptr NULL when out of memory. */
+mg_str mg_rowset_strdup(mg_rowset *rs, const char *s, size_t len);
+/* Number of rows of a table, and row i (read-only). */
+size_t mg_rowset_count(const mg_rowset *rs, mg_table_id table);
+const void *mg_rowset_get(const mg_rowset *rs, mg_table_id table, size_t i);
+
+/* Fills every field of `row` that has a default with it (used by stores for
+ * absent optional columns). */
+void mg_row_set_defaults(const mg_table *t, void *row);
+
+/* ------------------------------------------------------------- settings */
+
+#define MG_MAX_ROLES 16
+
+typedef struct mg_settings {
+	mg_str trainer_roles[MG_MAX_ROLES];
+	size_t ntrainer_roles;
+	mg_str participant_roles[MG_MAX_ROLES];
+	size_t nparticipant_roles;
+	mg_str school_field;     /* user_info_field.shortname holding the UAI */
+	mg_str duration_field;   /* customfield_field.shortname of the forecast duration */
+	int64_t k;               /* disclosure control threshold, >= 3 */
+	int64_t now;             /* Unix time used for enrolment windows */
+} mg_settings;
+
+#define MG_K_MIN 3
+#define MG_K_DEFAULT 5
+
+/* Fills the defaults of DESIGN section 4 (strings are static). */
+void mg_settings_defaults(mg_settings *s, int64_t now);
+/* MG_ESETTINGS when k < 3, a role list is empty, or a name is empty. */
+mg_status mg_settings_check(const mg_settings *s, mg_error *err);
+
+/* ------------------------------------------------------------- the model */
+
+typedef struct mg_model mg_model;
+
+/* Checks the rowset and builds the model. The rowset must outlive the model
+ * (the model points into its strings). On failure returns NULL and fills err
+ * (MG_EDATA with table/row/field, MG_ESETTINGS, MG_ENOMEM). */
+mg_model *mg_model_build(const mg_rowset *rs, const mg_settings *settings, mg_error *err);
+void mg_model_free(mg_model *m);
+
+/* --------------------------------------------------------- the emitter */
+
+/* Atoms: every key and every symbolic value a view emits. The glue maps
+ * them to interned strings once; mg_atom_name() gives the text. */
+typedef enum mg_atom {
+#define MG_ATOM(name) MG_A_##name,
+#include "atoms.h"
+#undef MG_ATOM
+	MG_A__COUNT
+} mg_atom;
+
+const char *mg_atom_name(mg_atom a);
+
+/* A push-style tree writer. Each callback returns 0 on success, non-zero on
+ * failure (the view then stops and returns MG_EEMIT). A view emits exactly
+ * one value at the top (a map). Inside a map, every value is preceded by
+ * key(). */
+typedef struct mg_emitter {
+	void *ctx;
+	int (*map_begin)(void *ctx, size_t size_hint);
+	int (*map_end)(void *ctx);
+	int (*list_begin)(void *ctx, size_t size_hint);
+	int (*list_end)(void *ctx);
+	int (*key)(void *ctx, mg_atom key);
+	int (*v_int)(void *ctx, int64_t v);
+	int (*v_bool)(void *ctx, int v);
+	int (*v_null)(void *ctx);
+	int (*v_str)(void *ctx, const char *s, size_t len);
+	int (*v_atom)(void *ctx, mg_atom v);
+} mg_emitter;
+
+/* ------------------------------------------------------------- the views */
+
+/* R2: a participant's view of parcours `courseid`. MG_EACCESS unless the
+ * viewer is an active participant of that parcours. */
+mg_status mg_view_participant(const mg_model *m, int64_t viewerid, int64_t courseid,
+	const mg_emitter *out, mg_error *err);
+
+/* R3: a trainer's view. MG_EACCESS unless the viewer is an active trainer of
+ * that parcours. */
+mg_status mg_view_trainer(const mg_model *m, int64_t viewerid, int64_t courseid,
+	const mg_emitter *out, mg_error *err);
+
+/* R4: an inspector's view of the teachers of his circonscription(s).
+ * `circ` (may be NULL/empty) restricts to one of them; MG_EACCESS when the
+ * viewer is not an inspector, or not of `circ`. */
+mg_status mg_view_inspector(const mg_model *m, int64_t viewerid, mg_str circ,
+	const mg_emitter *out, mg_error *err);
+
+/* R9: what each role sees about participant `userid` of parcours `courseid`,
+ * built by the functions that build the rows of the views above.
+ * MG_EACCESS unless userid is an active participant of courseid. */
+mg_status mg_view_transparency(const mg_model *m, int64_t userid, int64_t courseid,
+	const mg_emitter *out, mg_error *err);
+
+/* ---------------------------------------------------- statistics (R5) */
+
+typedef enum mg_dim {
+	MG_DIM_ACADEMIE,
+	MG_DIM_DEPARTEMENT,
+	MG_DIM_CIRCONSCRIPTION,
+	MG_DIM_DEGRE,
+	MG_DIM_SECTEUR,
+	MG_DIM_PARCOURS,
+	MG_DIM__COUNT
+} mg_dim;
+
+#define MG_STATS_MAX_DIMS MG_DIM__COUNT
+
+const char *mg_dim_name(mg_dim d);
+/* MG_EARG when unknown. */
+mg_status mg_dim_parse(const char *s, size_t len, mg_dim *out, mg_error *err);
+
+typedef enum mg_supp {
+	MG_SUPP_NONE = 0,
+	MG_SUPP_PRIMARY = 1,    /* fewer than k people behind the value */
+	MG_SUPP_SECONDARY = 2   /* hides a primary cell from line totals */
+} mg_supp;
+
+/* A cell of a statistics table. values[d] is the value of dimension d; a
+ * NULL ptr means "all values" (a margin: the cell is the total over that
+ * dimension); the empty string means "not recorded". */
+typedef struct mg_stats_cell {
+	mg_str values[MG_STATS_MAX_DIMS];
+	int64_t participants;      /* distinct people enrolled */
+	int64_t enrolments;        /* (person, parcours) pairs */
+	int64_t finished;          /* finished pairs */
+	int64_t credited_minutes;  /* sum of credited minutes of finished pairs */
+	int64_t finished_people;   /* distinct people with a finished pair */
+	int64_t unfinished_people; /* distinct people with an unfinished pair */
+	mg_supp suppressed;        /* the whole cell */
+	mg_supp finished_suppressed; /* finished + credited_minutes only */
+} mg_stats_cell;
+
+typedef struct mg_stats_table {
+	size_t ndims;
+	mg_dim dims[MG_STATS_MAX_DIMS];
+	int64_t k;
+	size_t ncells;
+	mg_stats_cell *cells;      /* all levels: finest cells and every margin */
+	struct mg_stats_priv *priv;
+} mg_stats_table;
+
+/* Computes the table for the given dimensions (distinct, 1..6) with primary
+ * and secondary suppression applied. *out is owned by the caller
+ * (mg_stats_free). The model must outlive the table. */
+mg_status mg_stats_compute(const mg_model *m, const mg_dim *dims, size_t ndims,
+	int64_t k, mg_stats_table **out, mg_error *err);
+
+/* An empty table for the given dimensions, to be filled by a reader (the
+ * ministry-side merge): cells are added with mg_stats_add_cell, whose
+ * strings are copied. */
+mg_stats_table *mg_stats_new(const mg_dim *dims, size_t ndims, int64_t k);
+mg_stats_cell *mg_stats_add_cell(mg_stats_table *t, const mg_str *values);
+/* Primary suppression from the counts (people below k), then secondary
+ * suppression until no line of the table (all cells sharing every value but
+ * one dimension, with their margin) holds exactly one suppressed cell. Cells
+ * already marked suppressed stay so. */
+mg_status mg_stats_primary(mg_stats_table *t, mg_error *err);
+mg_status mg_stats_secondary(mg_stats_table *t, mg_error *err);
+/* Emits the table (suppressed values as null, with their reason). */
+mg_status mg_stats_emit(const mg_stats_table *t, const mg_emitter *out, mg_error *err);
+void mg_stats_free(mg_stats_table *t);
+
+#endif /* MAGISTERE_CORE_CORE_H */

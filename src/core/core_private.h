@@ -1,0 +1,214 @@
+/*
+ * Internal types of the core: arena, growable arrays, hash maps and the
+ * dense model. Only src/core (and the attestation walker) include this.
+ */
+#ifndef MAGISTERE_CORE_CORE_PRIVATE_H
+#define MAGISTERE_CORE_CORE_PRIVATE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stddef.h>
+
+#include "core.h"
+
+/* ----------------------------------------------------------------- arena */
+
+/* A bump allocator: memory is released all at once by mg_arena_destroy.
+ * Built with -DMG_ARENA_TRACK every allocation is a separate malloc, so
+ * ASan and valgrind see each one. */
+typedef struct mg_arena_block mg_arena_block;
+typedef struct mg_arena {
+	mg_arena_block *head;
+} mg_arena;
+
+void *mg_arena_alloc(mg_arena *a, size_t size);        /* 16-byte aligned; NULL on failure */
+void *mg_arena_calloc(mg_arena *a, size_t n, size_t size); /* checked for overflow */
+char *mg_arena_strndup(mg_arena *a, const char *s, size_t len); /* NUL-terminated copy */
+void mg_arena_destroy(mg_arena *a);                      /* accepts a zeroed arena */
+
+/* ---------------------------------------------------------- growable array */
+
+/* Elements of `elsize` bytes; grows x1.5 from 16, checked for overflow. */
+typedef struct mg_vec {
+	void *data;
+	size_t len, cap, elsize;
+} mg_vec;
+
+void mg_vec_init(mg_vec *v, size_t elsize);
+/* Appends one zeroed element and returns it; NULL when out of memory. The
+ * returned pointer (and every earlier one) dies at the next push. */
+void *mg_vec_push(mg_vec *v);
+void mg_vec_free(mg_vec *v);
+#define MG_VEC_AT(v, type, i) (((type *)(v)->data)[i])
+
+/* ------------------------------------------------------------- hash maps */
+
+/* int64 key -> uint32 value, open addressing. */
+typedef struct mg_imap {
+	int64_t *keys;
+	uint32_t *vals;
+	uint8_t *used;
+	size_t cap, len;
+} mg_imap;
+
+mg_status mg_imap_init(mg_imap *m, size_t expected);
+/* Inserts key -> val. Returns 1 when inserted, 0 when the key was already
+ * there (*existing, if not NULL, gets its value; nothing changes), -1 when out
+ * of memory. */
+int mg_imap_put(mg_imap *m, int64_t key, uint32_t val, uint32_t *existing);
+/* true and *val when found. */
+bool mg_imap_get(const mg_imap *m, int64_t key, uint32_t *val);
+void mg_imap_free(mg_imap *m);
+
+/* string key -> uint32 value; keys are not copied (they must outlive the map). */
+typedef struct mg_smap {
+	mg_str *keys;
+	uint32_t *vals;
+	uint8_t *used;
+	size_t cap, len;
+} mg_smap;
+
+mg_status mg_smap_init(mg_smap *m, size_t expected);
+int mg_smap_put(mg_smap *m, mg_str key, uint32_t val, uint32_t *existing);
+bool mg_smap_get(const mg_smap *m, mg_str key, uint32_t *val);
+void mg_smap_free(mg_smap *m);
+
+/* ----------------------------------------------------------------- strings */
+
+bool mg_str_eq(mg_str a, mg_str b);
+bool mg_str_eq_c(mg_str a, const char *c);
+int mg_str_cmp(mg_str a, mg_str b);               /* bytewise */
+/* Compares two names as people expect in French: case and accents
+ * folded first (é = e = E, œ = oe), then bytewise to break ties. */
+int mg_name_cmp(mg_str a, mg_str b);
+/* Trims ASCII white space. */
+mg_str mg_str_trim(mg_str s);
+
+/* ------------------------------------------------------------------ model */
+
+#define MG_NONE UINT32_MAX
+
+typedef enum mg_role_kind {
+	MG_ROLE_NONE = 0,
+	MG_ROLE_PARTICIPANT = 1,
+	MG_ROLE_TRAINER = 2
+} mg_role_kind;
+
+typedef enum mg_state {
+	MG_STATE_INCOMPLETE = 0,
+	MG_STATE_COMPLETE = 1,
+	MG_STATE_PASS = 2,
+	MG_STATE_FAIL = 3
+} mg_state;
+
+typedef struct mg_circ {
+	mg_str code, name, departement, academie;
+} mg_circ;
+
+typedef struct mg_school {
+	mg_str uai, name, city, departement, academie, degre, secteur;
+	uint32_t circ;          /* index into circs, MG_NONE when none */
+} mg_school;
+
+typedef struct mg_user {
+	int64_t id;
+	mg_str firstname, lastname, idnumber;
+	bool active;            /* neither deleted nor suspended */
+	uint32_t school;        /* index into schools, MG_NONE when unknown */
+} mg_user;
+
+typedef struct mg_mark {
+	int64_t finished;
+	int64_t credited;       /* MG_NULL_INT when NULL */
+	int64_t time;
+	int64_t by;             /* user id, 0 when unknown */
+} mg_mark;
+
+typedef struct mg_activity {
+	int64_t cmid;
+	int64_t section;        /* course_sections.section (number) */
+	mg_str module;          /* modules.name */
+	int64_t order_pos;      /* position in the section's sequence */
+} mg_activity;
+
+/* A participant of a course. */
+typedef struct mg_part {
+	uint32_t user;
+	uint32_t mark;          /* index into marks, MG_NONE when no mark */
+	uint32_t done;          /* activities complete or pass */
+} mg_part;
+
+typedef struct mg_course {
+	int64_t id;
+	mg_str shortname, fullname;
+	int64_t duration;       /* minutes, MG_NULL_INT when not set */
+	uint32_t act_first, nact;      /* tracked activities, in order */
+	uint32_t tr_first, ntr;        /* trainers (user indices), sorted */
+	uint32_t pa_first, npa;        /* participants, sorted */
+	uint8_t *states;               /* npa x nact, row-major */
+} mg_course;
+
+/* One participation of a user, for the per-user index. */
+typedef struct mg_upart {
+	uint32_t course;
+	uint32_t part;          /* index into model->parts */
+} mg_upart;
+
+typedef struct mg_inspector {
+	uint32_t user;
+	uint32_t circ;
+} mg_inspector;
+
+struct mg_model {
+	mg_arena arena;
+	const mg_rowset *rs;
+	mg_settings settings;
+
+	mg_user *users;       size_t nusers;   mg_imap user_by_id;
+	mg_course *courses;   size_t ncourses; mg_imap course_by_id;
+	mg_school *schools;   size_t nschools;
+	mg_circ *circs;       size_t ncircs;   mg_smap circ_by_code;
+	mg_mark *marks;       size_t nmarks;
+	mg_activity *acts;    size_t nacts;
+	uint32_t *trainers;   size_t ntrainers;  /* user indices, per course ranges */
+	mg_part *parts;       size_t nparts;     /* per course ranges */
+	mg_inspector *inspectors; size_t ninspectors;
+
+	/* per user: participations (active participant roles), course order */
+	uint32_t *upart_first;  /* nusers + 1 offsets into uparts */
+	mg_upart *uparts;
+};
+
+/* Lookups; MG_NONE when absent. */
+uint32_t mg_model_user(const mg_model *m, int64_t id);
+uint32_t mg_model_course(const mg_model *m, int64_t id);
+/* Index of user u among the participants of course c (absolute index into
+ * m->parts), or MG_NONE. */
+uint32_t mg_model_find_part(const mg_model *m, uint32_t c, uint32_t u);
+bool mg_model_is_trainer(const mg_model *m, uint32_t c, uint32_t u);
+
+/* The value of dimension d for participant user u of course c: what the
+ * statistics count him under (empty string when not recorded). Shared by
+ * the statistics and the transparency view. */
+mg_str mg_stats_dim_value(const mg_model *m, uint32_t u, uint32_t c, mg_dim d);
+
+/* --------------------------------------------------------------- emitters */
+
+/* Shorthands that stop the enclosing function with MG_EEMIT on failure.
+ * They expect `out` (const mg_emitter *) and `err` in scope and a label
+ * `emit_fail`. */
+#define EM(call) do { if ((call) != 0) goto emit_fail; } while (0)
+#define EMAP(n)     EM(out->map_begin(out->ctx, (n)))
+#define EMAPEND()   EM(out->map_end(out->ctx))
+#define ELIST(n)    EM(out->list_begin(out->ctx, (n)))
+#define ELISTEND()  EM(out->list_end(out->ctx))
+#define EKEY(a)     EM(out->key(out->ctx, MG_A_##a))
+#define EINT(v)     EM(out->v_int(out->ctx, (v)))
+#define EBOOL(v)    EM(out->v_bool(out->ctx, (v)))
+#define ENULL()     EM(out->v_null(out->ctx))
+#define ESTR(s)     EM(out->v_str(out->ctx, (s).ptr, (s).len))
+#define EATOM(a)    EM(out->v_atom(out->ctx, MG_A_##a))
+#define EATOMV(a)   EM(out->v_atom(out->ctx, (a)))
+#define EINTN(v)    do { if ((v) == MG_NULL_INT) ENULL(); else EINT(v); } while (0)
+
+#endif /* MAGISTERE_CORE_CORE_PRIVATE_H */

@@ -1,0 +1,544 @@
+/*
+ * Errors, arena, growable arrays, hash maps and name comparison.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core_private.h"
+
+/* ---------------------------------------------------------------- errors */
+
+static void error_vset(mg_error *err, mg_status code, const char *prefix,
+	const char *fmt, va_list ap)
+{
+	size_t n = 0;
+
+	err->code = code;
+	err->message[0] = '\0';
+	if (prefix) {
+		n = (size_t)snprintf(err->message, sizeof(err->message), "%s", prefix);
+		if (n >= sizeof(err->message)) {
+			n = sizeof(err->message) - 1;
+		}
+	}
+	vsnprintf(err->message + n, sizeof(err->message) - n, fmt, ap);
+}
+
+mg_status mg_error_set(mg_error *err, mg_status code, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (err) {
+		err->table = NULL;
+		err->field = NULL;
+		err->row = 0;
+		va_start(ap, fmt);
+		error_vset(err, code, NULL, fmt, ap);
+		va_end(ap);
+	}
+	return code;
+}
+
+mg_status mg_error_data(mg_error *err, const char *table, int64_t row,
+	const char *field, const char *fmt, ...)
+{
+	char prefix[160];
+	va_list ap;
+
+	if (err) {
+		if (field) {
+			snprintf(prefix, sizeof(prefix), "%s row %lld, field %s: ", table, (long long)row, field);
+		} else {
+			snprintf(prefix, sizeof(prefix), "%s row %lld: ", table, (long long)row);
+		}
+		err->table = table;
+		err->row = row;
+		err->field = field;
+		va_start(ap, fmt);
+		error_vset(err, MG_EDATA, prefix, fmt, ap);
+		va_end(ap);
+	}
+	return MG_EDATA;
+}
+
+void mg_error_clear(mg_error *err)
+{
+	if (err) {
+		memset(err, 0, sizeof(*err));
+	}
+}
+
+/* ----------------------------------------------------------------- arena */
+
+struct mg_arena_block {
+	mg_arena_block *next;
+	size_t size, used;
+	/* data follows, 16-byte aligned */
+};
+
+#define MG_ARENA_HDR ((sizeof(mg_arena_block) + 15u) & ~(size_t)15u)
+#define MG_ARENA_BLOCK (64u * 1024u)
+
+void *mg_arena_alloc(mg_arena *a, size_t size)
+{
+	mg_arena_block *b = a->head;
+	size_t need = (size + 15u) & ~(size_t)15u;
+
+	if (need < size) {
+		return NULL;
+	}
+#ifndef MG_ARENA_TRACK
+	if (b && b->size - b->used >= need) {
+		void *p = (char *)b + MG_ARENA_HDR + b->used;
+		b->used += need;
+		return p;
+	}
+#endif
+	{
+		size_t bsize = need > MG_ARENA_BLOCK ? need : MG_ARENA_BLOCK;
+#ifdef MG_ARENA_TRACK
+		bsize = need ? need : 16;
+#endif
+		if (bsize > SIZE_MAX - MG_ARENA_HDR) {
+			return NULL;
+		}
+		b = malloc(MG_ARENA_HDR + bsize);
+		if (!b) {
+			return NULL;
+		}
+		b->size = bsize;
+		b->used = need;
+		if (a->head && need > MG_ARENA_BLOCK / 2) {
+			/* keep the current block for small allocations */
+			b->next = a->head->next;
+			a->head->next = b;
+		} else {
+			b->next = a->head;
+			a->head = b;
+		}
+		return (char *)b + MG_ARENA_HDR;
+	}
+}
+
+void *mg_arena_calloc(mg_arena *a, size_t n, size_t size)
+{
+	void *p;
+
+	if (size && n > SIZE_MAX / size) {
+		return NULL;
+	}
+	p = mg_arena_alloc(a, n * size);
+	if (p) {
+		memset(p, 0, n * size);
+	}
+	return p;
+}
+
+char *mg_arena_strndup(mg_arena *a, const char *s, size_t len)
+{
+	char *p;
+
+	if (len == SIZE_MAX) {
+		return NULL;
+	}
+	p = mg_arena_alloc(a, len + 1);
+	if (p) {
+		if (len) {
+			memcpy(p, s, len);
+		}
+		p[len] = '\0';
+	}
+	return p;
+}
+
+void mg_arena_destroy(mg_arena *a)
+{
+	mg_arena_block *b = a->head;
+
+	while (b) {
+		mg_arena_block *next = b->next;
+		free(b);
+		b = next;
+	}
+	a->head = NULL;
+}
+
+/* ---------------------------------------------------------- growable array */
+
+void mg_vec_init(mg_vec *v, size_t elsize)
+{
+	v->data = NULL;
+	v->len = v->cap = 0;
+	v->elsize = elsize;
+}
+
+void *mg_vec_push(mg_vec *v)
+{
+	char *slot;
+
+	if (v->len == v->cap) {
+		size_t ncap = v->cap ? v->cap + v->cap / 2 : 16;
+		void *nd;
+
+		if (ncap < v->cap || ncap > SIZE_MAX / v->elsize) {
+			return NULL;
+		}
+		nd = realloc(v->data, ncap * v->elsize);
+		if (!nd) {
+			return NULL;
+		}
+		v->data = nd;
+		v->cap = ncap;
+	}
+	slot = (char *)v->data + v->len * v->elsize;
+	memset(slot, 0, v->elsize);
+	v->len++;
+	return slot;
+}
+
+void mg_vec_free(mg_vec *v)
+{
+	free(v->data);
+	v->data = NULL;
+	v->len = v->cap = 0;
+}
+
+/* ------------------------------------------------------------- hash maps */
+
+static size_t map_capacity(size_t expected)
+{
+	size_t cap = 16;
+
+	while (cap < expected * 2 + 1) {
+		if (cap > SIZE_MAX / 4) {
+			return 0;
+		}
+		cap <<= 1;
+	}
+	return cap;
+}
+
+static uint64_t hash_int(int64_t k)
+{
+	uint64_t x = (uint64_t)k;
+
+	x ^= x >> 33;
+	x *= 0xff51afd7ed558ccdULL;
+	x ^= x >> 33;
+	x *= 0xc4ceb9fe1a85ec53ULL;
+	x ^= x >> 33;
+	return x;
+}
+
+static uint64_t hash_str(mg_str s)
+{
+	uint64_t h = 1469598103934665603ULL;
+	size_t i;
+
+	for (i = 0; i < s.len; i++) {
+		h ^= (unsigned char)s.ptr[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+mg_status mg_imap_init(mg_imap *m, size_t expected)
+{
+	memset(m, 0, sizeof(*m));
+	m->cap = map_capacity(expected);
+	if (!m->cap) {
+		return MG_ENOMEM;
+	}
+	m->keys = malloc(m->cap * sizeof(*m->keys));
+	m->vals = malloc(m->cap * sizeof(*m->vals));
+	m->used = calloc(m->cap, 1);
+	if (!m->keys || !m->vals || !m->used) {
+		mg_imap_free(m);
+		return MG_ENOMEM;
+	}
+	return MG_OK;
+}
+
+static int imap_grow(mg_imap *m)
+{
+	mg_imap n;
+	size_t i;
+
+	if (mg_imap_init(&n, m->cap) != MG_OK) {
+		return -1;
+	}
+	for (i = 0; i < m->cap; i++) {
+		if (m->used[i]) {
+			mg_imap_put(&n, m->keys[i], m->vals[i], NULL);
+		}
+	}
+	mg_imap_free(m);
+	*m = n;
+	return 0;
+}
+
+int mg_imap_put(mg_imap *m, int64_t key, uint32_t val, uint32_t *existing)
+{
+	size_t i;
+
+	if ((m->len + 1) * 2 > m->cap && imap_grow(m) != 0) {
+		return -1;
+	}
+	i = (size_t)hash_int(key) & (m->cap - 1);
+	while (m->used[i]) {
+		if (m->keys[i] == key) {
+			if (existing) {
+				*existing = m->vals[i];
+			}
+			return 0;
+		}
+		i = (i + 1) & (m->cap - 1);
+	}
+	m->used[i] = 1;
+	m->keys[i] = key;
+	m->vals[i] = val;
+	m->len++;
+	return 1;
+}
+
+bool mg_imap_get(const mg_imap *m, int64_t key, uint32_t *val)
+{
+	size_t i;
+
+	if (!m->cap) {
+		return false;
+	}
+	i = (size_t)hash_int(key) & (m->cap - 1);
+	while (m->used[i]) {
+		if (m->keys[i] == key) {
+			*val = m->vals[i];
+			return true;
+		}
+		i = (i + 1) & (m->cap - 1);
+	}
+	return false;
+}
+
+void mg_imap_free(mg_imap *m)
+{
+	free(m->keys);
+	free(m->vals);
+	free(m->used);
+	memset(m, 0, sizeof(*m));
+}
+
+mg_status mg_smap_init(mg_smap *m, size_t expected)
+{
+	memset(m, 0, sizeof(*m));
+	m->cap = map_capacity(expected);
+	if (!m->cap) {
+		return MG_ENOMEM;
+	}
+	m->keys = malloc(m->cap * sizeof(*m->keys));
+	m->vals = malloc(m->cap * sizeof(*m->vals));
+	m->used = calloc(m->cap, 1);
+	if (!m->keys || !m->vals || !m->used) {
+		mg_smap_free(m);
+		return MG_ENOMEM;
+	}
+	return MG_OK;
+}
+
+static int smap_grow(mg_smap *m)
+{
+	mg_smap n;
+	size_t i;
+
+	if (mg_smap_init(&n, m->cap) != MG_OK) {
+		return -1;
+	}
+	for (i = 0; i < m->cap; i++) {
+		if (m->used[i]) {
+			mg_smap_put(&n, m->keys[i], m->vals[i], NULL);
+		}
+	}
+	mg_smap_free(m);
+	*m = n;
+	return 0;
+}
+
+int mg_smap_put(mg_smap *m, mg_str key, uint32_t val, uint32_t *existing)
+{
+	size_t i;
+
+	if ((m->len + 1) * 2 > m->cap && smap_grow(m) != 0) {
+		return -1;
+	}
+	i = (size_t)hash_str(key) & (m->cap - 1);
+	while (m->used[i]) {
+		if (mg_str_eq(m->keys[i], key)) {
+			if (existing) {
+				*existing = m->vals[i];
+			}
+			return 0;
+		}
+		i = (i + 1) & (m->cap - 1);
+	}
+	m->used[i] = 1;
+	m->keys[i] = key;
+	m->vals[i] = val;
+	m->len++;
+	return 1;
+}
+
+bool mg_smap_get(const mg_smap *m, mg_str key, uint32_t *val)
+{
+	size_t i;
+
+	if (!m->cap) {
+		return false;
+	}
+	i = (size_t)hash_str(key) & (m->cap - 1);
+	while (m->used[i]) {
+		if (mg_str_eq(m->keys[i], key)) {
+			*val = m->vals[i];
+			return true;
+		}
+		i = (i + 1) & (m->cap - 1);
+	}
+	return false;
+}
+
+void mg_smap_free(mg_smap *m)
+{
+	free(m->keys);
+	free(m->vals);
+	free(m->used);
+	memset(m, 0, sizeof(*m));
+}
+
+/* ----------------------------------------------------------------- strings */
+
+bool mg_str_eq(mg_str a, mg_str b)
+{
+	return a.len == b.len && (a.len == 0 || memcmp(a.ptr, b.ptr, a.len) == 0);
+}
+
+bool mg_str_eq_c(mg_str a, const char *c)
+{
+	size_t n = strlen(c);
+
+	return a.len == n && (n == 0 || memcmp(a.ptr, c, n) == 0);
+}
+
+int mg_str_cmp(mg_str a, mg_str b)
+{
+	size_t n = a.len < b.len ? a.len : b.len;
+	int r = n ? memcmp(a.ptr, b.ptr, n) : 0;
+
+	if (r) {
+		return r;
+	}
+	return a.len < b.len ? -1 : (a.len > b.len ? 1 : 0);
+}
+
+mg_str mg_str_trim(mg_str s)
+{
+	while (s.len && (s.ptr[0] == ' ' || s.ptr[0] == '\t' || s.ptr[0] == '\n' || s.ptr[0] == '\r')) {
+		s.ptr++;
+		s.len--;
+	}
+	while (s.len && (s.ptr[s.len - 1] == ' ' || s.ptr[s.len - 1] == '\t'
+			|| s.ptr[s.len - 1] == '\n' || s.ptr[s.len - 1] == '\r')) {
+		s.len--;
+	}
+	return s;
+}
+
+/* Folding of U+00C0..U+00FF to lower-case base letters ("" for the signs). */
+static const char *const latin1_fold[64] = {
+	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+	"d", "n", "o", "o", "o", "o", "o", NULL, "o", "u", "u", "u", "u", "y", "th", "ss",
+	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+	"d", "n", "o", "o", "o", "o", "o", NULL, "o", "u", "u", "u", "u", "y", "th", "y",
+};
+
+/* Reads the next folded unit of s at *i into buf; returns its length (0 at
+ * the end). Unfolded code points are copied as their UTF-8 bytes. */
+static size_t fold_next(mg_str s, size_t *i, char buf[4])
+{
+	unsigned char c;
+
+	if (*i >= s.len) {
+		return 0;
+	}
+	c = (unsigned char)s.ptr[*i];
+	if (c < 0x80) {
+		buf[0] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+		(*i)++;
+		return 1;
+	}
+	if (c == 0xC3 && *i + 1 < s.len) {
+		unsigned char d = (unsigned char)s.ptr[*i + 1];
+		if (d >= 0x80 && d <= 0xBF && latin1_fold[d - 0x80]) {
+			const char *f = latin1_fold[d - 0x80];
+			size_t n = strlen(f);
+			memcpy(buf, f, n);
+			*i += 2;
+			return n;
+		}
+	}
+	if (c == 0xC5 && *i + 1 < s.len) {
+		unsigned char d = (unsigned char)s.ptr[*i + 1];
+		if (d == 0x92 || d == 0x93) { /* Œ œ */
+			buf[0] = 'o';
+			buf[1] = 'e';
+			*i += 2;
+			return 2;
+		}
+	}
+	/* copy one UTF-8 sequence (or one stray byte) as it is */
+	{
+		size_t n = 1;
+		if (c >= 0xF0) {
+			n = 4;
+		} else if (c >= 0xE0) {
+			n = 3;
+		} else if (c >= 0xC0) {
+			n = 2;
+		}
+		if (*i + n > s.len) {
+			n = s.len - *i;
+		}
+		memcpy(buf, s.ptr + *i, n);
+		*i += n;
+		return n;
+	}
+}
+
+int mg_name_cmp(mg_str a, mg_str b)
+{
+	size_t i = 0, j = 0;
+	char ba[4], bb[4];
+	size_t na = 0, nb = 0, pa = 0, pb = 0;
+
+	for (;;) {
+		if (pa == na) {
+			na = fold_next(a, &i, ba);
+			pa = 0;
+		}
+		if (pb == nb) {
+			nb = fold_next(b, &j, bb);
+			pb = 0;
+		}
+		if (na == 0 || nb == 0) {
+			if (na == 0 && nb == 0) {
+				break;
+			}
+			return na == 0 ? -1 : 1;
+		}
+		if (ba[pa] != bb[pb]) {
+			return (unsigned char)ba[pa] < (unsigned char)bb[pb] ? -1 : 1;
+		}
+		pa++;
+		pb++;
+	}
+	return mg_str_cmp(a, b);
+}

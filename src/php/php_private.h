@@ -1,0 +1,85 @@
+/*
+ * Zend glue shared by the files of src/php: the objects behind
+ * Magistere\Source and Magistere\Tracker, exceptions from mg_error, the
+ * emitter that builds PHP arrays.
+ */
+#ifndef MAGISTERE_PHP_PHP_PRIVATE_H
+#define MAGISTERE_PHP_PHP_PRIVATE_H
+
+#ifdef HAVE_CONFIG_H
+# include "config.h"
+#endif
+#include "php.h"
+#include "php_magistere.h"
+#include "core/core.h"
+#include "store/store.h"
+
+/* Magistere\Source: a store and its operations. */
+typedef struct php_mg_source {
+	const mg_store_ops *ops;
+	void *store;             /* owned; released with ops->free */
+	zend_object std;
+} php_mg_source;
+
+/* Magistere\Tracker: a source (referenced), the settings and, for a shared
+ * store, the model built once from its rowset. */
+typedef struct php_mg_tracker {
+	zval source;             /* the Magistere\Source object */
+	mg_settings settings;
+	char *strings;           /* emalloc'd copies of the settings' strings */
+	mg_model *model;         /* cached when the store is shared; else NULL */
+	zend_object std;
+} php_mg_tracker;
+
+static inline php_mg_source *php_mg_source_from_obj(zend_object *obj)
+{
+	return (php_mg_source *)((char *)obj - XtOffsetOf(php_mg_source, std));
+}
+
+static inline php_mg_tracker *php_mg_tracker_from_obj(zend_object *obj)
+{
+	return (php_mg_tracker *)((char *)obj - XtOffsetOf(php_mg_tracker, std));
+}
+
+/* Creates a Magistere\Source object in return_value around a store whose
+ * ownership it takes (the store is freed even on failure). */
+void php_mg_source_create(zval *return_value, const mg_store_ops *ops, void *store);
+
+/* Throws the exception of the Magistere family that matches err->code:
+ * MG_EACCESS AccessDenied, MG_ENOTFOUND NotFound, MG_EDATA DataError,
+ * MG_ESETTINGS SettingsError, MG_ECONN ConnectionError, MG_EXML XmlError,
+ * anything else Magistere\Exception. MG_EARG becomes a ValueError. Does
+ * nothing if an exception is already pending (an emitter failed in PHP). */
+void php_mg_throw(const mg_error *err);
+
+/* Runs the common part of every view: asks the source's store for the rows of
+ * `scope`, builds (or reuses) the model and hands it to `fn`. Returns the
+ * status of the first failure, with err filled. */
+typedef mg_status (*php_mg_model_fn)(const mg_model *m, void *arg, mg_error *err);
+mg_status php_mg_tracker_with_model(php_mg_tracker *t, const mg_scope *scope,
+	php_mg_model_fn fn, void *arg, mg_error *err);
+
+/* An emitter that builds a PHP value into *dst (an array for a view). After
+ * a failure, *dst is left UNDEF and nothing leaks. */
+typedef struct php_mg_zemit php_mg_zemit;
+php_mg_zemit *php_mg_zemit_new(zval *dst, mg_emitter *out);
+/* Finishes: on success (ok != 0) *dst holds the value; otherwise it is
+ * released. Frees the emitter. */
+void php_mg_zemit_free(php_mg_zemit *z, int ok);
+
+/* Parses a list of statistics dimension names given as argument `arg`;
+ * throws ValueError/TypeError and returns FAILURE when invalid. */
+zend_result php_mg_parse_dims(HashTable *ht, uint32_t arg, mg_dim *dims, size_t *ndims);
+
+/* Interned zend_strings of every atom (filled in MINIT). */
+extern zend_string *php_mg_atoms[MG_A__COUNT];
+
+/* Per-class MINIT hooks. */
+void php_mg_exceptions_minit(void);
+void php_mg_source_minit(void);
+void php_mg_tracker_minit(void);
+void php_mg_statistics_minit(void);
+void php_mg_atoms_minit(void);
+void php_mg_atoms_mshutdown(void);
+
+#endif /* MAGISTERE_PHP_PHP_PRIVATE_H */

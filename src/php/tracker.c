@@ -1,0 +1,531 @@
+/*
+ * Magistere\Tracker: settings, the model cache, and the views.
+ */
+#include "php_private.h"
+#include "zend_exceptions.h"
+
+static zend_object_handlers tracker_handlers;
+
+static zend_object *tracker_create(zend_class_entry *ce)
+{
+	php_mg_tracker *t = zend_object_alloc(sizeof(php_mg_tracker), ce);
+
+	zend_object_std_init(&t->std, ce);
+	object_properties_init(&t->std, ce);
+	t->std.handlers = &tracker_handlers;
+	ZVAL_UNDEF(&t->source);
+	return &t->std;
+}
+
+static void tracker_free(zend_object *obj)
+{
+	php_mg_tracker *t = php_mg_tracker_from_obj(obj);
+
+	mg_model_free(t->model);
+	t->model = NULL;
+	if (t->strings) {
+		efree(t->strings);
+		t->strings = NULL;
+	}
+	zval_ptr_dtor(&t->source);
+	ZVAL_UNDEF(&t->source);
+	zend_object_std_dtor(&t->std);
+}
+
+static HashTable *tracker_get_gc(zend_object *obj, zval **table, int *n)
+{
+	php_mg_tracker *t = php_mg_tracker_from_obj(obj);
+
+	*table = Z_ISUNDEF(t->source) ? NULL : &t->source;
+	*n = Z_ISUNDEF(t->source) ? 0 : 1;
+	return zend_std_get_properties(obj);
+}
+
+void php_mg_tracker_minit(void)
+{
+	php_magistere_tracker_ce->create_object = tracker_create;
+	memcpy(&tracker_handlers, &std_object_handlers, sizeof(zend_object_handlers));
+	tracker_handlers.offset = XtOffsetOf(php_mg_tracker, std);
+	tracker_handlers.free_obj = tracker_free;
+	tracker_handlers.get_gc = tracker_get_gc;
+	tracker_handlers.clone_obj = NULL;
+	tracker_handlers.compare = zend_objects_not_comparable;
+}
+
+static php_mg_tracker *this_tracker(zval *this_zv)
+{
+	php_mg_tracker *t = php_mg_tracker_from_obj(Z_OBJ_P(this_zv));
+
+	if (Z_ISUNDEF(t->source)) {
+		zend_throw_error(NULL, "Magistere\\Tracker was not constructed");
+		return NULL;
+	}
+	return t;
+}
+
+mg_status php_mg_tracker_with_model(php_mg_tracker *t, const mg_scope *scope,
+	php_mg_model_fn fn, void *arg, mg_error *err)
+{
+	php_mg_source *src = php_mg_source_from_obj(Z_OBJ(t->source));
+	mg_rowset *rs = NULL;
+	mg_model *m;
+	mg_status st;
+
+	if (!src->ops) {
+		return mg_error_set(err, MG_EIO, "the source of this tracker is not usable");
+	}
+	if (src->ops->shared && t->model) {
+		return fn(t->model, arg, err);
+	}
+	st = src->ops->load(src->store, scope, &t->settings, &rs, err);
+	if (st != MG_OK) {
+		return st;
+	}
+	m = mg_model_build(rs, &t->settings, err);
+	if (!m) {
+		if (!src->ops->shared) {
+			mg_rowset_free(rs);
+		}
+		return err->code ? err->code : MG_ENOMEM;
+	}
+	if (src->ops->shared) {
+		t->model = m;
+		return fn(m, arg, err);
+	}
+	st = fn(m, arg, err);
+	mg_model_free(m);
+	mg_rowset_free(rs);
+	return st;
+}
+
+/* ------------------------------------------------------------ settings */
+
+static const char *const setting_names[] = {
+	"trainer_roles", "participant_roles", "school_field", "duration_field", "k", "now", NULL
+};
+
+/* Copies a string into the tracker's string buffer (sized beforehand). */
+static mg_str keep(php_mg_tracker *t, size_t *used, zend_string *s)
+{
+	char *p = t->strings + *used;
+
+	memcpy(p, ZSTR_VAL(s), ZSTR_LEN(s));
+	p[ZSTR_LEN(s)] = '\0';
+	*used += ZSTR_LEN(s) + 1;
+	return (mg_str){ p, ZSTR_LEN(s) };
+}
+
+static size_t settings_string_bytes(HashTable *ht)
+{
+	zval *v, *e;
+	size_t n = 0;
+
+	ZEND_HASH_FOREACH_VAL(ht, v) {
+		ZVAL_DEREF(v);
+		if (Z_TYPE_P(v) == IS_STRING) {
+			n += Z_STRLEN_P(v) + 1;
+		} else if (Z_TYPE_P(v) == IS_ARRAY) {
+			ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(v), e) {
+				ZVAL_DEREF(e);
+				if (Z_TYPE_P(e) == IS_STRING) {
+					n += Z_STRLEN_P(e) + 1;
+				}
+			} ZEND_HASH_FOREACH_END();
+		}
+	} ZEND_HASH_FOREACH_END();
+	return n;
+}
+
+static zend_result parse_roles(php_mg_tracker *t, size_t *used, const char *name, zval *v,
+	mg_str *out, size_t *n)
+{
+	zval *e;
+
+	if (Z_TYPE_P(v) != IS_ARRAY) {
+		zend_argument_type_error(2, "setting \"%s\" must be of type array, %s given", name, zend_zval_type_name(v));
+		return FAILURE;
+	}
+	if (zend_hash_num_elements(Z_ARRVAL_P(v)) > MG_MAX_ROLES) {
+		zend_argument_value_error(2, "setting \"%s\" names more than %d roles", name, MG_MAX_ROLES);
+		return FAILURE;
+	}
+	*n = 0;
+	ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(v), e) {
+		ZVAL_DEREF(e);
+		if (Z_TYPE_P(e) != IS_STRING) {
+			zend_argument_type_error(2, "setting \"%s\" must hold strings, %s given", name, zend_zval_type_name(e));
+			return FAILURE;
+		}
+		out[(*n)++] = keep(t, used, Z_STR_P(e));
+	} ZEND_HASH_FOREACH_END();
+	return SUCCESS;
+}
+
+static zend_result parse_settings(php_mg_tracker *t, HashTable *ht)
+{
+	zend_string *key;
+	zend_ulong idx;
+	zval *v;
+	size_t used = 0;
+
+	mg_settings_defaults(&t->settings, (int64_t)time(NULL));
+	t->strings = emalloc(settings_string_bytes(ht) + 1);
+	ZEND_HASH_FOREACH_KEY_VAL(ht, idx, key, v) {
+		int i;
+		(void)idx;
+		if (!key) {
+			zend_argument_value_error(2, "must be keyed by setting name");
+			return FAILURE;
+		}
+		for (i = 0; setting_names[i]; i++) {
+			if (zend_string_equals_cstr(key, setting_names[i], strlen(setting_names[i]))) {
+				break;
+			}
+		}
+		ZVAL_DEREF(v);
+		switch (i) {
+		case 0:
+			if (parse_roles(t, &used, "trainer_roles", v, t->settings.trainer_roles, &t->settings.ntrainer_roles) == FAILURE) {
+				return FAILURE;
+			}
+			break;
+		case 1:
+			if (parse_roles(t, &used, "participant_roles", v, t->settings.participant_roles,
+					&t->settings.nparticipant_roles) == FAILURE) {
+				return FAILURE;
+			}
+			break;
+		case 2:
+		case 3:
+			if (Z_TYPE_P(v) != IS_STRING) {
+				zend_argument_type_error(2, "setting \"%s\" must be of type string, %s given",
+					setting_names[i], zend_zval_type_name(v));
+				return FAILURE;
+			}
+			if (i == 2) {
+				t->settings.school_field = keep(t, &used, Z_STR_P(v));
+			} else {
+				t->settings.duration_field = keep(t, &used, Z_STR_P(v));
+			}
+			break;
+		case 4:
+		case 5:
+			if (Z_TYPE_P(v) != IS_LONG) {
+				zend_argument_type_error(2, "setting \"%s\" must be of type int, %s given",
+					setting_names[i], zend_zval_type_name(v));
+				return FAILURE;
+			}
+			if (i == 4) {
+				t->settings.k = (int64_t)Z_LVAL_P(v);
+			} else {
+				t->settings.now = (int64_t)Z_LVAL_P(v);
+			}
+			break;
+		default:
+			zend_argument_value_error(2, "contains the unknown setting \"%s\" (known: trainer_roles, participant_roles, school_field, duration_field, k, now)",
+				ZSTR_VAL(key));
+			return FAILURE;
+		}
+	} ZEND_HASH_FOREACH_END();
+	return SUCCESS;
+}
+
+static mg_status noop(const mg_model *m, void *arg, mg_error *err)
+{
+	(void)m;
+	(void)arg;
+	(void)err;
+	return MG_OK;
+}
+
+ZEND_METHOD(Magistere_Tracker, __construct)
+{
+	zval *source;
+	HashTable *settings = NULL;
+	php_mg_tracker *t = php_mg_tracker_from_obj(Z_OBJ_P(ZEND_THIS));
+	php_mg_source *src;
+	mg_error err;
+
+	ZEND_PARSE_PARAMETERS_START(1, 2)
+		Z_PARAM_OBJECT_OF_CLASS(source, php_magistere_source_ce)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ARRAY_HT(settings)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (!Z_ISUNDEF(t->source)) {
+		zend_throw_error(NULL, "Magistere\\Tracker is already constructed");
+		RETURN_THROWS();
+	}
+	src = php_mg_source_from_obj(Z_OBJ_P(source));
+	if (!src->ops) {
+		zend_argument_value_error(1, "is not a usable source (create it with Magistere\\Source::rows() or ::mysql())");
+		RETURN_THROWS();
+	}
+	if (settings) {
+		if (parse_settings(t, settings) == FAILURE) {
+			goto error;
+		}
+	} else {
+		mg_settings_defaults(&t->settings, (int64_t)time(NULL));
+	}
+	mg_error_clear(&err);
+	if (mg_settings_check(&t->settings, &err) != MG_OK) {
+		php_mg_throw(&err);
+		goto error;
+	}
+	ZVAL_COPY(&t->source, source);
+	/* a shared source (rows) is checked and modelled once, now */
+	if (src->ops->shared) {
+		mg_scope scope = { MG_SCOPE_ALL, 0, 0, NULL, 0 };
+		if (php_mg_tracker_with_model(t, &scope, noop, NULL, &err) != MG_OK) {
+			php_mg_throw(&err);
+			zval_ptr_dtor(&t->source);
+			ZVAL_UNDEF(&t->source);
+			goto error;
+		}
+	}
+	return;
+error:
+	if (t->strings) {
+		efree(t->strings);
+		t->strings = NULL;
+	}
+	RETURN_THROWS();
+}
+
+static void add_roles(zval *arr, const char *key, const mg_str *roles, size_t n)
+{
+	zval list;
+	size_t i;
+
+	array_init_size(&list, (uint32_t)n);
+	for (i = 0; i < n; i++) {
+		add_next_index_stringl(&list, roles[i].ptr, roles[i].len);
+	}
+	add_assoc_zval(arr, key, &list);
+}
+
+ZEND_METHOD(Magistere_Tracker, settings)
+{
+	php_mg_tracker *t;
+
+	ZEND_PARSE_PARAMETERS_NONE();
+	if (!(t = this_tracker(ZEND_THIS))) {
+		RETURN_THROWS();
+	}
+	array_init(return_value);
+	add_roles(return_value, "trainer_roles", t->settings.trainer_roles, t->settings.ntrainer_roles);
+	add_roles(return_value, "participant_roles", t->settings.participant_roles, t->settings.nparticipant_roles);
+	add_assoc_stringl(return_value, "school_field", t->settings.school_field.ptr, t->settings.school_field.len);
+	add_assoc_stringl(return_value, "duration_field", t->settings.duration_field.ptr, t->settings.duration_field.len);
+	add_assoc_long(return_value, "k", (zend_long)t->settings.k);
+	add_assoc_long(return_value, "now", (zend_long)t->settings.now);
+}
+
+/* --------------------------------------------------------------- views */
+
+typedef enum view_kind { V_PARTICIPANT, V_TRAINER, V_INSPECTOR, V_TRANSPARENCY, V_STATISTICS } view_kind;
+
+typedef struct view_call {
+	view_kind kind;
+	int64_t a, b;
+	mg_str circ;
+	const mg_dim *dims;
+	size_t ndims;
+	int64_t k;
+	zval *rv;
+} view_call;
+
+static mg_status run_view(const mg_model *m, void *arg, mg_error *err)
+{
+	view_call *vc = arg;
+	mg_emitter out;
+	php_mg_zemit *z = php_mg_zemit_new(vc->rv, &out);
+	mg_status st = MG_OK;
+
+	switch (vc->kind) {
+	case V_PARTICIPANT:
+		st = mg_view_participant(m, vc->a, vc->b, &out, err);
+		break;
+	case V_TRAINER:
+		st = mg_view_trainer(m, vc->a, vc->b, &out, err);
+		break;
+	case V_INSPECTOR:
+		st = mg_view_inspector(m, vc->a, vc->circ, &out, err);
+		break;
+	case V_TRANSPARENCY:
+		st = mg_view_transparency(m, vc->a, vc->b, &out, err);
+		break;
+	case V_STATISTICS: {
+		mg_stats_table *tab;
+		st = mg_stats_compute(m, vc->dims, vc->ndims, vc->k, &tab, err);
+		if (st == MG_OK) {
+			st = mg_stats_emit(tab, &out, err);
+			mg_stats_free(tab);
+		}
+		break;
+	}
+	}
+	php_mg_zemit_free(z, st == MG_OK);
+	return st;
+}
+
+static void view(INTERNAL_FUNCTION_PARAMETERS, view_call *vc, const mg_scope *scope)
+{
+	php_mg_tracker *t = this_tracker(ZEND_THIS);
+	mg_error err;
+
+	if (!t) {
+		RETURN_THROWS();
+	}
+	mg_error_clear(&err);
+	vc->rv = return_value;
+	if (php_mg_tracker_with_model(t, scope, run_view, vc, &err) != MG_OK) {
+		php_mg_throw(&err);
+		RETURN_THROWS();
+	}
+}
+
+ZEND_METHOD(Magistere_Tracker, participantView)
+{
+	zend_long viewer, course;
+	view_call vc = { V_PARTICIPANT, 0, 0, { NULL, 0 }, NULL, 0, 0, NULL };
+	mg_scope scope = { MG_SCOPE_COURSE, 0, 0, NULL, 0 };
+
+	ZEND_PARSE_PARAMETERS_START(2, 2)
+		Z_PARAM_LONG(viewer)
+		Z_PARAM_LONG(course)
+	ZEND_PARSE_PARAMETERS_END();
+	vc.a = viewer;
+	vc.b = scope.courseid = course;
+	scope.userid = viewer;
+	view(INTERNAL_FUNCTION_PARAM_PASSTHRU, &vc, &scope);
+}
+
+ZEND_METHOD(Magistere_Tracker, trainerView)
+{
+	zend_long viewer, course;
+	view_call vc = { V_TRAINER, 0, 0, { NULL, 0 }, NULL, 0, 0, NULL };
+	mg_scope scope = { MG_SCOPE_COURSE, 0, 0, NULL, 0 };
+
+	ZEND_PARSE_PARAMETERS_START(2, 2)
+		Z_PARAM_LONG(viewer)
+		Z_PARAM_LONG(course)
+	ZEND_PARSE_PARAMETERS_END();
+	vc.a = viewer;
+	vc.b = scope.courseid = course;
+	scope.userid = viewer;
+	view(INTERNAL_FUNCTION_PARAM_PASSTHRU, &vc, &scope);
+}
+
+ZEND_METHOD(Magistere_Tracker, inspectorView)
+{
+	zend_long viewer;
+	zend_string *circ = NULL;
+	view_call vc = { V_INSPECTOR, 0, 0, { NULL, 0 }, NULL, 0, 0, NULL };
+	mg_scope scope = { MG_SCOPE_INSPECTOR, 0, 0, NULL, 0 };
+
+	ZEND_PARSE_PARAMETERS_START(1, 2)
+		Z_PARAM_LONG(viewer)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_STR_OR_NULL(circ)
+	ZEND_PARSE_PARAMETERS_END();
+	if (circ && ZSTR_LEN(circ) == 0) {
+		zend_argument_value_error(2, "must be a circonscription code or null, not an empty string");
+		RETURN_THROWS();
+	}
+	vc.a = scope.userid = viewer;
+	if (circ) {
+		vc.circ = (mg_str){ ZSTR_VAL(circ), ZSTR_LEN(circ) };
+	}
+	view(INTERNAL_FUNCTION_PARAM_PASSTHRU, &vc, &scope);
+}
+
+ZEND_METHOD(Magistere_Tracker, transparency)
+{
+	zend_long user, course;
+	view_call vc = { V_TRANSPARENCY, 0, 0, { NULL, 0 }, NULL, 0, 0, NULL };
+	mg_scope scope = { MG_SCOPE_TRANSPARENCY, 0, 0, NULL, 0 };
+
+	ZEND_PARSE_PARAMETERS_START(2, 2)
+		Z_PARAM_LONG(user)
+		Z_PARAM_LONG(course)
+	ZEND_PARSE_PARAMETERS_END();
+	vc.a = scope.userid = user;
+	vc.b = scope.courseid = course;
+	view(INTERNAL_FUNCTION_PARAM_PASSTHRU, &vc, &scope);
+}
+
+/* Parses a list of dimension names (argument `arg`); ValueError/TypeError
+ * thrown on failure. */
+zend_result php_mg_parse_dims(HashTable *ht, uint32_t arg, mg_dim *dims, size_t *ndims)
+{
+	zval *v;
+	uint32_t seen = 0;
+	mg_error err;
+
+	*ndims = 0;
+	if (zend_hash_num_elements(ht) == 0) {
+		zend_argument_value_error(arg, "must name at least one dimension");
+		return FAILURE;
+	}
+	ZEND_HASH_FOREACH_VAL(ht, v) {
+		mg_dim d;
+		ZVAL_DEREF(v);
+		if (Z_TYPE_P(v) != IS_STRING) {
+			zend_argument_type_error(arg, "must contain only strings, %s given", zend_zval_type_name(v));
+			return FAILURE;
+		}
+		if (mg_dim_parse(Z_STRVAL_P(v), Z_STRLEN_P(v), &d, &err) != MG_OK) {
+			zend_argument_value_error(arg, "contains an %s", err.message);
+			return FAILURE;
+		}
+		if (seen & (1u << d)) {
+			zend_argument_value_error(arg, "names the dimension \"%s\" twice", mg_dim_name(d));
+			return FAILURE;
+		}
+		seen |= 1u << d;
+		dims[(*ndims)++] = d;
+	} ZEND_HASH_FOREACH_END();
+	return SUCCESS;
+}
+
+ZEND_METHOD(Magistere_Tracker, statistics)
+{
+	HashTable *dims_ht = NULL;
+	zend_long k = 0;
+	bool k_null = true;
+	mg_dim dims[MG_STATS_MAX_DIMS];
+	view_call vc = { V_STATISTICS, 0, 0, { NULL, 0 }, NULL, 0, 0, NULL };
+	mg_scope scope = { MG_SCOPE_STATISTICS, 0, 0, NULL, 0 };
+	php_mg_tracker *t;
+
+	ZEND_PARSE_PARAMETERS_START(0, 2)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ARRAY_HT(dims_ht)
+		Z_PARAM_LONG_OR_NULL(k, k_null)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (!(t = this_tracker(ZEND_THIS))) {
+		RETURN_THROWS();
+	}
+	if (dims_ht) {
+		if (php_mg_parse_dims(dims_ht, 1, dims, &vc.ndims) == FAILURE) {
+			RETURN_THROWS();
+		}
+	} else {
+		dims[0] = MG_DIM_ACADEMIE;
+		vc.ndims = 1;
+	}
+	vc.dims = dims;
+	vc.k = k_null ? t->settings.k : (int64_t)k;
+	if (vc.k < MG_K_MIN) {
+		mg_error err;
+		mg_error_set(&err, MG_ESETTINGS,
+			"k must be at least %d (got %lld): below that a statistics cell could single out people",
+			MG_K_MIN, (long long)vc.k);
+		php_mg_throw(&err);
+		RETURN_THROWS();
+	}
+	view(INTERNAL_FUNCTION_PARAM_PASSTHRU, &vc, &scope);
+}
