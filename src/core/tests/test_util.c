@@ -1,0 +1,94 @@
+/*
+ * Unit tests of the core's building blocks: arena, arrays, maps, names.
+ */
+#include <string.h>
+
+#include "harness.h"
+#include "../core_private.h"
+
+static mg_str S(const char *s)
+{
+	return (mg_str){ s, strlen(s) };
+}
+
+int main(void)
+{
+	mg_arena a = { NULL };
+	mg_vec v;
+	mg_imap im;
+	mg_smap sm;
+	uint32_t val = 0, i;
+	char *p;
+	int ok;
+
+	/* arena */
+	p = mg_arena_strndup(&a, "abc", 3);
+	MG_TEST("arena copies a string with its NUL", p && strcmp(p, "abc") == 0);
+	MG_TEST("arena allocations are 16-byte aligned", ((uintptr_t)mg_arena_alloc(&a, 3) & 15u) == 0);
+	MG_TEST("arena serves an allocation larger than a block", mg_arena_alloc(&a, 1u << 20) != NULL);
+	MG_TEST("arena calloc refuses an overflowing size", mg_arena_calloc(&a, SIZE_MAX / 2, 4) == NULL);
+	mg_arena_destroy(&a);
+	MG_TEST("arena is empty after destroy", a.head == NULL);
+
+	/* growable array */
+	mg_vec_init(&v, sizeof(int));
+	ok = 1;
+	for (i = 0; i < 1000; i++) {
+		int *slot = mg_vec_push(&v);
+		if (!slot) {
+			ok = 0;
+			break;
+		}
+		*slot = (int)i;
+	}
+	MG_TEST("vec holds 1000 pushed elements", ok && v.len == 1000 && MG_VEC_AT(&v, int, 999) == 999);
+	mg_vec_free(&v);
+
+	/* int map */
+	MG_TEST("imap init", mg_imap_init(&im, 4) == MG_OK);
+	ok = 1;
+	for (i = 0; i < 5000; i++) {
+		ok = ok && mg_imap_put(&im, (int64_t)i * 7919 - 100000, i, NULL) == 1;
+	}
+	MG_TEST("imap inserts 5000 keys (growing)", ok && im.len == 5000);
+	MG_TEST("imap finds a key", mg_imap_get(&im, 4999LL * 7919 - 100000, &val) && val == 4999);
+	MG_TEST("imap misses an absent key", !mg_imap_get(&im, 1, &val));
+	MG_TEST("imap refuses a duplicate and reports the first value",
+		mg_imap_put(&im, -100000, 42, &val) == 0 && val == 0);
+	mg_imap_free(&im);
+
+	/* string map */
+	MG_TEST("smap init", mg_smap_init(&sm, 1) == MG_OK);
+	MG_TEST("smap insert", mg_smap_put(&sm, S("0691234A"), 7, NULL) == 1);
+	MG_TEST("smap insert empty key", mg_smap_put(&sm, S(""), 8, NULL) == 1);
+	MG_TEST("smap get", mg_smap_get(&sm, S("0691234A"), &val) && val == 7);
+	MG_TEST("smap get empty key", mg_smap_get(&sm, S(""), &val) && val == 8);
+	MG_TEST("smap is case sensitive", !mg_smap_get(&sm, S("0691234a"), &val));
+	mg_smap_free(&sm);
+
+	/* names as people sort them */
+	MG_TEST("accents fold: Élan before Fabre", mg_name_cmp(S("Élan"), S("Fabre")) < 0);
+	MG_TEST("case folds: dupont before Durand", mg_name_cmp(S("dupont"), S("Durand")) < 0);
+	MG_TEST("œ folds to oe: Œuvre after Odile", mg_name_cmp(S("Œuvre"), S("Odile")) > 0);
+	MG_TEST("folded ties break bytewise, deterministically",
+		mg_name_cmp(S("Eve"), S("Ève")) != 0 && mg_name_cmp(S("Eve"), S("Ève")) == -mg_name_cmp(S("Ève"), S("Eve")));
+	MG_TEST("a prefix sorts first", mg_name_cmp(S("Martin"), S("Martinez")) < 0);
+	MG_TEST("equal names compare equal", mg_name_cmp(S("N'Diaye"), S("N'Diaye")) == 0);
+	MG_TEST("non-Latin scripts compare without crashing", mg_name_cmp(S("Ивана"), S("李")) != 0);
+	MG_TEST("a truncated UTF-8 sequence is compared safely", mg_name_cmp(S("\xC3"), S("\xC3\xA9")) != 0);
+
+	/* trimming */
+	MG_TEST("trim", mg_str_eq_c(mg_str_trim(S("  x y\t\n")), "x y"));
+	MG_TEST("trim of blanks is empty", mg_str_trim(S("   ")).len == 0);
+
+	/* errors */
+	{
+		mg_error err;
+		mg_error_clear(&err);
+		mg_error_data(&err, "course", 3, "id", "duplicate id %d", 4);
+		MG_TEST("data errors name table, row and field",
+			err.code == MG_EDATA && strcmp(err.message, "course row 3, field id: duplicate id 4") == 0
+			&& strcmp(err.table, "course") == 0 && err.row == 3 && strcmp(err.field, "id") == 0);
+	}
+	MG_TEST_REPORT();
+}
