@@ -42,7 +42,7 @@ Magistere\AccessDenied: user 11 is not a participant of parcours 2: only its par
 Magistere\AccessDenied: user 12 is not a participant of parcours 2: only its participants see the participant view (R1, R2)
 Magistere\AccessDenied: user 14 is not a participant of parcours 2: only its participants see the participant view (R1, R2)
 Magistere\AccessDenied: user 15 is not a trainer of parcours 2: only its trainers see the participants' progress (R1, R3)
-Magistere\AccessDenied: user 17 is not a participant of parcours 2: only its participants see the participant view (R1, R2)
+Magistere\AccessDenied: user 17 is not a participant of parcours 2: the transparency page is for the participants of the parcours (R1, R9)
 -- the inspector does not enter a parcours --
 Magistere\AccessDenied: user 8 is not a participant of parcours 2: only its participants see the participant view (R1, R2)
 Magistere\AccessDenied: user 8 is not a trainer of parcours 2: only its trainers see the participants' progress (R1, R3)

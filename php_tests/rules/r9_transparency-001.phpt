@@ -42,6 +42,6 @@ nobody: connection_time,last_access,clicks,pages_viewed,resources_viewed
 -- a teacher without a school is seen by no inspector --
 {"who":[],"sees":null} {"academie":"","departement":"","circonscription":"","degre":"","secteur":"","parcours":"LECT"}
 -- only for a participant of the parcours --
-Magistere\AccessDenied: user 7 is not a participant of parcours 2: only its participants see the participant view (R1, R2)
-Magistere\AccessDenied: user 14 is not a participant of parcours 2: only its participants see the participant view (R1, R2)
+Magistere\AccessDenied: user 7 is not a participant of parcours 2: the transparency page is for the participants of the parcours (R1, R9)
+Magistere\AccessDenied: user 14 is not a participant of parcours 2: the transparency page is for the participants of the parcours (R1, R9)
 Magistere\NotFound: no parcours with id 99

@@ -309,7 +309,7 @@ static mg_status find_course_user(const mg_model *m, int64_t userid, int64_t cou
 }
 
 static mg_status require_participant(const mg_model *m, int64_t userid, int64_t courseid,
-	uint32_t *c, uint32_t *u, uint32_t *p, mg_error *err)
+	const char *why, uint32_t *c, uint32_t *u, uint32_t *p, mg_error *err)
 {
 	mg_status st = find_course_user(m, userid, courseid, c, u, err);
 
@@ -319,8 +319,8 @@ static mg_status require_participant(const mg_model *m, int64_t userid, int64_t 
 	*p = mg_model_find_part(m, *c, *u);
 	if (*p == MG_NONE) {
 		return mg_error_set(err, MG_EACCESS,
-			"user %lld is not a participant of parcours %lld: only its participants see the participant view (R1, R2)",
-			(long long)userid, (long long)courseid);
+			"user %lld is not a participant of parcours %lld: %s",
+			(long long)userid, (long long)courseid, why);
 	}
 	return MG_OK;
 }
@@ -332,7 +332,8 @@ mg_status mg_view_participant(const mg_model *m, int64_t viewerid, int64_t cours
 {
 	uint32_t c, u, p, k;
 	const mg_course *co;
-	mg_status st = require_participant(m, viewerid, courseid, &c, &u, &p, err);
+	mg_status st = require_participant(m, viewerid, courseid,
+		"only its participants see the participant view (R1, R2)", &c, &u, &p, err);
 
 	if (st != MG_OK) {
 		return st;
@@ -585,7 +586,8 @@ mg_status mg_view_transparency(const mg_model *m, int64_t userid, int64_t course
 	uint32_t circ = MG_NONE;
 	size_t ninsp = 0, d;
 	uint32_t *insp = NULL;
-	mg_status st = require_participant(m, userid, courseid, &c, &u, &p, err);
+	mg_status st = require_participant(m, userid, courseid,
+		"the transparency page is for the participants of the parcours (R1, R9)", &c, &u, &p, err);
 	static const mg_dim dims[] = {
 		MG_DIM_ACADEMIE, MG_DIM_DEPARTEMENT, MG_DIM_CIRCONSCRIPTION, MG_DIM_DEGRE, MG_DIM_SECTEUR, MG_DIM_PARCOURS
 	};
