@@ -151,9 +151,9 @@ extern const mg_table mg_tables[MG_T__COUNT];
 /* Finds a table by name (without prefix); NULL when unknown. */
 const mg_table *mg_table_find(const char *name, size_t len);
 
-/* Row structs. Every row starts with `key`: where the row came from (PHP
- * array key when it is an integer, else its position; row ordinal in a
- * result set). */
+/* Row structs. Every row starts with `key`: where the row came from (the
+ * PHP array key when it is an integer, else its position in the array; the
+ * row's id for the mysql source), so that an error names a row one can find. */
 typedef struct mg_row_course {
 	int64_t key, id, category, visible;
 	mg_str fullname, shortname;

@@ -1,0 +1,37 @@
+--TEST--
+mysql: every view is identical through Source::rows() and Source::mysql() (generated datasets, mdl_ and other prefixes, utf8mb4 names)
+--EXTENSIONS--
+magistere
+mysqlnd
+mysqli
+--SKIPIF--
+<?php require __DIR__ . '/skipif.inc'; ?>
+--ENV--
+TEST_TIMEOUT=600
+--FILE--
+<?php
+require __DIR__ . '/mysql.inc';
+
+// Each dataset holds an empty parcours too (no participant, no activity). Views compared: the
+// participant, trainer and transparency views of several people of every parcours and of an
+// outsider, every inspector with and without each of his circonscriptions, statistics along five
+// dimension sets, and the attestation file (all parcours and two of them).
+mgt_differential(__FILE__, 'latin names, mdl_', mgt_dataset(1));
+mgt_differential(__FILE__, 'accents, apostrophes, non-Latin scripts, emoji, prefix m2', mgt_dataset(2, ['names' => 'world']), 'm2');
+mgt_differential(__FILE__, 'no noise rows, prefix moodle_', mgt_dataset(3, ['noise' => false, 'courses' => 2]), 'moodle_');
+mgt_differential(__FILE__, 'uneven parcours (0, 1, 25 participants), prefix a', mgt_dataset(4, ['participants' => [0, 1, 25], 'activities' => 9]), 'a');
+mgt_differential(__FILE__, 'other settings (roles, k), prefix mdl_',
+    mgt_dataset(5, ['names' => 'world', 'courses' => 2]), 'mdl_',
+    ['trainer_roles' => ['formateur'], 'participant_roles' => ['participant', 'student', 'tuteur'], 'k' => 3]);
+?>
+--CLEAN--
+<?php
+require __DIR__ . '/mysql.inc';
+mgt_drop_db(__DIR__ . '/mysql_differential-001.phpt');
+?>
+--EXPECT--
+latin names, mdl_: identical
+accents, apostrophes, non-Latin scripts, emoji, prefix m2: identical
+no noise rows, prefix moodle_: identical
+uneven parcours (0, 1, 25 participants), prefix a: identical
+other settings (roles, k), prefix mdl_: identical
