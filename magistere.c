@@ -58,6 +58,7 @@ PHP_MINIT_FUNCTION(magistere)
 	php_magistere_statistics_ce = register_class_Magistere_Statistics();
 
 	php_mg_atoms_minit();
+	php_mg_xml_minit();
 	/* mysql_library_init: once, here, before any thread or fork (php-fpm
 	 * forks its workers after MINIT; connections are opened per request). */
 	php_mg_mysql_minit();
@@ -67,6 +68,7 @@ PHP_MINIT_FUNCTION(magistere)
 PHP_MSHUTDOWN_FUNCTION(magistere)
 {
 	php_mg_mysql_mshutdown();
+	php_mg_xml_mshutdown();
 	php_mg_atoms_mshutdown();
 	return SUCCESS;
 }

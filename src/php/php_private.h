@@ -78,7 +78,8 @@ extern zend_string *php_mg_atoms[MG_A__COUNT];
 void php_mg_exceptions_minit(void);
 void php_mg_source_minit(void);
 void php_mg_tracker_minit(void);
-void php_mg_statistics_minit(void);
+void php_mg_xml_minit(void);     /* src/php/xml.c: parses the schemas once */
+void php_mg_xml_mshutdown(void);
 void php_mg_atoms_minit(void);
 void php_mg_atoms_mshutdown(void);
 
