@@ -1,0 +1,93 @@
+<?php
+// This file is part of Moodle - https://moodle.org/
+//
+// Moodle is free software: you can redistribute it and/or modify
+// it under the terms of the GNU General Public License as published by
+// the Free Software Foundation, either version 3 of the License, or
+// (at your option) any later version.
+//
+// Moodle is distributed in the hope that it will be useful,
+// but WITHOUT ANY WARRANTY; without even the implied warranty of
+// MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+// GNU General Public License for more details.
+//
+// You should have received a copy of the GNU General Public License
+// along with Moodle.  If not, see <https://www.gnu.org/licenses/>.
+
+namespace local_magistere\local;
+
+/**
+ * The site-level views, each behind its capability: the inspector's (R4), the statistics (R5), the
+ * transparency page (R9) and "my trainings". Pages call these; so do the tests, for each capability allowed
+ * and refused.
+ *
+ * @package    local_magistere
+ * @copyright  2026 magistere contributors
+ * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
+ */
+final class views {
+    /**
+     * The inspector's view of his circonscription(s).
+     *
+     * @param int $userid
+     * @param string $circ '' for all of his circonscriptions
+     * @return array the engine's inspectorView()
+     */
+    public static function circonscription(int $userid, string $circ = ''): array {
+        require_capability('local/magistere:viewcirconscription', \context_system::instance(), $userid);
+        $tracker = engine::tracker_for_site();
+        return engine::call(fn() => $tracker->inspectorView($userid, $circ !== '' ? $circ : null));
+    }
+
+    /**
+     * The statistics by the given dimensions, with the configured k.
+     *
+     * @param int $userid
+     * @param string[] $dimensions
+     * @return array the engine's statistics()
+     */
+    public static function statistics(int $userid, array $dimensions): array {
+        require_capability('local/magistere:viewstatistics', \context_system::instance(), $userid);
+        $tracker = engine::tracker_for_site();
+        return engine::call(fn() => $tracker->statistics($dimensions));
+    }
+
+    /**
+     * Writes the statistics exchange file.
+     *
+     * @param int $userid
+     * @param string[] $dimensions
+     * @param string $path
+     * @return int cells written
+     */
+    public static function statistics_xml(int $userid, array $dimensions, string $path): int {
+        require_capability('local/magistere:viewstatistics', \context_system::instance(), $userid);
+        $tracker = engine::tracker_for_site();
+        $academie = engine::academie();
+        return engine::call(fn() => $tracker->writeStatistics($path, $academie, $dimensions));
+    }
+
+    /**
+     * What each role sees about the user in a parcours.
+     *
+     * @param int $userid
+     * @param int $courseid
+     * @return array the engine's transparency()
+     */
+    public static function transparency(int $userid, int $courseid): array {
+        require_capability('local/magistere:viewtransparency', \context_course::instance($courseid), $userid);
+        $tracker = engine::tracker_for_course($courseid);
+        return engine::call(fn() => $tracker->transparency($userid, $courseid));
+    }
+
+    /**
+     * The user's own parcours.
+     *
+     * @param int $userid
+     * @return array what my_trainings::for_user() returns
+     */
+    public static function my_trainings(int $userid): array {
+        require_capability('local/magistere:viewmytrainings', \context_system::instance(), $userid);
+        return my_trainings::for_user($userid);
+    }
+}
