@@ -1,0 +1,524 @@
+<?php
+/**
+ * The reference: the views of docs/api.md written in plain PHP over mysqli, the way a good PHP
+ * developer would write them: a handful of set-based, parameterised queries per view (no query
+ * per user), aggregation pushed into the database where SQL does it well, and PHP arrays for the
+ * rest. It returns exactly the arrays the extension returns (the runner checks it), so the two
+ * can be timed side by side.
+ */
+
+declare(strict_types=1);
+
+namespace MagistereBench;
+
+require_once __DIR__ . '/lib.php';
+
+final class Reference
+{
+    private string $p;
+
+    public function __construct(private \mysqli $db, private Settings $s)
+    {
+        $this->p = prefix();
+    }
+
+    /* ------------------------------------------------------------------------ shared SQL */
+
+    /** SQL: is the user of `ue`... an active enrolment of course $courseCol (3 parameters: now, now). */
+    private function activeEnrolment(string $courseCol, string $userCol): string
+    {
+        $p = $this->p;
+        return "EXISTS (SELECT 1 FROM {$p}user_enrolments ue JOIN {$p}enrol e ON e.id = ue.enrolid"
+            . " WHERE e.courseid = $courseCol AND ue.userid = $userCol AND e.status = 0 AND ue.status = 0"
+            . " AND ue.timestart <= ? AND (ue.timeend = 0 OR ue.timeend > ?))";
+    }
+
+    /**
+     * SQL of the members of parcours: (courseid, userid, trainer 0/1) for every active user with a
+     * role in a course context and an active enrolment. $where restricts the role assignments.
+     * Parameters: trainer roles, all roles, [where params], now, now.
+     */
+    private function membersSql(string $where): string
+    {
+        $p = $this->p;
+        $nt = count($this->s->trainerRoles);
+        $na = $nt + count($this->s->participantRoles);
+        return "SELECT x.instanceid AS courseid, ra.userid, MAX(r.shortname IN (" . marks($nt) . ")) AS trainer"
+            . " FROM {$p}role_assignments ra"
+            . " JOIN {$p}context x ON x.id = ra.contextid AND x.contextlevel = 50"
+            . " JOIN {$p}role r ON r.id = ra.roleid AND r.shortname IN (" . marks($na) . ")"
+            . " JOIN {$p}user u ON u.id = ra.userid AND u.deleted = 0 AND u.suspended = 0"
+            . " WHERE $where AND " . $this->activeEnrolment('x.instanceid', 'ra.userid')
+            . " GROUP BY x.instanceid, ra.userid";
+    }
+
+    private function roleParams(): array
+    {
+        return [...$this->s->trainerRoles, ...$this->s->trainerRoles, ...$this->s->participantRoles];
+    }
+
+    /** course rows (id, shortname, fullname, duration_minutes) for the given ids, by id. */
+    private function courses(array $ids): array
+    {
+        if (!$ids) {
+            return [];
+        }
+        $p = $this->p;
+        $rows = fetchAll($this->db,
+            "SELECT c.id, c.shortname, c.fullname, d.decvalue, d.value FROM {$p}course c"
+            . " LEFT JOIN {$p}customfield_field f ON f.shortname = ?"
+            . " LEFT JOIN {$p}customfield_data d ON d.fieldid = f.id AND d.instanceid = c.id"
+            . " WHERE c.id IN (" . marks(count($ids)) . ") ORDER BY c.id",
+            [$this->s->durationField, ...$ids]);
+        $out = [];
+        foreach ($rows as $r) {
+            $out[$r['id']] = [
+                'id' => $r['id'],
+                'shortname' => $r['shortname'],
+                'fullname' => $r['fullname'],
+                'duration_minutes' => duration($r['decvalue'], $r['value']),
+            ];
+        }
+        return $out;
+    }
+
+    private function schoolFieldId(): int
+    {
+        $rows = fetchAll($this->db, "SELECT id FROM {$this->p}user_info_field WHERE shortname = ?",
+            [$this->s->schoolField]);
+        return $rows ? (int) $rows[0]['id'] : 0;
+    }
+
+    private static function mark(?array $m, bool $withBy): array
+    {
+        $fin = $m !== null && (int) $m['finished'] === 1;
+        $out = [
+            'finished' => $fin,
+            'credited_minutes' => $fin && $m['creditedminutes'] !== null ? (int) $m['creditedminutes'] : null,
+            'time' => $m !== null ? (int) $m['timemodified'] : null,
+        ];
+        if ($withBy) {
+            $out['by'] = $m !== null && (int) $m['modifiedby'] !== 0 ? (int) $m['modifiedby'] : null;
+        }
+        return $out;
+    }
+
+    /* ------------------------------------------------------------------------ trainer (R3) */
+
+    public function trainerView(int $viewerId, int $courseId): array
+    {
+        $p = $this->p;
+        $courses = $this->courses([$courseId]);
+        if (!$courses) {
+            throw new Refused("no parcours $courseId");
+        }
+        $fieldid = $this->schoolFieldId();
+        // Members with their names and schools: one query.
+        $members = fetchAll($this->db,
+            "SELECT m.userid AS id, m.trainer, u.firstname, u.lastname, s.uai, s.name AS sname, s.city"
+            . " FROM (" . $this->membersSql('x.instanceid = ?') . ") m"
+            . " JOIN {$p}user u ON u.id = m.userid"
+            . " LEFT JOIN {$p}user_info_data d ON d.userid = m.userid AND d.fieldid = ?"
+            . " LEFT JOIN {$p}local_magistere_school s ON s.uai = TRIM(d.data)",
+            [...$this->roleParams(), $courseId, $this->s->now, $this->s->now, $fieldid]);
+        $trainers = [];
+        $parts = [];
+        $viewer = null;
+        foreach ($members as $m) {
+            if ((int) $m['trainer'] === 1) {
+                $trainers[] = $m;
+                if ($m['id'] === $viewerId) {
+                    $viewer = $m;
+                }
+            } else {
+                $parts[] = $m;
+            }
+        }
+        if ($viewer === null) {
+            throw new Refused("user $viewerId is not a trainer of parcours $courseId");
+        }
+        sortPeople($trainers);
+        sortPeople($parts);
+
+        // Tracked activities in course order.
+        $acts = fetchAll($this->db,
+            "SELECT cm.id AS cmid, m.name AS module, cs.section, cs.sequence FROM {$p}course_modules cm"
+            . " JOIN {$p}modules m ON m.id = cm.module JOIN {$p}course_sections cs ON cs.id = cm.section"
+            . " WHERE cm.course = ? AND cm.completion <> 0 AND cm.visible = 1 AND cm.deletioninprogress = 0"
+            . " AND m.visible = 1 AND cs.visible = 1",
+            [$courseId]);
+        $seqs = fetchAll($this->db, "SELECT sequence FROM {$p}course_sections WHERE course = ?", [$courseId]);
+        $pos = sequencePositions(array_column($seqs, 'sequence'));
+        foreach ($acts as &$a) {
+            $a['pos'] = $pos[$a['cmid']] ?? PHP_INT_MAX;
+        }
+        unset($a);
+        $acts = sortActivities($acts);
+        $col = [];
+        foreach ($acts as $i => $a) {
+            $col[$a['cmid']] = $i;
+        }
+        $nact = count($acts);
+
+        // Completion states of the course, one query.
+        $states = [];
+        $st = $this->db->prepare(
+            "SELECT cmc.userid, cmc.coursemoduleid, cmc.completionstate FROM {$p}course_modules_completion cmc"
+            . " JOIN {$p}course_modules cm ON cm.id = cmc.coursemoduleid WHERE cm.course = ?");
+        $st->bind_param('i', $courseId);
+        $st->execute();
+        $st->bind_result($uid, $cmid, $state);
+        while ($st->fetch()) {
+            if (isset($col[$cmid])) {
+                $states[$uid][$col[$cmid]] = $state;
+            }
+        }
+        $st->close();
+
+        $marks = [];
+        foreach (fetchAll($this->db,
+            "SELECT userid, finished, creditedminutes, timemodified, modifiedby FROM {$p}local_magistere_mark"
+            . " WHERE courseid = ?", [$courseId]) as $m) {
+            $marks[$m['userid']] = $m;
+        }
+
+        $rows = [];
+        $finished = 0;
+        $blank = array_fill(0, $nact, 0);
+        foreach ($parts as $u) {
+            $row = isset($states[$u['id']]) ? array_replace($blank, $states[$u['id']]) : $blank;
+            $done = 0;
+            $labels = [];
+            foreach ($row as $s) {
+                if ($s === 1 || $s === 2) {
+                    $done++;
+                }
+                $labels[] = STATES[$s];
+            }
+            $mark = self::mark($marks[$u['id']] ?? null, true);
+            if ($mark['finished']) {
+                $finished++;
+            }
+            $rows[] = [
+                'id' => $u['id'],
+                'firstname' => $u['firstname'],
+                'lastname' => $u['lastname'],
+                'school' => $u['uai'] === null ? null
+                    : ['uai' => uai($u['uai']), 'name' => $u['sname'], 'city' => $u['city']],
+                'progress' => [
+                    'done' => $done,
+                    'tracked' => $nact,
+                    'percent' => $nact === 0 ? null : intdiv(100 * $done, $nact),
+                    'states' => $labels,
+                ],
+                'mark' => $mark,
+            ];
+        }
+        return [
+            'course' => $courses[$courseId],
+            'viewer' => person($viewer) + ['role' => 'trainer'],
+            'activities' => array_map(static fn (array $a): array
+                => ['cmid' => $a['cmid'], 'module' => $a['module'], 'section' => $a['section']], $acts),
+            'trainers' => array_map(__NAMESPACE__ . '\person', $trainers),
+            'participants' => $rows,
+            'summary' => ['participants' => count($rows), 'finished' => $finished],
+        ];
+    }
+
+    /* ---------------------------------------------------------------------- inspector (R4) */
+
+    public function inspectorView(int $viewerId, ?string $circ = null): array
+    {
+        $p = $this->p;
+        $viewer = fetchAll($this->db, "SELECT id, firstname, lastname FROM {$p}user WHERE id = ?", [$viewerId]);
+        if (!$viewer) {
+            throw new Refused("no user $viewerId");
+        }
+        $circs = fetchAll($this->db,
+            "SELECT c.code, c.name, c.departement, c.academie FROM {$p}local_magistere_inspector i"
+            . " JOIN {$p}local_magistere_circ c ON TRIM(c.code) = TRIM(i.circonscription)"
+            . " WHERE i.userid = ? ORDER BY c.id", [$viewerId]);
+        if (!$circs) {
+            throw new Refused("user $viewerId is not an inspector");
+        }
+        if ($circ !== null && trim($circ) !== '') {
+            $circs = array_values(array_filter($circs, static fn ($c) => trim($c['code']) === trim($circ)));
+            if (!$circs) {
+                throw new Refused("user $viewerId is not the inspector of $circ");
+            }
+        }
+        $codes = array_map(static fn ($c) => trim($c['code']), $circs);
+        $fieldid = $this->schoolFieldId();
+
+        // His teachers' participations (with school and mark): one query.
+        $nt = count($this->s->trainerRoles);
+        $na = $nt + count($this->s->participantRoles);
+        $rows = fetchAll($this->db,
+            "SELECT t.courseid, t.userid AS id, u.firstname, u.lastname, s.uai, s.name AS sname, s.city,"
+            . " TRIM(s.circonscription) AS circ, mk.finished, mk.creditedminutes"
+            . " FROM (SELECT x.instanceid AS courseid, ra.userid, MAX(r.shortname IN (" . marks($nt) . ")) AS trainer"
+            . "   FROM {$p}user_info_data d"
+            . "   JOIN {$p}local_magistere_school s0 ON s0.uai = TRIM(d.data)"
+            . "     AND TRIM(s0.circonscription) IN (" . marks(count($codes)) . ")"
+            . "   JOIN {$p}role_assignments ra ON ra.userid = d.userid"
+            . "   JOIN {$p}context x ON x.id = ra.contextid AND x.contextlevel = 50"
+            . "   JOIN {$p}role r ON r.id = ra.roleid AND r.shortname IN (" . marks($na) . ")"
+            . "   WHERE d.fieldid = ? AND " . $this->activeEnrolment('x.instanceid', 'ra.userid')
+            . "   GROUP BY x.instanceid, ra.userid) t"
+            . " JOIN {$p}user u ON u.id = t.userid AND u.deleted = 0 AND u.suspended = 0"
+            . " JOIN {$p}user_info_data d ON d.userid = t.userid AND d.fieldid = ?"
+            . " JOIN {$p}local_magistere_school s ON s.uai = TRIM(d.data)"
+            . " LEFT JOIN {$p}local_magistere_mark mk ON mk.courseid = t.courseid AND mk.userid = t.userid"
+            . " WHERE t.trainer = 0 ORDER BY t.courseid",
+            [...$this->s->trainerRoles, ...$codes, ...$this->s->trainerRoles, ...$this->s->participantRoles,
+                $fieldid, $this->s->now, $this->s->now, $fieldid]);
+
+        $teachers = [];
+        $courseIds = [];
+        $sum = ['teachers' => 0, 'enrolments' => 0, 'finished' => 0, 'credited_minutes' => 0];
+        foreach ($rows as $r) {
+            $id = $r['id'];
+            if (!isset($teachers[$id])) {
+                $teachers[$id] = [
+                    'id' => $id,
+                    'firstname' => $r['firstname'],
+                    'lastname' => $r['lastname'],
+                    'school' => ['uai' => uai($r['uai']), 'name' => $r['sname'], 'city' => $r['city'],
+                        'circonscription' => $r['circ']],
+                    'enrolments' => [],
+                ];
+            }
+            $fin = (int) $r['finished'] === 1;
+            $credited = $fin && $r['creditedminutes'] !== null ? (int) $r['creditedminutes'] : null;
+            $teachers[$id]['enrolments'][] = [
+                'courseid' => $r['courseid'],
+                'status' => $fin ? 'finished' : 'enrolled',
+                'credited_minutes' => $credited,
+            ];
+            $courseIds[$r['courseid']] = true;
+            $sum['enrolments']++;
+            if ($fin) {
+                $sum['finished']++;
+                $sum['credited_minutes'] += $credited ?? 0;
+            }
+        }
+        $teachers = array_values($teachers);
+        sortPeople($teachers);
+        $sum['teachers'] = count($teachers);
+
+        // The parcours and their trainers: two queries.
+        $ids = array_keys($courseIds);
+        $courses = $this->courses($ids);
+        $trainers = [];
+        if ($ids) {
+            // A trainer role is enough to be a trainer: no need to look at the other roles.
+            foreach (fetchAll($this->db,
+                "SELECT DISTINCT x.instanceid AS courseid, u.id, u.firstname, u.lastname"
+                . " FROM {$p}context x JOIN {$p}role_assignments ra ON ra.contextid = x.id"
+                . " JOIN {$p}role r ON r.id = ra.roleid AND r.shortname IN (" . marks(count($this->s->trainerRoles)) . ")"
+                . " JOIN {$p}user u ON u.id = ra.userid AND u.deleted = 0 AND u.suspended = 0"
+                . " WHERE x.contextlevel = 50 AND x.instanceid IN (" . marks(count($ids)) . ")"
+                . " AND " . $this->activeEnrolment('x.instanceid', 'u.id'),
+                [...$this->s->trainerRoles, ...$ids, $this->s->now, $this->s->now]) as $t) {
+                $trainers[$t['courseid']][] = $t;
+            }
+        }
+        $parcours = [];
+        foreach ($courses as $id => $c) {
+            $list = $trainers[$id] ?? [];
+            sortPeople($list);
+            $c['trainers'] = array_map(__NAMESPACE__ . '\person', $list);
+            $parcours[] = $c;
+        }
+        $keys = [];
+        foreach ($parcours as $i => $c) {
+            $keys[$i] = valueKey($c['fullname']) . "\0" . sprintf('%020d', $c['id']);
+        }
+        asort($keys, SORT_STRING);
+        $parcours = array_map(static fn ($i) => $parcours[$i], array_keys($keys));
+
+        return [
+            'viewer' => person($viewer[0]) + ['role' => 'inspector'],
+            'circonscriptions' => array_map(static fn ($c) => ['code' => trim($c['code']), 'name' => $c['name'],
+                'departement' => $c['departement'], 'academie' => $c['academie']], $circs),
+            'parcours' => $parcours,
+            'teachers' => $teachers,
+            'summary' => $sum,
+        ];
+    }
+
+    /* --------------------------------------------------------------------- statistics (R5) */
+
+    private const DIM_COLUMNS = [
+        'academie' => "COALESCE(s.academie, '')",
+        'departement' => "COALESCE(s.departement, '')",
+        'circonscription' => "COALESCE(TRIM(s.circonscription), '')",
+        'degre' => "COALESCE(s.degre, '')",
+        'secteur' => "COALESCE(s.secteur, '')",
+        'parcours' => 'c.shortname',
+    ];
+
+    public function statistics(array $dims, ?int $k = null): array
+    {
+        $k ??= $this->s->k;
+        $p = $this->p;
+        $ndims = count($dims);
+        // Every active participation with its dimension values, in a temporary table.
+        $cols = [];
+        foreach ($dims as $i => $d) {
+            $cols[] = self::DIM_COLUMNS[$d] . " AS v$i";
+        }
+        $this->db->query('DROP TEMPORARY TABLE IF EXISTS bench_stats');
+        $st = $this->db->prepare(
+            "CREATE TEMPORARY TABLE bench_stats AS"
+            . " SELECT m.courseid, m.userid, " . implode(', ', $cols) . ","
+            . " COALESCE(mk.finished, 0) AS finished,"
+            . " CASE WHEN mk.finished = 1 THEN COALESCE(mk.creditedminutes, 0) ELSE 0 END AS credited"
+            . " FROM (" . $this->membersSql('1 = 1') . ") m"
+            . " JOIN {$p}course c ON c.id = m.courseid"
+            . " LEFT JOIN {$p}user_info_data d ON d.userid = m.userid AND d.fieldid = ?"
+            . " LEFT JOIN {$p}local_magistere_school s ON s.uai = TRIM(d.data)"
+            . " LEFT JOIN {$p}local_magistere_mark mk ON mk.courseid = m.courseid AND mk.userid = m.userid"
+            . " WHERE m.trainer = 0");
+        $params = [...$this->roleParams(), $this->s->now, $this->s->now, $this->schoolFieldId()];
+        $st->bind_param(str_repeat('s', count($params)), ...array_map('strval', $params));
+        $st->execute();
+        $st->close();
+
+        // Interning order (ties of the secondary suppression): parcours by id, people by name.
+        $vcols = implode(', ', array_map(static fn ($i) => "t.v$i", array_keys($dims)));
+        $res = $this->db->query(
+            "SELECT t.courseid, u.id, u.firstname, u.lastname, $vcols FROM bench_stats t"
+            . " JOIN {$p}user u ON u.id = t.userid ORDER BY t.courseid");
+        $byCourse = [];
+        while ($r = $res->fetch_row()) {
+            $byCourse[$r[0]][] = ['key' => personKey($r[3], $r[2], $r[1]), 'v' => array_slice($r, 4)];
+        }
+        $res->free();
+        $intern = internOrder($byCourse, $ndims);
+        unset($byCourse);
+
+        // Every level of the table: one GROUP BY per subset of dimensions.
+        $cells = [];
+        for ($mask = 0; $mask < (1 << $ndims); $mask++) {
+            $sel = [];
+            $group = [];
+            for ($i = 0; $i < $ndims; $i++) {
+                if ($mask & (1 << $i)) {
+                    $sel[] = "NULL AS v$i";
+                } else {
+                    $sel[] = "v$i";
+                    $group[] = "v$i";
+                }
+            }
+            $res = $this->db->query(
+                'SELECT ' . implode(', ', $sel) . ', COUNT(DISTINCT userid), COUNT(*), SUM(finished), SUM(credited),'
+                . ' COUNT(DISTINCT CASE WHEN finished = 1 THEN userid END),'
+                . ' COUNT(DISTINCT CASE WHEN finished = 1 THEN NULL ELSE userid END)'
+                . ' FROM bench_stats' . ($group ? ' GROUP BY ' . implode(', ', $group) : '')
+                . ' HAVING COUNT(*) > 0');
+            while ($r = $res->fetch_row()) {
+                $values = array_slice($r, 0, $ndims);
+                $ids = [];
+                foreach ($values as $i => $v) {
+                    $ids[$i] = $v === null ? ALL : $intern[$i][$v];
+                }
+                $cells[] = [
+                    'ids' => $ids,
+                    'values' => $values,
+                    'participants' => (int) $r[$ndims],
+                    'enrolments' => (int) $r[$ndims + 1],
+                    'finished' => (int) $r[$ndims + 2],
+                    'credited_minutes' => (int) $r[$ndims + 3],
+                    'finished_people' => (int) $r[$ndims + 4],
+                    'unfinished_people' => (int) $r[$ndims + 5],
+                ];
+            }
+            $res->free();
+        }
+        $this->db->query('DROP TEMPORARY TABLE bench_stats');
+        suppress($cells, $ndims, $k);
+        return statisticsResult($dims, $k, $cells);
+    }
+
+    /* ------------------------------------------------------------------------ attestations */
+
+    /** Writes the attestation file of every parcours to $path; returns the participants written. */
+    public function writeAttestations(string $path): int
+    {
+        $p = $this->p;
+        $st = $this->db->prepare(
+            "SELECT m.courseid, u.id, u.firstname, u.lastname, u.idnumber, s.uai,"
+            . " mk.finished, mk.creditedminutes, mk.timemodified, mk.modifiedby, mu.firstname AS byfirst, mu.lastname AS bylast"
+            . " FROM (" . $this->membersSql('1 = 1') . ") m"
+            . " JOIN {$p}user u ON u.id = m.userid"
+            . " LEFT JOIN {$p}user_info_data d ON d.userid = m.userid AND d.fieldid = ?"
+            . " LEFT JOIN {$p}local_magistere_school s ON s.uai = TRIM(d.data)"
+            . " LEFT JOIN {$p}local_magistere_mark mk ON mk.courseid = m.courseid AND mk.userid = m.userid"
+            . " LEFT JOIN {$p}user mu ON mu.id = mk.modifiedby"
+            . " WHERE m.trainer = 0 ORDER BY m.courseid");
+        $params = [...$this->roleParams(), $this->s->now, $this->s->now, $this->schoolFieldId()];
+        $st->bind_param(str_repeat('s', count($params)), ...array_map('strval', $params));
+        $st->execute();
+        $res = $st->get_result();
+        $byCourse = [];
+        while ($r = $res->fetch_assoc()) {
+            $byCourse[$r['courseid']][] = $r;
+        }
+        $st->close();
+        $courses = $this->courses(array_keys($byCourse));
+
+        $w = new \XMLWriter();
+        $w->openUri($path);
+        $w->startDocument('1.0', 'UTF-8');
+        $w->startElementNs(null, 'attestations', 'urn:magistere:attestations:1');
+        $w->writeAttribute('version', '1');
+        $w->writeAttribute('generated', isoTime(time()));
+        $w->writeAttribute('generator', 'magistere-bench reference');
+        $n = 0;
+        foreach ($courses as $id => $c) {
+            $w->startElement('parcours');
+            $w->writeAttribute('id', (string) $id);
+            $w->writeAttribute('shortname', $c['shortname']);
+            $w->writeAttribute('fullname', $c['fullname']);
+            if ($c['duration_minutes'] !== null) {
+                $w->writeAttribute('forecast-minutes', (string) $c['duration_minutes']);
+            }
+            $people = $byCourse[$id];
+            sortPeople($people);
+            foreach ($people as $u) {
+                $w->startElement('participant');
+                $w->writeAttribute('lastname', $u['lastname']);
+                $w->writeAttribute('firstname', $u['firstname']);
+                $idn = trim($u['idnumber']);
+                if ($idn !== '') {
+                    $w->writeAttribute('idnumber', $idn);
+                }
+                if ($u['uai'] !== null) {
+                    $w->writeAttribute('uai', uai($u['uai']));
+                }
+                $fin = (int) $u['finished'] === 1;
+                $w->writeAttribute('finished', $fin ? 'true' : 'false');
+                if ($fin && $u['creditedminutes'] !== null) {
+                    $w->writeAttribute('credited-minutes', (string) $u['creditedminutes']);
+                }
+                if ($u['timemodified'] !== null && (int) $u['timemodified'] > 0) {
+                    $w->writeAttribute('marked-at', isoTime((int) $u['timemodified']));
+                    if ($u['byfirst'] !== null) {
+                        $w->writeAttribute('marked-by', trim($u['byfirst'] . ' ' . $u['bylast']));
+                    }
+                }
+                $w->endElement();
+                $n++;
+                if (($n & 1023) === 0) {
+                    $w->flush();
+                }
+            }
+            $w->endElement();
+        }
+        $w->endElement();
+        $w->endDocument();
+        $w->flush();
+        return $n;
+    }
+}

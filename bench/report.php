@@ -1,0 +1,68 @@
+<?php
+/**
+ * Turns the JSON lines written by scripts/bench.sh (bench/run.php and bench/floor outputs, plus
+ * a "scale" record with the data set's counts) into the Markdown tables of docs/benchmarks.md.
+ *
+ *   php bench/report.php RESULTS.jsonl
+ */
+
+declare(strict_types=1);
+
+if ($argc !== 2) {
+    fwrite(STDERR, "usage: php bench/report.php RESULTS.jsonl\n");
+    exit(2);
+}
+$scales = [];
+foreach (file($argv[1], FILE_IGNORE_NEW_LINES | FILE_SKIP_EMPTY_LINES) ?: [] as $line) {
+    $r = json_decode($line, true, 512, JSON_THROW_ON_ERROR);
+    $s = (string) $r['scale'];
+    if ($r['impl'] === 'dataset') {
+        $scales[$s]['dataset'] = $r;
+    } else {
+        $scales[$s]['results'][$r['view']][$r['impl']] = $r;
+    }
+}
+
+$views = [
+    'trainer' => 'trainer view (1,000-participant parcours)',
+    'inspector' => "inspector view (an IEN's two circonscriptions)",
+    'statistics' => 'académie statistics (département × degré × secteur × parcours, all margins)',
+    'attestations' => 'attestation export (every parcours, XML file)',
+];
+$names = ['ext' => 'extension (mysql source)', 'reference' => 'plain PHP reference', 'peruser' => 'per-user (Moodle API style)',
+    'floor' => 'fetch floor: the extension\'s SQL, C client', 'floor-ref' => 'the reference\'s SQL, C client'];
+
+$mb = static fn (?int $kb): string => $kb === null ? '' : number_format($kb / 1024, 1);
+foreach ($scales as $scale => $data) {
+    $d = $data['dataset'] ?? [];
+    echo "### S = $scale\n\n";
+    if ($d) {
+        printf("%s teachers, %s parcours, %s course modules, %s participant enrolments, %s completion rows,"
+            . " %s marks; generated in %.1f s, loaded in %.1f s.\n\n",
+            number_format((int) $d['teachers']), number_format((int) $d['parcours']),
+            number_format((int) $d['course_modules']), number_format((int) $d['participant_enrolments']),
+            number_format((int) $d['course_modules_completion']), number_format((int) $d['marks']),
+            $d['generate_s'], $d['load_s']);
+    }
+    echo "| view | implementation | median (s) | min (s) | runs | × extension | peak RSS (MB) | RSS growth (MB) | results |\n";
+    echo "|---|---|---:|---:|---:|---:|---:|---:|---|\n";
+    foreach ($views as $view => $label) {
+        $rows = $data['results'][$view] ?? [];
+        $ext = $rows['ext']['median'] ?? null;
+        foreach (['ext', 'reference', 'floor', 'floor-ref', 'peruser'] as $impl) {
+            if (!isset($rows[$impl])) {
+                continue;
+            }
+            $r = $rows[$impl];
+            if (isset($r['skipped'])) {
+                printf("| %s | %s | | | | | | | not run: %s |\n", $label, $names[$impl], $r['skipped']);
+                continue;
+            }
+            $ratio = ($ext !== null && $ext > 0) ? sprintf('%.2f', $r['median'] / $ext) : '';
+            $growth = isset($r['start_rss_kb']) ? $mb($r['peak_rss_kb'] - $r['start_rss_kb']) : '';
+            printf("| %s | %s | %.3f | %.3f | %d | %s | %s | %s | %s |\n", $label, $names[$impl], $r['median'],
+                min($r['times']), $r['runs'], $ratio, $mb($r['peak_rss_kb']), $growth, $r['check'] ?? '');
+        }
+    }
+    echo "\n";
+}

@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# Suite 60: a smoke run of the benchmark tooling (scripts/bench.sh is too slow for the test run).
+# needs: extension mariadb
+#
+# Generates a tiny académie (S=0.01, bench/generate), loads it under its own table prefix with
+# LOAD DATA (bench/load.sh), then checks:
+#   - the generator is deterministic (same seed, same files; another seed, other files);
+#   - for each view (trainer, inspector, statistics, attestations), the extension's mysql source
+#     returns exactly what the plain-PHP reference returns, and the reference exactly what the
+#     per-user implementation returns;
+#   - the fetch floor replays the statements the extension sent and gets rows back.
+# Nothing is timed. Last line: "N passed, N failed".
+# shellcheck disable=SC2016 # PHP code in single quotes, for php -r
+set -uo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)
+cd "$root" || exit 1
+
+passed=0
+failed=0
+pass() { echo "ok   $1"; passed=$((passed + 1)); }
+fail() { echo "FAIL $1${2:+: $2}"; failed=$((failed + 1)); }
+finish() {
+	rm -rf "$work"
+	echo "$passed passed, $failed failed"
+	[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
+	exit $?
+}
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/magistere-bench-smoke.XXXXXX")
+if [ -z "${MAGISTERE_SO:-}" ] || [ ! -f "$MAGISTERE_SO" ]; then
+	fail "the built extension (MAGISTERE_SO) is missing"
+	finish
+fi
+if [ -z "${MAGISTERE_TEST_DB:-}" ]; then
+	fail "no test MariaDB server (MAGISTERE_TEST_*)"
+	finish
+fi
+export MAGISTERE_TEST_PREFIX=bsm_
+
+# ------------------------------------------------------------- generator
+if ! cc -O2 -std=c11 -Wall -Wextra -Werror -o "$work/generate" bench/generate.c -lm 2>"$work/cc.log"; then
+	fail "bench/generate.c builds with -Wall -Wextra -Werror" "$(head -n 5 "$work/cc.log")"
+	finish
+fi
+# shellcheck disable=SC2046 # mariadb_config prints several flags
+if ! cc -O2 -std=c11 -Wall -Wextra -Werror -o "$work/floor" bench/floor.c $(mariadb_config --cflags --libs) \
+		2>"$work/cc.log"; then
+	fail "bench/floor.c builds with -Wall -Wextra -Werror" "$(head -n 5 "$work/cc.log")"
+	finish
+fi
+if ! { "$work/generate" -s 0.01 -r 7 -o "$work/a" && "$work/generate" -s 0.01 -r 7 -o "$work/b" &&
+		"$work/generate" -s 0.01 -r 8 -o "$work/c"; }; then
+	fail "bench/generate runs"
+	finish
+fi
+if diff -r "$work/a" "$work/b" >/dev/null; then
+	pass "generator: the same seed gives the same files"
+else
+	fail "generator: the same seed gives the same files"
+fi
+if ! diff -q "$work/a/course_modules_completion.tsv" "$work/c/course_modules_completion.tsv" >/dev/null; then
+	pass "generator: another seed gives other data"
+else
+	fail "generator: another seed gives other data"
+fi
+
+# ---------------------------------------------------------------- loading
+if ! php scripts/sql/schema.php --prefix="$MAGISTERE_TEST_PREFIX" >"$work/schema.log" 2>&1; then
+	fail "schema created" "$(tail -n 3 "$work/schema.log")"
+	finish
+fi
+if bench/load.sh "$work/a" 2>"$work/load.log"; then
+	pass "bench/load.sh loads the TSV files with LOAD DATA"
+else
+	fail "bench/load.sh loads the TSV files with LOAD DATA" "$(tail -n 3 "$work/load.log")"
+	finish
+fi
+meta=$work/a/meta.tsv
+
+# ---------------------------------------------------------- same results
+for view in trainer inspector statistics attestations; do
+	ok=1
+	for impl in ext reference peruser; do
+		args=(php)
+		[ "$impl" = ext ] && args=(php -d "extension=$MAGISTERE_SO")
+		if ! "${args[@]}" bench/run.php --impl="$impl" --view="$view" --meta="$meta" --runs=1 --warmup=0 \
+				--dump="$work/$impl-$view.json" >"$work/run.log" 2>&1; then
+			fail "$view: $impl runs" "$(tail -n 3 "$work/run.log")"
+			ok=0
+		fi
+	done
+	[ "$ok" = 1 ] || continue
+	if d=$(php bench/compare.php "$work/ext-$view.json" "$work/reference-$view.json"); then
+		pass "$view: the extension returns what the plain-PHP reference returns"
+	else
+		fail "$view: the extension returns what the plain-PHP reference returns" "$d"
+	fi
+	if d=$(php bench/compare.php "$work/reference-$view.json" "$work/peruser-$view.json"); then
+		pass "$view: the reference returns what the per-user implementation returns"
+	else
+		fail "$view: the reference returns what the per-user implementation returns" "$d"
+	fi
+	# The floor replays the extension's statements and reads rows.
+	if php -d "extension=$MAGISTERE_SO" bench/capture.php --view="$view" --meta="$meta" \
+			--out="$work/statements-$view.sql" 2>"$work/capture.log" &&
+			line=$("$work/floor" "$work/statements-$view.sql" 1 0 2>"$work/floor.log") &&
+			php -r '$r = json_decode($argv[1], true); exit(($r["rows"] ?? 0) > 0 ? 0 : 1);' -- "$line"; then
+		pass "$view: the fetch floor replays the extension's statements"
+	else
+		fail "$view: the fetch floor replays the extension's statements" \
+			"$(tail -n 2 "$work/capture.log" "$work/floor.log" 2>/dev/null)"
+	fi
+done
+
+finish
