@@ -432,15 +432,36 @@ static bool same_line(const mg_stats_table *t, uint32_t a, uint32_t b, size_t di
 	return true;
 }
 
-/* One pass over every line for one measure; returns the number of cells it
- * suppressed. which = 0: whole cells (size: participants), 1: finished. */
-static size_t secondary_pass(mg_stats_table *t, uint32_t *order, int which)
+/* The lines of the table, computed once: for each dimension d, the cells
+ * ordered so that each line (same values but d's) is a contiguous run. */
+typedef struct lines {
+	uint32_t *order[MG_STATS_MAX_DIMS];   /* ncells each */
+	uint32_t *end[MG_STATS_MAX_DIMS];     /* end[d][i]: end of the run that starts at i */
+} lines;
+
+static void lines_free(lines *l, size_t ndims)
 {
-	size_t d, changed = 0;
+	size_t d;
 
+	for (d = 0; d < ndims; d++) {
+		free(l->order[d]);
+		free(l->end[d]);
+	}
+}
+
+static int lines_build(const mg_stats_table *t, lines *l)
+{
+	size_t d, i, n = t->ncells;
+
+	memset(l, 0, sizeof(*l));
 	for (d = 0; d < t->ndims; d++) {
-		size_t i = 0, n = t->ncells;
-
+		uint32_t *order = malloc(n * sizeof(uint32_t));
+		uint32_t *end = malloc(n * sizeof(uint32_t));
+		l->order[d] = order;
+		l->end[d] = end;
+		if (!order || !end) {
+			return -1;
+		}
 		for (i = 0; i < n; i++) {
 			order[i] = (uint32_t)i;
 		}
@@ -450,14 +471,33 @@ static size_t secondary_pass(mg_stats_table *t, uint32_t *order, int which)
 		line_t = NULL;
 		i = 0;
 		while (i < n) {
-			size_t e = i + 1, j, nsupp = 0, members = 0;
+			size_t e = i + 1;
+			while (e < n && same_line(t, order[i], order[e], d)) {
+				e++;
+			}
+			end[i] = (uint32_t)e;
+			i = e;
+		}
+	}
+	return 0;
+}
+
+/* One pass over every line for one measure; returns the number of cells it
+ * suppressed. which = 0: whole cells (size: participants), 1: finished. */
+static size_t secondary_pass(mg_stats_table *t, const lines *l, int which)
+{
+	size_t d, changed = 0;
+
+	for (d = 0; d < t->ndims; d++) {
+		const uint32_t *order = l->order[d];
+		size_t i = 0, n = t->ncells;
+
+		while (i < n) {
+			size_t e = l->end[d][i], j, nsupp = 0, members = 0;
 			uint32_t best = UINT32_MAX;
 			int64_t bestsize = 0;
 			bool bestmargin = true;
 
-			while (e < n && same_line(t, order[i], order[e], d)) {
-				e++;
-			}
 			for (j = i; j < e; j++) {
 				mg_stats_cell *c = &t->cells[order[j]];
 				mg_supp s = which ? c->finished_suppressed : c->suppressed;
@@ -507,20 +547,20 @@ static size_t secondary_pass(mg_stats_table *t, uint32_t *order, int which)
 
 mg_status mg_stats_secondary(mg_stats_table *t, mg_error *err)
 {
-	uint32_t *order;
+	lines l;
 
 	if (t->ncells == 0) {
 		return MG_OK;
 	}
-	order = malloc(t->ncells * sizeof(uint32_t));
-	if (!order) {
+	if (lines_build(t, &l) != 0) {
+		lines_free(&l, t->ndims);
 		return mg_error_set(err, MG_ENOMEM, "out of memory");
 	}
-	while (secondary_pass(t, order, 0) > 0) {
+	while (secondary_pass(t, &l, 0) > 0) {
 	}
-	while (secondary_pass(t, order, 1) > 0) {
+	while (secondary_pass(t, &l, 1) > 0) {
 	}
-	free(order);
+	lines_free(&l, t->ndims);
 	return MG_OK;
 }
 
