@@ -10,20 +10,14 @@
 
 typedef mg_status (*view2_fn)(const mg_model *, int64_t, int64_t, const mg_emitter *, mg_error *);
 
-/* Runs a (viewer, course) view; returns the JSON (static buffer) or the
- * error message prefixed with "ERR<code>:". */
-static const char *run2(const mg_model *m, view2_fn fn, int64_t a, int64_t b)
+/* The JSON a view wrote (static buffer), or its error message prefixed
+ * with "ERR<code>:". Frees the writer. */
+static const char *result(mg_json *j, mg_status st, const mg_error *err)
 {
 	static char buf[65536];
-	mg_emitter out;
-	mg_json *j = mg_json_new(&out);
-	mg_error err;
-	mg_status st;
 
-	mg_error_clear(&err);
-	st = fn(m, a, b, &out, &err);
 	if (st != MG_OK) {
-		snprintf(buf, sizeof(buf), "ERR%d:%s", (int)st, err.message);
+		snprintf(buf, sizeof(buf), "ERR%d:%s", (int)st, err->message);
 	} else {
 		snprintf(buf, sizeof(buf), "%s", mg_json_text(j));
 	}
@@ -31,23 +25,25 @@ static const char *run2(const mg_model *m, view2_fn fn, int64_t a, int64_t b)
 	return buf;
 }
 
-static const char *run_inspector(const mg_model *m, int64_t v, const char *circ)
+/* Runs a (viewer, course) view. */
+static const char *run2(const mg_model *m, view2_fn fn, int64_t a, int64_t b)
 {
-	static char buf[65536];
 	mg_emitter out;
 	mg_json *j = mg_json_new(&out);
 	mg_error err;
-	mg_status st;
 
 	mg_error_clear(&err);
-	st = mg_view_inspector(m, v, (mg_str){ circ, strlen(circ) }, &out, &err);
-	if (st != MG_OK) {
-		snprintf(buf, sizeof(buf), "ERR%d:%s", (int)st, err.message);
-	} else {
-		snprintf(buf, sizeof(buf), "%s", mg_json_text(j));
-	}
-	mg_json_free(j);
-	return buf;
+	return result(j, fn(m, a, b, &out, &err), &err);
+}
+
+static const char *run_inspector(const mg_model *m, int64_t v, const char *circ)
+{
+	mg_emitter out;
+	mg_json *j = mg_json_new(&out);
+	mg_error err;
+
+	mg_error_clear(&err);
+	return result(j, mg_view_inspector(m, v, (mg_str){ circ, strlen(circ) }, &out, &err), &err);
 }
 
 #define HAS(s, sub) (strstr((s), (sub)) != NULL)
