@@ -36,9 +36,14 @@ function local_magistere_extend_navigation_course(navigation_node $navigation, s
     if (!has_any_capability(['local/magistere:viewown', 'local/magistere:viewtrainer'], $context)) {
         return;
     }
-    $navigation->add(get_string('parcourspage', 'local_magistere'),
+    $navigation->add(
+        get_string('parcourspage', 'local_magistere'),
         new moodle_url('/local/magistere/course.php', ['id' => $course->id]),
-        navigation_node::TYPE_CUSTOM, null, 'local_magistere', new pix_icon('i/completion-auto-y', ''));
+        navigation_node::TYPE_CUSTOM,
+        null,
+        'local_magistere',
+        new pix_icon('i/completion-auto-y', '')
+    );
 }
 
 /**
@@ -53,8 +58,13 @@ function local_magistere_myprofile_navigation(\core_user\output\myprofile\tree $
     if (!$iscurrentuser || !has_capability('local/magistere:viewmytrainings', context_system::instance())) {
         return;
     }
-    $node = new \core_user\output\myprofile\node('miscellaneous', 'local_magistere_mytrainings',
-        get_string('mytrainings', 'local_magistere'), null, new moodle_url('/local/magistere/index.php'));
+    $node = new \core_user\output\myprofile\node(
+        'miscellaneous',
+        'local_magistere_mytrainings',
+        get_string('mytrainings', 'local_magistere'),
+        null,
+        new moodle_url('/local/magistere/index.php')
+    );
     $tree->add_node($node);
 }
 

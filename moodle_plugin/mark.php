@@ -76,8 +76,11 @@ if (!$confirm) {
     $PAGE->set_title(get_string('confirmmark', 'local_magistere'));
     $PAGE->set_heading(format_string($course->fullname));
     $names = html_writer::alist(array_map(fn($p) => s(util::fullname($p)), $selection['valid']));
-    $message = get_string($finished ? 'confirmfinish' : 'confirmunfinish', 'local_magistere',
-        count($selection['valid'])) . $names;
+    $message = get_string(
+        $finished ? 'confirmfinish' : 'confirmunfinish',
+        'local_magistere',
+        count($selection['valid'])
+    ) . $names;
     if ($finished) {
         $minutes = \local_magistere\local\duration_field::minutes($course->id);
         $message .= html_writer::tag('p', $minutes === null ? get_string('confirmnoduration', 'local_magistere')
@@ -87,8 +90,12 @@ if (!$confirm) {
     foreach (array_values($userids) as $i => $userid) {
         $params["userids[$i]"] = $userid;
     }
-    $continue = new single_button(new moodle_url('/local/magistere/mark.php', $params),
-        get_string($finished ? 'markfinished' : 'markunfinished', 'local_magistere'), 'post', single_button::BUTTON_PRIMARY);
+    $continue = new single_button(
+        new moodle_url('/local/magistere/mark.php', $params),
+        get_string($finished ? 'markfinished' : 'markunfinished', 'local_magistere'),
+        'post',
+        single_button::BUTTON_PRIMARY
+    );
     echo $OUTPUT->header();
     echo $OUTPUT->confirm($message, $continue, $returnurl);
     echo $OUTPUT->footer();

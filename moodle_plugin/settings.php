@@ -31,53 +31,102 @@ if ($hassiteconfig || has_capability('local/magistere:manage', context_system::i
     if ($ADMIN->fulltree) {
         if (!\local_magistere\local\engine::available()) {
             $hint = \local_magistere\local\engine::install_hint();
-            $settings->add(new admin_setting_heading('local_magistere/extension', '',
-                $OUTPUT->notification(get_string('extensionmissing', 'local_magistere', $hint) . '<br>' .
-                    get_string('extensioninstall', 'local_magistere', $hint), 'error', false)));
+            $settings->add(new admin_setting_heading(
+                'local_magistere/extension',
+                '',
+                $OUTPUT->notification(
+                    get_string('extensionmissing', 'local_magistere', $hint) . '<br>' .
+                    get_string('extensioninstall', 'local_magistere', $hint),
+                    'error',
+                    false
+                )
+            ));
         }
-        $settings->add(new admin_setting_configtext('local_magistere/trainerroles',
+        $settings->add(new admin_setting_configtext(
+            'local_magistere/trainerroles',
             new lang_string('settings:trainerroles', 'local_magistere'),
             new lang_string('settings:trainerroles_desc', 'local_magistere'),
-            'formateur,tuteur,editingteacher,teacher', PARAM_TEXT));
-        $settings->add(new admin_setting_configtext('local_magistere/participantroles',
+            'formateur,tuteur,editingteacher,teacher',
+            PARAM_TEXT
+        ));
+        $settings->add(new admin_setting_configtext(
+            'local_magistere/participantroles',
             new lang_string('settings:participantroles', 'local_magistere'),
             new lang_string('settings:participantroles_desc', 'local_magistere'),
-            'participant,student', PARAM_TEXT));
-        $settings->add(new admin_setting_configtext('local_magistere/schoolfield',
+            'participant,student',
+            PARAM_TEXT
+        ));
+        $settings->add(new admin_setting_configtext(
+            'local_magistere/schoolfield',
             new lang_string('settings:schoolfield', 'local_magistere'),
-            new lang_string('settings:schoolfield_desc', 'local_magistere'), 'rne', PARAM_ALPHANUMEXT));
-        $settings->add(new admin_setting_configtext('local_magistere/durationfield',
+            new lang_string('settings:schoolfield_desc', 'local_magistere'),
+            'rne',
+            PARAM_ALPHANUMEXT
+        ));
+        $settings->add(new admin_setting_configtext(
+            'local_magistere/durationfield',
             new lang_string('settings:durationfield', 'local_magistere'),
             new lang_string('settings:durationfield_desc', 'local_magistere'),
-            \local_magistere\local\duration_field::DEFAULT_SHORTNAME, PARAM_ALPHANUMEXT));
-        $k = new admin_setting_configtext('local_magistere/k', new lang_string('settings:k', 'local_magistere'),
-            new lang_string('settings:k_desc', 'local_magistere'), 5, '/^([3-9]|[1-9][0-9]+)$/', 4);
+            \local_magistere\local\duration_field::DEFAULT_SHORTNAME,
+            PARAM_ALPHANUMEXT
+        ));
+        $k = new admin_setting_configtext(
+            'local_magistere/k',
+            new lang_string('settings:k', 'local_magistere'),
+            new lang_string('settings:k_desc', 'local_magistere'),
+            5,
+            '/^([3-9]|[1-9][0-9]+)$/',
+            4
+        );
         $settings->add($k);
-        $settings->add(new admin_setting_configtext('local_magistere/exportfolder',
+        $settings->add(new admin_setting_configtext(
+            'local_magistere/exportfolder',
             new lang_string('settings:exportfolder', 'local_magistere'),
-            new lang_string('settings:exportfolder_desc', 'local_magistere'), '', PARAM_PATH, 60));
-        $settings->add(new admin_setting_configtext('local_magistere/academie',
+            new lang_string('settings:exportfolder_desc', 'local_magistere'),
+            '',
+            PARAM_PATH,
+            60
+        ));
+        $settings->add(new admin_setting_configtext(
+            'local_magistere/academie',
             new lang_string('settings:academie', 'local_magistere'),
-            new lang_string('settings:academie_desc', 'local_magistere'), '', PARAM_TEXT, 30));
-        $settings->add(new admin_setting_configtext('local_magistere/exportdimensions',
+            new lang_string('settings:academie_desc', 'local_magistere'),
+            '',
+            PARAM_TEXT,
+            30
+        ));
+        $settings->add(new admin_setting_configtext(
+            'local_magistere/exportdimensions',
             new lang_string('settings:exportdimensions', 'local_magistere'),
             new lang_string('settings:exportdimensions_desc', 'local_magistere'),
-            'academie,departement,degre,secteur', PARAM_TEXT));
-        $settings->add(new admin_setting_configselect('local_magistere/source',
+            'academie,departement,degre,secteur',
+            PARAM_TEXT
+        ));
+        $settings->add(new admin_setting_configselect(
+            'local_magistere/source',
             new lang_string('settings:source', 'local_magistere'),
-            new lang_string('settings:source_desc', 'local_magistere'), 'auto', [
+            new lang_string('settings:source_desc', 'local_magistere'),
+            'auto',
+            [
                 'auto' => new lang_string('settings:source:auto', 'local_magistere'),
                 'rows' => new lang_string('settings:source:rows', 'local_magistere'),
-            ]));
+            ]
+        ));
     }
     $ADMIN->add('local_magistere', $settings);
 
     foreach (['school', 'circ', 'inspector'] as $type) {
-        $ADMIN->add('local_magistere', new admin_externalpage("local_magistere_manage_$type",
+        $ADMIN->add('local_magistere', new admin_externalpage(
+            "local_magistere_manage_$type",
             new lang_string("manage:$type", 'local_magistere'),
-            new moodle_url('/local/magistere/admin/manage.php', ['type' => $type]), 'local/magistere:manage'));
-        $ADMIN->add('local_magistere', new admin_externalpage("local_magistere_import_$type",
+            new moodle_url('/local/magistere/admin/manage.php', ['type' => $type]),
+            'local/magistere:manage'
+        ));
+        $ADMIN->add('local_magistere', new admin_externalpage(
+            "local_magistere_import_$type",
             new lang_string("import:$type", 'local_magistere'),
-            new moodle_url('/local/magistere/admin/import.php', ['type' => $type]), 'local/magistere:manage'));
+            new moodle_url('/local/magistere/admin/import.php', ['type' => $type]),
+            'local/magistere:manage'
+        ));
     }
 }

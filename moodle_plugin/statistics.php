@@ -57,8 +57,15 @@ if ($xml) {
     // Write to a temporary file first, so that an engine error never sends half a file.
     $temp = make_request_directory() . '/statistics.xml';
     \local_magistere\local\views::statistics_xml((int) $USER->id, $dimensions, $temp);
-    send_file($temp, 'statistics-' . implode('-', $dimensions) . '-' . date('Ymd') . '.xml', 0, 0, false, true,
-        'application/xml');
+    send_file(
+        $temp,
+        'statistics-' . implode('-', $dimensions) . '-' . date('Ymd') . '.xml',
+        0,
+        0,
+        false,
+        true,
+        'application/xml'
+    );
     exit;
 }
 
@@ -67,8 +74,12 @@ $page = new statistics_page($table);
 
 if ($download !== '') {
     $data = $page->download_rows();
-    \core\dataformat::download_data(clean_filename('statistics-' . implode('-', $dimensions)), $download,
-        $data['columns'], $data['rows']);
+    \core\dataformat::download_data(
+        clean_filename('statistics-' . implode('-', $dimensions)),
+        $download,
+        $data['columns'],
+        $data['rows']
+    );
     exit;
 }
 

@@ -37,8 +37,10 @@ require_capability('local/magistere:viewtransparency', $context);
 $PAGE->set_pagelayout('incourse');
 $PAGE->set_title(get_string('transparencypage', 'local_magistere'));
 $PAGE->set_heading(format_string($course->fullname));
-$PAGE->navbar->add(get_string('parcourspage', 'local_magistere'),
-    new moodle_url('/local/magistere/course.php', ['id' => $course->id]));
+$PAGE->navbar->add(
+    get_string('parcourspage', 'local_magistere'),
+    new moodle_url('/local/magistere/course.php', ['id' => $course->id])
+);
 $PAGE->navbar->add(get_string('transparencypage', 'local_magistere'));
 
 if (!engine::available()) {

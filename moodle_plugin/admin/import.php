@@ -48,8 +48,12 @@ if ($iid && ($confirm || $cancel)) {
     $preview = importer::preview($type, $reader);
     $counts = importer::import($type, $preview);
     $reader->cleanup(true);
-    redirect($manageurl, get_string('importdone', 'local_magistere', (object) $counts), null,
-        \core\output\notification::NOTIFY_SUCCESS);
+    redirect(
+        $manageurl,
+        get_string('importdone', 'local_magistere', (object) $counts),
+        null,
+        \core\output\notification::NOTIFY_SUCCESS
+    );
 }
 
 $form = new \local_magistere\form\import_form($url, ['type' => $type]);

@@ -60,24 +60,36 @@ if ($search !== '') {
     $where = '(' . implode(' OR ', $likes) . ')';
 }
 $join = $type === 'inspector' ? 'JOIN {user} u ON u.id = s.userid' : '';
-$select = $type === 'inspector' ? 's.*, u.username, ' . implode(', ', array_map(fn($f) => "u.$f",
-    \core_user\fields::get_name_fields())) : 's.*';
+$select = $type === 'inspector' ? 's.*, u.username, ' . implode(', ', array_map(
+    fn($f) => "u.$f",
+    \core_user\fields::get_name_fields()
+)) : 's.*';
 $order = match ($type) {
     'school' => 's.uai',
     'circ' => 's.code',
     'inspector' => 's.circonscription, u.lastname, u.firstname',
 };
 $total = $DB->count_records_sql("SELECT COUNT(1) FROM {" . $table . "} s $join WHERE $where", $params);
-$records = $DB->get_records_sql("SELECT $select FROM {" . $table . "} s $join WHERE $where ORDER BY $order", $params,
-    $page * $perpage, $perpage);
+$records = $DB->get_records_sql(
+    "SELECT $select FROM {" . $table . "} s $join WHERE $where ORDER BY $order",
+    $params,
+    $page * $perpage,
+    $perpage
+);
 
 echo $OUTPUT->header();
 echo $OUTPUT->heading(get_string("manage:$type", 'local_magistere'));
 echo html_writer::start_div('d-flex flex-wrap mb-3');
-echo $OUTPUT->single_button(new moodle_url('/local/magistere/admin/edit.php', ['type' => $type]),
-    get_string('add'), 'get');
-echo $OUTPUT->single_button(new moodle_url('/local/magistere/admin/import.php', ['type' => $type]),
-    get_string("import:$type", 'local_magistere'), 'get');
+echo $OUTPUT->single_button(
+    new moodle_url('/local/magistere/admin/edit.php', ['type' => $type]),
+    get_string('add'),
+    'get'
+);
+echo $OUTPUT->single_button(
+    new moodle_url('/local/magistere/admin/import.php', ['type' => $type]),
+    get_string("import:$type", 'local_magistere'),
+    'get'
+);
 echo html_writer::end_div();
 echo html_writer::start_tag('form', ['method' => 'get', 'action' => $url->out_omit_querystring(), 'class' => 'mb-3']);
 echo html_writer::empty_tag('input', ['type' => 'hidden', 'name' => 'type', 'value' => $type]);
@@ -98,9 +110,11 @@ foreach ($records as $record) {
     }
     $actions = $OUTPUT->action_icon(new moodle_url('/local/magistere/admin/edit.php', ['type' => $type,
         'id' => $record->id]), new pix_icon('t/edit', get_string('edit')));
-    $actions .= $OUTPUT->action_icon(new moodle_url($url, ['delete' => $record->id, 'sesskey' => sesskey()]),
+    $actions .= $OUTPUT->action_icon(
+        new moodle_url($url, ['delete' => $record->id, 'sesskey' => sesskey()]),
         new pix_icon('t/delete', get_string('delete')),
-        new confirm_action(get_string('confirmdelete', 'local_magistere')));
+        new confirm_action(get_string('confirmdelete', 'local_magistere'))
+    );
     $row[] = $actions;
     $htmltable->data[] = $row;
 }

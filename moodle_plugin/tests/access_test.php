@@ -72,8 +72,11 @@ final class access_test extends \advanced_testcase {
                         role_assign($roleid, $user->id, $context->id);
                     }
                 }
-                $this->assertSame($expect === 'allowed', has_capability($capability, $context, $user),
-                    "$capability for $shortname");
+                $this->assertSame(
+                    $expect === 'allowed',
+                    has_capability($capability, $context, $user),
+                    "$capability for $shortname"
+                );
             }
         }
     }

@@ -44,8 +44,11 @@ class extension extends \core\check\check {
     public function get_result(): result {
         if (!engine::available()) {
             $hint = engine::install_hint();
-            return new result(result::ERROR, get_string('extensionmissing', 'local_magistere', $hint),
-                get_string('extensioninstall', 'local_magistere', $hint));
+            return new result(
+                result::ERROR,
+                get_string('extensionmissing', 'local_magistere', $hint),
+                get_string('extensioninstall', 'local_magistere', $hint)
+            );
         }
         return new result(result::OK, get_string('extensionloaded', 'local_magistere', engine::version()), '');
     }

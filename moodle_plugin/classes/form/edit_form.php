@@ -40,12 +40,23 @@ class edit_form extends \moodleform {
         $mform->setType('id', PARAM_INT);
         foreach (\local_magistere\local\record_validator::COLUMNS[$type] as $column) {
             if ($column === 'degre') {
-                $mform->addElement('select', $column, get_string('column:degre', 'local_magistere'),
-                    ['' => '', '1D' => '1D', '2D' => '2D']);
+                $mform->addElement(
+                    'select',
+                    $column,
+                    get_string('column:degre', 'local_magistere'),
+                    ['' => '', '1D' => '1D', '2D' => '2D']
+                );
             } else if ($column === 'secteur') {
-                $mform->addElement('select', $column, get_string('column:secteur', 'local_magistere'),
+                $mform->addElement(
+                    'select',
+                    $column,
+                    get_string('column:secteur', 'local_magistere'),
                     ['' => '', 'public' => get_string('secteur:public', 'local_magistere'),
-                        'prive' => get_string('secteur:prive', 'local_magistere')]);
+                    'prive' => get_string(
+                        'secteur:prive',
+                        'local_magistere'
+                    )]
+                );
             } else {
                 $mform->addElement('text', $column, get_string('column:' . $column, 'local_magistere'), ['size' => 40]);
             }
@@ -68,12 +79,14 @@ class edit_form extends \moodleform {
         $errors = parent::validation($data, $files);
         $checked = \local_magistere\local\importer::check($data['type'], $data, (int) $data['id']);
         foreach ($checked['errors'] as [$key, $arg]) {
-            $column = in_array($key, ['error:uai', 'error:exists']) ? \local_magistere\local\record_validator::COLUMNS[
-                $data['type']][0] : null;
+            $columns = \local_magistere\local\record_validator::COLUMNS[$data['type']];
+            $column = in_array($key, ['error:uai', 'error:exists']) ? $columns[0] : null;
             if ($column === null) {
                 foreach (\local_magistere\local\record_validator::COLUMNS[$data['type']] as $c) {
-                    if ($arg === $c || (isset($data[$c]) && $arg === $data[$c])
-                            || (isset($data[$c]) && is_string($arg) && strtoupper((string) $data[$c]) === $arg)) {
+                    if (
+                        $arg === $c || (isset($data[$c]) && $arg === $data[$c])
+                            || (isset($data[$c]) && is_string($arg) && strtoupper((string) $data[$c]) === $arg)
+                    ) {
                         $column = $c;
                         break;
                     }

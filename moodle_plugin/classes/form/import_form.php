@@ -37,15 +37,27 @@ class import_form extends \moodleform {
         $type = $this->_customdata['type'];
         $mform->addElement('hidden', 'type', $type);
         $mform->setType('type', PARAM_ALPHA);
-        $mform->addElement('static', 'columns', get_string('importcolumns', 'local_magistere'),
-            \html_writer::tag('code', implode(';', \local_magistere\local\record_validator::COLUMNS[$type])));
+        $mform->addElement(
+            'static',
+            'columns',
+            get_string('importcolumns', 'local_magistere'),
+            \html_writer::tag('code', implode(';', \local_magistere\local\record_validator::COLUMNS[$type]))
+        );
         $mform->addElement('filepicker', 'csvfile', get_string('file'), null, ['accepted_types' => ['.csv', '.txt']]);
         $mform->addRule('csvfile', null, 'required');
-        $mform->addElement('select', 'delimiter', get_string('csvdelimiter', 'tool_uploaduser'),
-            \csv_import_reader::get_delimiter_list());
+        $mform->addElement(
+            'select',
+            'delimiter',
+            get_string('csvdelimiter', 'tool_uploaduser'),
+            \csv_import_reader::get_delimiter_list()
+        );
         $mform->setDefault('delimiter', 'semicolon');
-        $mform->addElement('select', 'encoding', get_string('encoding', 'tool_uploaduser'),
-            \core_text::get_encodings());
+        $mform->addElement(
+            'select',
+            'encoding',
+            get_string('encoding', 'tool_uploaduser'),
+            \core_text::get_encodings()
+        );
         $mform->setDefault('encoding', 'UTF-8');
         $this->add_action_buttons(true, get_string('preview'));
     }

@@ -52,8 +52,11 @@ final class duration_field {
         }
         $handler = \core_course\customfield\course_handler::create();
         $categoryname = get_string('durationcategory', 'local_magistere');
-        $categoryid = $DB->get_field('customfield_category', 'id',
-            ['component' => 'core_course', 'area' => 'course', 'itemid' => 0, 'name' => $categoryname]);
+        $categoryid = $DB->get_field(
+            'customfield_category',
+            'id',
+            ['component' => 'core_course', 'area' => 'course', 'itemid' => 0, 'name' => $categoryname]
+        );
         if (!$categoryid) {
             $categoryid = $handler->create_category($categoryname);
         }
@@ -114,8 +117,11 @@ final class duration_field {
         if ($fieldid === null) {
             return null;
         }
-        $data = $DB->get_record('customfield_data', ['fieldid' => $fieldid, 'instanceid' => $courseid],
-            'id, decvalue, value');
+        $data = $DB->get_record(
+            'customfield_data',
+            ['fieldid' => $fieldid, 'instanceid' => $courseid],
+            'id, decvalue, value'
+        );
         if (!$data) {
             return null;
         }

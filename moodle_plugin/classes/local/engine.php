@@ -156,7 +156,9 @@ final class engine {
         }
         $settings = self::settings();
         return self::call(fn() => new \Magistere\Tracker(
-            \Magistere\Source::rows(rows_loader::for_course($courseid, $settings)), $settings));
+            \Magistere\Source::rows(rows_loader::for_course($courseid, $settings)),
+            $settings
+        ));
     }
 
     /**
@@ -171,7 +173,9 @@ final class engine {
         }
         $settings = self::settings();
         return self::call(fn() => new \Magistere\Tracker(
-            \Magistere\Source::rows(rows_loader::for_site($settings)), $settings));
+            \Magistere\Source::rows(rows_loader::for_site($settings)),
+            $settings
+        ));
     }
 
     /**
@@ -197,8 +201,13 @@ final class engine {
         try {
             return $call();
         } catch (\Magistere\AccessDenied $e) {
-            throw new moodle_exception('nopermissions', 'error', '', get_string('viewpage', 'local_magistere'),
-                $e->getMessage());
+            throw new moodle_exception(
+                'nopermissions',
+                'error',
+                '',
+                get_string('viewpage', 'local_magistere'),
+                $e->getMessage()
+            );
         } catch (\Magistere\NotFound $e) {
             throw new moodle_exception('notfound', 'local_magistere', '', null, $e->getMessage());
         } catch (\Magistere\ConnectionError $e) {

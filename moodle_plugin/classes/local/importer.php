@@ -136,8 +136,10 @@ final class importer {
                 $record['userid'] = (int) $userid;
             }
         }
-        if (in_array($type, ['school', 'inspector'], true) && $record['circonscription'] !== ''
-                && !$DB->record_exists('local_magistere_circ', ['code' => $record['circonscription']])) {
+        if (
+            in_array($type, ['school', 'inspector'], true) && $record['circonscription'] !== ''
+                && !$DB->record_exists('local_magistere_circ', ['code' => $record['circonscription']])
+        ) {
             $errors[] = ['error:unknowncirc', $record['circonscription']];
         }
         $existing = $errors ? null : self::find($type, $record);
@@ -180,8 +182,10 @@ final class importer {
         global $DB;
         $table = self::TABLES[self::check_type($type)];
         $record = $DB->get_record($table, ['id' => $id], '*', MUST_EXIST);
-        if ($type === 'circ' && ($DB->record_exists('local_magistere_school', ['circonscription' => $record->code])
-                || $DB->record_exists('local_magistere_inspector', ['circonscription' => $record->code]))) {
+        if (
+            $type === 'circ' && ($DB->record_exists('local_magistere_school', ['circonscription' => $record->code])
+                || $DB->record_exists('local_magistere_inspector', ['circonscription' => $record->code]))
+        ) {
             throw new \moodle_exception('error:circinuse', 'local_magistere', '', $record->code);
         }
         $DB->delete_records($table, ['id' => $id]);

@@ -40,8 +40,10 @@ final class inspector_filter {
                 continue;
             }
             if ($courseid > 0) {
-                $teacher['enrolments'] = array_values(array_filter($teacher['enrolments'],
-                    fn($e) => (int) $e['courseid'] === $courseid));
+                $teacher['enrolments'] = array_values(array_filter(
+                    $teacher['enrolments'],
+                    fn($e) => (int) $e['courseid'] === $courseid
+                ));
                 if (!$teacher['enrolments']) {
                     continue;
                 }

@@ -160,7 +160,10 @@ final class marks {
      */
     public static function history(int $courseid, int $userid): array {
         global $DB;
-        return array_values($DB->get_records(self::HISTORY, ['courseid' => $courseid, 'userid' => $userid],
-            'timemodified ASC, id ASC'));
+        return array_values($DB->get_records(
+            self::HISTORY,
+            ['courseid' => $courseid, 'userid' => $userid],
+            'timemodified ASC, id ASC'
+        ));
     }
 }

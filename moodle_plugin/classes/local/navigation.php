@@ -37,17 +37,31 @@ final class navigation {
         $view = $hook->get_primaryview();
         $system = \context_system::instance();
         if (has_capability('local/magistere:viewmytrainings', $system)) {
-            $view->add(get_string('mytrainings', 'local_magistere'), new \moodle_url('/local/magistere/index.php'),
-                \navigation_node::TYPE_CUSTOM, null, 'local_magistere_mytrainings');
+            $view->add(
+                get_string('mytrainings', 'local_magistere'),
+                new \moodle_url('/local/magistere/index.php'),
+                \navigation_node::TYPE_CUSTOM,
+                null,
+                'local_magistere_mytrainings'
+            );
         }
         if (has_capability('local/magistere:viewcirconscription', $system)) {
-            $view->add(get_string('circonscriptionpage', 'local_magistere'),
-                new \moodle_url('/local/magistere/circonscription.php'), \navigation_node::TYPE_CUSTOM, null,
-                'local_magistere_circonscription');
+            $view->add(
+                get_string('circonscriptionpage', 'local_magistere'),
+                new \moodle_url('/local/magistere/circonscription.php'),
+                \navigation_node::TYPE_CUSTOM,
+                null,
+                'local_magistere_circonscription'
+            );
         }
         if (has_capability('local/magistere:viewstatistics', $system)) {
-            $view->add(get_string('statisticspage', 'local_magistere'), new \moodle_url('/local/magistere/statistics.php'),
-                \navigation_node::TYPE_CUSTOM, null, 'local_magistere_statistics');
+            $view->add(
+                get_string('statisticspage', 'local_magistere'),
+                new \moodle_url('/local/magistere/statistics.php'),
+                \navigation_node::TYPE_CUSTOM,
+                null,
+                'local_magistere_statistics'
+            );
         }
     }
 }

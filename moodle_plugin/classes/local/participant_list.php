@@ -44,8 +44,15 @@ final class participant_list {
      * @param string $locale the collation locale, e.g. 'fr_FR'
      * @return array ['rows' => array, 'total' => int, 'page' => int, 'pages' => int]
      */
-    public static function page(array $participants, ?array $onlyids, string $sort, bool $descending, int $page,
-            int $perpage, string $locale = 'fr_FR'): array {
+    public static function page(
+        array $participants,
+        ?array $onlyids,
+        string $sort,
+        bool $descending,
+        int $page,
+        int $perpage,
+        string $locale = 'fr_FR'
+    ): array {
         if ($onlyids !== null) {
             $keep = array_flip(array_map('intval', $onlyids));
             $participants = array_values(array_filter($participants, fn($p) => isset($keep[(int) $p['id']])));

@@ -69,17 +69,33 @@ final class rows_loader {
         $tables['role'] = self::select('role', '1 = 1', []);
         $tables['course_sections'] = self::select('course_sections', 'course = :course', ['course' => $courseid]);
         $tables['course_modules'] = self::select('course_modules', 'course = :course', ['course' => $courseid]);
-        $tables['course_modules_completion'] = self::select_sql('course_modules_completion', 'cmc',
-            'JOIN {course_modules} cm ON cm.id = cmc.coursemoduleid', 'cm.course = :course', ['course' => $courseid]);
+        $tables['course_modules_completion'] = self::select_sql(
+            'course_modules_completion',
+            'cmc',
+            'JOIN {course_modules} cm ON cm.id = cmc.coursemoduleid',
+            'cm.course = :course',
+            ['course' => $courseid]
+        );
         $tables['enrol'] = self::select('enrol', 'courseid = :courseid', ['courseid' => $courseid]);
-        $tables['user_enrolments'] = self::select_sql('user_enrolments', 'ue', 'JOIN {enrol} e ON e.id = ue.enrolid',
-            'e.courseid = :courseid', ['courseid' => $courseid]);
-        $tables['context'] = self::select('context', 'contextlevel = :level AND instanceid = :courseid',
-            ['level' => CONTEXT_COURSE, 'courseid' => $courseid]);
+        $tables['user_enrolments'] = self::select_sql(
+            'user_enrolments',
+            'ue',
+            'JOIN {enrol} e ON e.id = ue.enrolid',
+            'e.courseid = :courseid',
+            ['courseid' => $courseid]
+        );
+        $tables['context'] = self::select(
+            'context',
+            'contextlevel = :level AND instanceid = :courseid',
+            ['level' => CONTEXT_COURSE, 'courseid' => $courseid]
+        );
         $contextids = array_map(fn($row) => (int) $row->id, $tables['context']);
         $tables['role_assignments'] = self::select_in('role_assignments', 'contextid', $contextids);
-        $tables['local_magistere_mark'] = self::select('local_magistere_mark', 'courseid = :courseid',
-            ['courseid' => $courseid]);
+        $tables['local_magistere_mark'] = self::select(
+            'local_magistere_mark',
+            'courseid = :courseid',
+            ['courseid' => $courseid]
+        );
         self::add_durations($tables, $settings, [$courseid]);
 
         $userids = [];
@@ -109,17 +125,22 @@ final class rows_loader {
      */
     public static function for_site(array $settings): array {
         $tables = [];
-        foreach (['course', 'modules', 'course_sections', 'course_modules', 'course_modules_completion', 'enrol',
+        foreach (
+            ['course', 'modules', 'course_sections', 'course_modules', 'course_modules_completion', 'enrol',
                 'user_enrolments', 'role', 'role_assignments', 'local_magistere_mark', 'local_magistere_school',
-                'local_magistere_circ', 'local_magistere_inspector'] as $table) {
+                'local_magistere_circ', 'local_magistere_inspector'] as $table
+        ) {
             $tables[$table] = self::select($table, '1 = 1', []);
         }
         $tables['context'] = self::select('context', 'contextlevel = :level', ['level' => CONTEXT_COURSE]);
         $contextids = array_map(fn($row) => (int) $row->id, $tables['context']);
         $tables['role_assignments'] = self::select_in('role_assignments', 'contextid', $contextids);
         self::add_durations($tables, $settings, null);
-        $tables['user_info_field'] = self::select('user_info_field', 'shortname = :shortname',
-            ['shortname' => $settings['school_field']]);
+        $tables['user_info_field'] = self::select(
+            'user_info_field',
+            'shortname = :shortname',
+            ['shortname' => $settings['school_field']]
+        );
         $fieldids = array_map(fn($row) => (int) $row->id, $tables['user_info_field']);
         $tables['user_info_data'] = self::select_in('user_info_data', 'fieldid', $fieldids);
         $tables['user'] = self::select('user', '1 = 1', []);
@@ -139,8 +160,10 @@ final class rows_loader {
                   FROM {customfield_field} f
                   JOIN {customfield_category} c ON c.id = f.categoryid
                  WHERE f.shortname = :shortname AND c.component = :component AND c.area = :area";
-        $tables['customfield_field'] = array_values($DB->get_records_sql($sql,
-            ['shortname' => $settings['duration_field'], 'component' => 'core_course', 'area' => 'course']));
+        $tables['customfield_field'] = array_values($DB->get_records_sql(
+            $sql,
+            ['shortname' => $settings['duration_field'], 'component' => 'core_course', 'area' => 'course']
+        ));
         $fieldids = array_map(fn($row) => (int) $row->id, $tables['customfield_field']);
         $rows = self::select_in('customfield_data', 'fieldid', $fieldids);
         if ($courseids !== null) {
@@ -158,20 +181,32 @@ final class rows_loader {
      * @param int[] $userids
      */
     private static function add_schools(array &$tables, array $settings, array $userids): void {
-        $tables['user_info_field'] = self::select('user_info_field', 'shortname = :shortname',
-            ['shortname' => $settings['school_field']]);
+        $tables['user_info_field'] = self::select(
+            'user_info_field',
+            'shortname = :shortname',
+            ['shortname' => $settings['school_field']]
+        );
         $data = [];
         foreach ($tables['user_info_field'] as $field) {
-            foreach (self::select_in('user_info_data', 'userid', $userids, 'fieldid = :fieldid',
-                    ['fieldid' => $field->id]) as $row) {
+            foreach (
+                self::select_in(
+                    'user_info_data',
+                    'userid',
+                    $userids,
+                    'fieldid = :fieldid',
+                    ['fieldid' => $field->id]
+                ) as $row
+            ) {
                 $data[] = $row;
             }
         }
         $tables['user_info_data'] = $data;
         $uais = array_values(array_unique(array_filter(array_map(fn($row) => trim((string) $row->data), $data))));
         $tables['local_magistere_school'] = self::select_in('local_magistere_school', 'uai', $uais);
-        $circs = array_values(array_unique(array_map(fn($row) => (string) $row->circonscription,
-            $tables['local_magistere_school'])));
+        $circs = array_values(array_unique(array_map(
+            fn($row) => (string) $row->circonscription,
+            $tables['local_magistere_school']
+        )));
         $tables['local_magistere_circ'] = self::select_in('local_magistere_circ', 'code', $circs);
         $tables['local_magistere_inspector'] = self::select_in('local_magistere_inspector', 'circonscription', $circs);
     }
@@ -209,8 +244,10 @@ final class rows_loader {
         global $DB;
         $columns = implode(', ', array_map(fn($c) => "$alias." . trim($c), explode(',', self::COLUMNS[$table])));
         $rows = [];
-        $rs = $DB->get_recordset_sql("SELECT $columns FROM {" . $table . "} $alias $join WHERE $where ORDER BY $alias.id",
-            $params);
+        $rs = $DB->get_recordset_sql(
+            "SELECT $columns FROM {" . $table . "} $alias $join WHERE $where ORDER BY $alias.id",
+            $params
+        );
         foreach ($rs as $row) {
             $rows[] = $row;
         }
@@ -228,8 +265,13 @@ final class rows_loader {
      * @param array $extraparams their parameters
      * @return array list of records
      */
-    private static function select_in(string $table, string $field, array $values, string $extra = '',
-            array $extraparams = []): array {
+    private static function select_in(
+        string $table,
+        string $field,
+        array $values,
+        string $extra = '',
+        array $extraparams = []
+    ): array {
         global $DB;
         $rows = [];
         foreach (array_chunk(array_values(array_unique($values)), self::CHUNK) as $chunk) {

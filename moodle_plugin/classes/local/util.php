@@ -56,8 +56,11 @@ final class util {
         if ($minutes === null) {
             return '';
         }
-        return get_string('hoursminutes', 'local_magistere',
-            (object) ['h' => intdiv($minutes, 60), 'm' => sprintf('%02d', $minutes % 60)]);
+        return get_string(
+            'hoursminutes',
+            'local_magistere',
+            (object) ['h' => intdiv($minutes, 60), 'm' => sprintf('%02d', $minutes % 60)]
+        );
     }
 
     /**

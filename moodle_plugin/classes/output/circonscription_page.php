@@ -130,9 +130,12 @@ class circonscription_page implements \renderable, \templatable {
             'summary' => get_string('inspectorsummary', 'local_magistere', (object) [
                 'teachers' => $summary['teachers'], 'enrolments' => $summary['enrolments'],
                 'finished' => $summary['finished'], 'credited' => util::format_minutes($summary['credited_minutes'])]),
-            'download' => $output->download_dataformat_selector(get_string('downloadtable', 'local_magistere'),
-                new \moodle_url('/local/magistere/circonscription.php'), 'download',
-                ['circ' => $this->circ, 'uai' => $this->uai, 'course' => $this->courseid]),
+            'download' => $output->download_dataformat_selector(
+                get_string('downloadtable', 'local_magistere'),
+                new \moodle_url('/local/magistere/circonscription.php'),
+                'download',
+                ['circ' => $this->circ, 'uai' => $this->uai, 'course' => $this->courseid]
+            ),
         ];
     }
 

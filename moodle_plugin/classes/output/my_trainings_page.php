@@ -56,8 +56,11 @@ class my_trainings_page implements \renderable, \templatable {
             $participant[] = [
                 'coursename' => format_string($view['course']['fullname'], true, ['context' => $context]),
                 'url' => (new \moodle_url('/local/magistere/course.php', ['id' => $item['course']->id]))->out(false),
-                'progress' => util::progress_bar($view['progress']['done'], $view['progress']['tracked'],
-                    $view['progress']['percent']),
+                'progress' => util::progress_bar(
+                    $view['progress']['done'],
+                    $view['progress']['tracked'],
+                    $view['progress']['percent']
+                ),
                 'finished' => $finished,
                 'credited' => util::format_minutes($view['mark']['credited_minutes']),
                 'duration' => util::format_minutes($view['course']['duration_minutes']),

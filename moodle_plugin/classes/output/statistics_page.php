@@ -112,8 +112,12 @@ class statistics_page implements \renderable, \templatable {
             'hasrows' => !empty($rows),
             'k' => (int) $this->table['k'],
             'explanation' => get_string('statisticsexplanation', 'local_magistere', (int) $this->table['k']),
-            'download' => $output->download_dataformat_selector(get_string('downloadtable', 'local_magistere'),
-                new \moodle_url('/local/magistere/statistics.php'), 'download', $params),
+            'download' => $output->download_dataformat_selector(
+                get_string('downloadtable', 'local_magistere'),
+                new \moodle_url('/local/magistere/statistics.php'),
+                'download',
+                $params
+            ),
             'xmlurl' => (new \moodle_url('/local/magistere/statistics.php', $params + ['xml' => 1,
                 'sesskey' => sesskey()]))->out(false),
         ];
@@ -129,17 +133,28 @@ class statistics_page implements \renderable, \templatable {
         foreach ($this->table['dimensions'] as $dimension) {
             $columns[] = get_string('dimension:' . $dimension, 'local_magistere');
         }
-        array_push($columns, get_string('participants'), get_string('enrolments', 'local_magistere'),
-            get_string('finished', 'local_magistere'), get_string('creditedminutes', 'local_magistere'),
-            get_string('suppressed', 'local_magistere'));
+        array_push(
+            $columns,
+            get_string('participants'),
+            get_string('enrolments', 'local_magistere'),
+            get_string('finished', 'local_magistere'),
+            get_string('creditedminutes', 'local_magistere'),
+            get_string('suppressed', 'local_magistere')
+        );
         $rows = [];
         foreach ($this->table['cells'] as $cell) {
             $row = [];
             foreach ($this->table['dimensions'] as $dimension) {
                 $row[] = self::value_label($cell['values'][$dimension] ?? null);
             }
-            array_push($row, $cell['participants'] ?? '', $cell['enrolments'] ?? '', $cell['finished'] ?? '',
-                $cell['credited_minutes'] ?? '', (string) ($cell['suppressed'] ?? $cell['finished_suppressed'] ?? ''));
+            array_push(
+                $row,
+                $cell['participants'] ?? '',
+                $cell['enrolments'] ?? '',
+                $cell['finished'] ?? '',
+                $cell['credited_minutes'] ?? '',
+                (string) ($cell['suppressed'] ?? $cell['finished_suppressed'] ?? '')
+            );
             $rows[] = $row;
         }
         return ['columns' => $columns, 'rows' => $rows];

@@ -53,9 +53,15 @@ class trainer_page implements \renderable, \templatable {
      * @return array as participant_list::page() returns
      */
     public function slice(): array {
-        return participant_list::page($this->view['participants'], $this->options['onlyids'], $this->options['sort'],
-            (bool) $this->options['desc'], (int) $this->options['page'], (int) $this->options['perpage'],
-            current_language() === 'fr' ? 'fr_FR' : 'en_US');
+        return participant_list::page(
+            $this->view['participants'],
+            $this->options['onlyids'],
+            $this->options['sort'],
+            (bool) $this->options['desc'],
+            (int) $this->options['page'],
+            (int) $this->options['perpage'],
+            current_language() === 'fr' ? 'fr_FR' : 'en_US'
+        );
     }
 
     /**
@@ -95,8 +101,11 @@ class trainer_page implements \renderable, \templatable {
                 $states[] = [
                     'state' => $state,
                     'icon' => util::state_icon($state, $info['name']),
-                    'label' => get_string('stateof', 'local_magistere',
-                        (object) ['activity' => $info['name'], 'state' => util::state_label($state)]),
+                    'label' => get_string(
+                        'stateof',
+                        'local_magistere',
+                        (object) ['activity' => $info['name'], 'state' => util::state_label($state)]
+                    ),
                 ];
             }
             $mark = $participant['mark'];
@@ -109,14 +118,19 @@ class trainer_page implements \renderable, \templatable {
                 'messageurl' => util::message_url((int) $participant['id']),
                 'school' => $participant['school'] ? $participant['school']['name'] .
                     ($participant['school']['city'] !== '' ? ' (' . $participant['school']['city'] . ')' : '') : '',
-                'progress' => util::progress_bar($participant['progress']['done'], $participant['progress']['tracked'],
-                    $participant['progress']['percent']),
+                'progress' => util::progress_bar(
+                    $participant['progress']['done'],
+                    $participant['progress']['tracked'],
+                    $participant['progress']['percent']
+                ),
                 'states' => $states,
                 'finished' => !empty($mark['finished']),
                 'credited' => util::format_minutes($mark['credited_minutes']),
                 'markedby' => isset($mark['by']) && $mark['by'] ? ($names[(int) $mark['by']] ?? '') : '',
-                'markedtime' => !empty($mark['time']) ? userdate($mark['time'], get_string('strftimedatetimeshort',
-                    'langconfig')) : '',
+                'markedtime' => !empty($mark['time']) ? userdate($mark['time'], get_string(
+                    'strftimedatetimeshort',
+                    'langconfig'
+                )) : '',
                 'selectlabel' => get_string('selectparticipant', 'local_magistere', $fullname),
             ];
         }
@@ -148,15 +162,23 @@ class trainer_page implements \renderable, \templatable {
                 'total' => $slice['total']]),
             'sortlastname' => $sortlinks['lastname'],
             'sortfirstname' => $sortlinks['firstname'],
-            'pagingbar' => $output->paging_bar($slice['total'], $slice['page'], (int) $this->options['perpage'],
-                $this->url()),
+            'pagingbar' => $output->paging_bar(
+                $slice['total'],
+                $slice['page'],
+                (int) $this->options['perpage'],
+                $this->url()
+            ),
             'groupmenu' => $this->options['groupmenu'],
             'canmark' => (bool) $this->options['canmark'],
             'sesskey' => sesskey(),
             'actionurl' => (new \moodle_url('/local/magistere/mark.php'))->out(false),
-            'download' => $output->download_dataformat_selector(get_string('downloadtable', 'local_magistere'),
-                new \moodle_url('/local/magistere/course.php'), 'download', ['id' => $this->course->id,
-                'group' => $this->options['group'] ?? 0]),
+            'download' => $output->download_dataformat_selector(
+                get_string('downloadtable', 'local_magistere'),
+                new \moodle_url('/local/magistere/course.php'),
+                'download',
+                ['id' => $this->course->id,
+                'group' => $this->options['group'] ?? 0]
+            ),
             'perpageoptions' => array_map(fn($n) => ['value' => $n, 'selected' => $n == $this->options['perpage'],
                 'url' => $this->url(['perpage' => $n, 'page' => 0])->out(false)], participant_list::PAGE_SIZES),
         ];
@@ -177,8 +199,14 @@ class trainer_page implements \renderable, \templatable {
         }
         $columns[] = get_string('finished', 'local_magistere');
         $columns[] = get_string('creditedminutes', 'local_magistere');
-        $all = participant_list::page($this->view['participants'], $this->options['onlyids'], 'lastname', false, 0,
-            PHP_INT_MAX);
+        $all = participant_list::page(
+            $this->view['participants'],
+            $this->options['onlyids'],
+            'lastname',
+            false,
+            0,
+            PHP_INT_MAX
+        );
         $rows = [];
         foreach ($all['rows'] as $p) {
             $row = [$p['lastname'], $p['firstname'], $p['school'] ? $p['school']['name'] : '', $p['progress']['done'],

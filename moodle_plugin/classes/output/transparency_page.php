@@ -116,13 +116,19 @@ class transparency_page implements \renderable, \templatable {
         }
         $names = fn(array $people) => implode(', ', array_map([util::class, 'fullname'], $people));
         return [
-            'coursename' => format_string($view['course']['fullname'], true,
-                ['context' => \context_course::instance($this->course->id)]),
+            'coursename' => format_string(
+                $view['course']['fullname'],
+                true,
+                ['context' => \context_course::instance($this->course->id)]
+            ),
             'fullname' => util::fullname($view['user']),
             'self' => [
                 'school' => self::school($self['school']),
-                'progress' => util::progress_bar($self['progress']['done'], $self['progress']['tracked'],
-                    $self['progress']['percent']),
+                'progress' => util::progress_bar(
+                    $self['progress']['done'],
+                    $self['progress']['tracked'],
+                    $self['progress']['percent']
+                ),
                 'activities' => $selfactivities,
                 'mark' => self::mark($self['mark']),
             ],
@@ -133,8 +139,11 @@ class transparency_page implements \renderable, \templatable {
                 'who' => $names($view['trainers']['who']),
                 'hassees' => (bool) $trainersees,
                 'school' => $trainersees ? self::school($trainersees['school'] ?? null) : '',
-                'progress' => $trainersees ? util::progress_bar($trainersees['progress']['done'],
-                    $trainersees['progress']['tracked'], $trainersees['progress']['percent']) : null,
+                'progress' => $trainersees ? util::progress_bar(
+                    $trainersees['progress']['done'],
+                    $trainersees['progress']['tracked'],
+                    $trainersees['progress']['percent']
+                ) : null,
                 'activities' => $trainerstates,
                 'mark' => $trainersees ? self::mark($trainersees['mark'] ?? null) : '',
             ],

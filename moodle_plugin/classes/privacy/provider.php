@@ -35,11 +35,10 @@ use core_privacy\local\request\writer;
  * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
  */
 class provider implements
-        \core_privacy\local\metadata\provider,
-        \core_privacy\local\request\plugin\provider,
-        \core_privacy\local\request\core_userlist_provider,
-        \core_privacy\local\request\user_preference_provider {
-
+    \core_privacy\local\metadata\provider,
+    \core_privacy\local\request\core_userlist_provider,
+    \core_privacy\local\request\plugin\provider,
+    \core_privacy\local\request\user_preference_provider {
     /** @var string[] the tables holding marks. */
     private const MARK_TABLES = ['local_magistere_mark', 'local_magistere_mark_hist'];
 
@@ -76,8 +75,12 @@ class provider implements
     public static function export_user_preferences(int $userid) {
         $perpage = get_user_preferences('local_magistere_perpage', null, $userid);
         if ($perpage !== null) {
-            writer::export_user_preference('local_magistere', 'local_magistere_perpage', $perpage,
-                get_string('privacy:metadata:preference:perpage', 'local_magistere'));
+            writer::export_user_preference(
+                'local_magistere',
+                'local_magistere_perpage',
+                $perpage,
+                get_string('privacy:metadata:preference:perpage', 'local_magistere')
+            );
         }
     }
 
@@ -113,8 +116,11 @@ class provider implements
         $context = $userlist->get_context();
         if ($context instanceof \context_course) {
             foreach (self::MARK_TABLES as $table) {
-                $userlist->add_from_sql('userid', "SELECT userid FROM {" . $table . "} WHERE courseid = :courseid",
-                    ['courseid' => $context->instanceid]);
+                $userlist->add_from_sql(
+                    'userid',
+                    "SELECT userid FROM {" . $table . "} WHERE courseid = :courseid",
+                    ['courseid' => $context->instanceid]
+                );
                 $userlist->add_from_sql('modifiedby', "SELECT modifiedby FROM {" . $table . "}
                     WHERE courseid = :courseid AND modifiedby > 0", ['courseid' => $context->instanceid]);
             }
@@ -140,18 +146,28 @@ class provider implements
                 if ($mark) {
                     $data->mark = self::export_mark($mark, $userid);
                 }
-                $history = $DB->get_records_select('local_magistere_mark_hist',
+                $history = $DB->get_records_select(
+                    'local_magistere_mark_hist',
                     'courseid = :courseid AND (userid = :userid OR modifiedby = :modifiedby)',
-                    ['courseid' => $courseid, 'userid' => $userid, 'modifiedby' => $userid], 'timemodified, id');
+                    ['courseid' => $courseid, 'userid' => $userid, 'modifiedby' => $userid],
+                    'timemodified, id'
+                );
                 $data->history = array_values(array_map(fn($row) => self::export_mark($row, $userid), $history));
-                $made = $DB->get_records_select('local_magistere_mark',
+                $made = $DB->get_records_select(
+                    'local_magistere_mark',
                     'courseid = :courseid AND modifiedby = :modifiedby AND userid <> :userid',
-                    ['courseid' => $courseid, 'modifiedby' => $userid, 'userid' => $userid], 'id');
+                    ['courseid' => $courseid, 'modifiedby' => $userid, 'userid' => $userid],
+                    'id'
+                );
                 $data->marksmade = array_values(array_map(fn($row) => self::export_mark($row, $userid), $made));
                 writer::with_context($context)->export_data($subcontext, $data);
             } else if ($context instanceof \context_system) {
-                $circs = $DB->get_fieldset_select('local_magistere_inspector', 'circonscription', 'userid = :userid',
-                    ['userid' => $userid]);
+                $circs = $DB->get_fieldset_select(
+                    'local_magistere_inspector',
+                    'circonscription',
+                    'userid = :userid',
+                    ['userid' => $userid]
+                );
                 if ($circs) {
                     writer::with_context($context)->export_data($subcontext, (object) ['inspects' => array_values($circs)]);
                 }

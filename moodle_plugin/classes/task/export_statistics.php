@@ -50,8 +50,10 @@ class export_statistics extends export_base {
      */
     public static function dimensions(): array {
         $configured = (string) get_config('local_magistere', 'exportdimensions');
-        $dimensions = array_values(array_intersect(\local_magistere\local\engine::split_list($configured),
-            \local_magistere\output\statistics_page::DIMENSIONS));
+        $dimensions = array_values(array_intersect(
+            \local_magistere\local\engine::split_list($configured),
+            \local_magistere\output\statistics_page::DIMENSIONS
+        ));
         return $dimensions ?: ['academie', 'departement', 'degre', 'secteur'];
     }
 

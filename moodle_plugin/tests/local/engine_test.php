@@ -112,8 +112,10 @@ final class engine_test extends \advanced_testcase {
             $this->assertInstanceOf(\Magistere\Tracker::class, engine::tracker_for_course((int) $course->id));
             return;
         }
-        foreach ([fn() => engine::require_available(), fn() => engine::tracker_for_course((int) $course->id),
-                fn() => engine::tracker_for_site()] as $call) {
+        foreach (
+            [fn() => engine::require_available(), fn() => engine::tracker_for_course((int) $course->id),
+                fn() => engine::tracker_for_site()] as $call
+        ) {
             try {
                 $call();
                 $this->fail('The missing extension must be reported');

@@ -51,8 +51,10 @@ final class importer_test extends \advanced_testcase {
     public function test_circ_and_school_import(): void {
         global $DB;
         $this->resetAfterTest();
-        $preview = importer::preview('circ', $this->reader('circ',
-            "code;name;departement;academie\nC1;Lyon 1;69;Lyon\nC2;Lyon 2;69;Lyon\n;Sans code;69;Lyon\nC1;Again;69;Lyon\n"));
+        $preview = importer::preview('circ', $this->reader(
+            'circ',
+            "code;name;departement;academie\nC1;Lyon 1;69;Lyon\nC2;Lyon 2;69;Lyon\n;Sans code;69;Lyon\nC1;Again;69;Lyon\n"
+        ));
         $this->assertSame([], $preview['headererrors']);
         $this->assertSame(2, $preview['valid']);
         $this->assertSame(2, $preview['invalid']);
@@ -62,16 +64,20 @@ final class importer_test extends \advanced_testcase {
         $this->assertSame(['created' => 2, 'updated' => 0, 'skipped' => 2], importer::import('circ', $preview));
         $this->assertSame('Lyon 1', $DB->get_field('local_magistere_circ', 'name', ['code' => 'C1']));
 
-        $preview = importer::preview('school', $this->reader('school',
+        $preview = importer::preview('school', $this->reader(
+            'school',
             "uai;name;city;circonscription;degre;secteur\n0750655E;Lycée;Paris;C1;2D;public\n" .
-            "0750655F;Bad check letter;Paris;C1;2D;public\n0690001B;Unknown circ;Lyon;C9;1D;public\n"));
+            "0750655F;Bad check letter;Paris;C1;2D;public\n0690001B;Unknown circ;Lyon;C9;1D;public\n"
+        ));
         $this->assertSame(1, $preview['valid']);
         $this->assertSame([['error:uai', '0750655F']], $preview['lines'][1]['errors']);
         $this->assertSame([['error:unknowncirc', 'C9']], $preview['lines'][2]['errors']);
         importer::import('school', $preview);
 
-        $preview = importer::preview('school', $this->reader('school',
-            "uai;name;city;circonscription\n0750655E;Lycée Louis-le-Grand;Paris;C2\n"));
+        $preview = importer::preview('school', $this->reader(
+            'school',
+            "uai;name;city;circonscription\n0750655E;Lycée Louis-le-Grand;Paris;C2\n"
+        ));
         $this->assertSame('update', $preview['lines'][0]['action']);
         $this->assertSame(['created' => 0, 'updated' => 1, 'skipped' => 0], importer::import('school', $preview));
         $school = $DB->get_record('local_magistere_school', ['uai' => '0750655E']);
@@ -85,8 +91,10 @@ final class importer_test extends \advanced_testcase {
     public function test_header_errors(): void {
         $this->resetAfterTest();
         $preview = importer::preview('school', $this->reader('school', "name;city\nX;Y\n"));
-        $this->assertSame([['error:missingcolumn', 'uai'], ['error:missingcolumn', 'circonscription']],
-            $preview['headererrors']);
+        $this->assertSame(
+            [['error:missingcolumn', 'uai'], ['error:missingcolumn', 'circonscription']],
+            $preview['headererrors']
+        );
         $this->assertSame([], $preview['lines']);
     }
 
@@ -98,8 +106,10 @@ final class importer_test extends \advanced_testcase {
         $this->resetAfterTest();
         $this->getDataGenerator()->get_plugin_generator('local_magistere')->create_circ(['code' => 'C1']);
         $user = $this->getDataGenerator()->create_user(['username' => 'ien.lyon']);
-        $preview = importer::preview('inspector', $this->reader('inspector',
-            "username;circonscription\nIEN.Lyon;C1\nnobody;C1\n"));
+        $preview = importer::preview('inspector', $this->reader(
+            'inspector',
+            "username;circonscription\nIEN.Lyon;C1\nnobody;C1\n"
+        ));
         $this->assertSame(1, $preview['valid']);
         $this->assertSame([['error:unknownuser', 'nobody']], $preview['lines'][1]['errors']);
         importer::import('inspector', $preview);

@@ -50,8 +50,10 @@ final class inspector_filter_test extends \basic_testcase {
     public function test_no_filter(): void {
         $teachers = inspector_filter::teachers($this->view(), '', 0);
         $this->assertCount(2, $teachers);
-        $this->assertSame(['teachers' => 2, 'enrolments' => 3, 'finished' => 2, 'credited_minutes' => 120],
-            inspector_filter::summary($teachers));
+        $this->assertSame(
+            ['teachers' => 2, 'enrolments' => 3, 'finished' => 2, 'credited_minutes' => 120],
+            inspector_filter::summary($teachers)
+        );
     }
 
     /**
@@ -71,7 +73,9 @@ final class inspector_filter_test extends \basic_testcase {
      * The school list is sorted by name.
      */
     public function test_schools(): void {
-        $this->assertSame(['0690002C' => 'Ampère (Lyon)', '0690001B' => 'Zola (Lyon)'],
-            inspector_filter::schools($this->view()));
+        $this->assertSame(
+            ['0690002C' => 'Ampère (Lyon)', '0690001B' => 'Zola (Lyon)'],
+            inspector_filter::schools($this->view())
+        );
     }
 }

@@ -212,8 +212,10 @@ final class parcours_test extends \local_magistere\tests\testcase {
         $this->getDataGenerator()->create_group_member(['groupid' => $g2->id, 'userid' => $p->participants[1]->id]);
 
         // His group's members: the participant and himself; never the other group's participant.
-        $this->assertEqualsCanonicalizing([(int) $p->participants[0]->id, (int) $trainer->id],
-            parcours::group_filter($course, 0, (int) $trainer->id));
+        $this->assertEqualsCanonicalizing(
+            [(int) $p->participants[0]->id, (int) $trainer->id],
+            parcours::group_filter($course, 0, (int) $trainer->id)
+        );
         $this->assertSame([], parcours::group_filter($course, (int) $g2->id, (int) $trainer->id));
         // The editing teacher holds accessallgroups: everybody, or the chosen group.
         $editing = (int) $p->trainers[0]->id;

@@ -63,8 +63,10 @@ final class record_validator_test extends \basic_testcase {
             'degre' => '3D', 'secteur' => 'autre', 'city' => str_repeat('x', 256)]);
         $keys = array_column($result['errors'], 0);
         sort($keys);
-        $this->assertSame(['error:code', 'error:degre', 'error:required', 'error:secteur', 'error:toolong', 'error:uai'],
-            $keys);
+        $this->assertSame(
+            ['error:code', 'error:degre', 'error:required', 'error:secteur', 'error:toolong', 'error:uai'],
+            $keys
+        );
     }
 
     /**
@@ -72,10 +74,14 @@ final class record_validator_test extends \basic_testcase {
      */
     public function test_circ_and_inspector(): void {
         $this->assertSame([], record_validator::validate('circ', ['code' => '0691234X', 'name' => 'Lyon 3'])['errors']);
-        $this->assertSame([['error:required', 'code']],
-            record_validator::validate('circ', ['code' => ' ', 'name' => 'Lyon 3'])['errors']);
-        $this->assertSame([['error:required', 'username']],
-            record_validator::validate('inspector', ['circonscription' => 'X1'])['errors']);
+        $this->assertSame(
+            [['error:required', 'code']],
+            record_validator::validate('circ', ['code' => ' ', 'name' => 'Lyon 3'])['errors']
+        );
+        $this->assertSame(
+            [['error:required', 'username']],
+            record_validator::validate('inspector', ['circonscription' => 'X1'])['errors']
+        );
     }
 
     /**

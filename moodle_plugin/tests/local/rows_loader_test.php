@@ -34,8 +34,10 @@ final class rows_loader_test extends \local_magistere\tests\testcase {
         $p = $this->generator()->create_parcours();
         $DB->set_field('user', 'lastaccess', time(), ['id' => $p->participants[0]->id]);
         $tables = rows_loader::for_course((int) $p->course->id, engine::settings());
-        $this->assertSame(['id', 'firstname', 'lastname', 'idnumber', 'deleted', 'suspended'],
-            array_keys((array) $tables['user'][0]));
+        $this->assertSame(
+            ['id', 'firstname', 'lastname', 'idnumber', 'deleted', 'suspended'],
+            array_keys((array) $tables['user'][0])
+        );
         foreach ($tables as $name => $rows) {
             $this->assertStringNotContainsString('log', $name);
             foreach ($rows as $row) {
@@ -45,8 +47,10 @@ final class rows_loader_test extends \local_magistere\tests\testcase {
             }
         }
         $site = rows_loader::for_site(engine::settings());
-        $this->assertSame(['id', 'firstname', 'lastname', 'idnumber', 'deleted', 'suspended'],
-            array_keys((array) $site['user'][0]));
+        $this->assertSame(
+            ['id', 'firstname', 'lastname', 'idnumber', 'deleted', 'suspended'],
+            array_keys((array) $site['user'][0])
+        );
     }
 
     /**
@@ -93,12 +97,18 @@ final class rows_loader_test extends \local_magistere\tests\testcase {
         marks::set((int) $p->course->id, [(int) $p->participants[2]->id], true, (int) $p->trainers[0]->id);
         $settings = engine::settings() + ['now' => time()];
         $settings['now'] = time();
-        $rows = new \Magistere\Tracker(\Magistere\Source::rows(rows_loader::for_course((int) $p->course->id, $settings)),
-            $settings);
+        $rows = new \Magistere\Tracker(
+            \Magistere\Source::rows(rows_loader::for_course((int) $p->course->id, $settings)),
+            $settings
+        );
         $direct = new \Magistere\Tracker(\Magistere\Source::fromMoodleConfig($CFG), $settings);
-        $this->assertEquals($direct->trainerView((int) $p->trainers[0]->id, (int) $p->course->id),
-            $rows->trainerView((int) $p->trainers[0]->id, (int) $p->course->id));
-        $this->assertEquals($direct->transparency((int) $p->participants[1]->id, (int) $p->course->id),
-            $rows->transparency((int) $p->participants[1]->id, (int) $p->course->id));
+        $this->assertEquals(
+            $direct->trainerView((int) $p->trainers[0]->id, (int) $p->course->id),
+            $rows->trainerView((int) $p->trainers[0]->id, (int) $p->course->id)
+        );
+        $this->assertEquals(
+            $direct->transparency((int) $p->participants[1]->id, (int) $p->course->id),
+            $rows->transparency((int) $p->participants[1]->id, (int) $p->course->id)
+        );
     }
 }

@@ -48,8 +48,12 @@ final class views_test extends \local_magistere\tests\testcase {
         $gen->set_school((int) $this->p->participants[1]->id, '0690002C');
         $this->ien = $this->getDataGenerator()->create_user();
         $gen->create_inspector(['userid' => $this->ien->id, 'circonscription' => 'C1']);
-        marks::set((int) $this->p->course->id, [(int) $this->p->participants[0]->id], true,
-            (int) $this->p->trainers[0]->id);
+        marks::set(
+            (int) $this->p->course->id,
+            [(int) $this->p->participants[0]->id],
+            true,
+            (int) $this->p->trainers[0]->id
+        );
     }
 
     /**
@@ -79,8 +83,10 @@ final class views_test extends \local_magistere\tests\testcase {
         $this->assertSame([(int) $this->p->participants[0]->id], array_column($view['teachers'], 'id'));
         $teacher = $view['teachers'][0];
         $this->assertSame('0690001B', $teacher['school']['uai']);
-        $this->assertSame([['courseid' => (int) $this->p->course->id, 'status' => 'finished', 'credited_minutes' => 180]],
-            $teacher['enrolments']);
+        $this->assertSame(
+            [['courseid' => (int) $this->p->course->id, 'status' => 'finished', 'credited_minutes' => 180]],
+            $teacher['enrolments']
+        );
         $this->assertStringNotContainsString('progress', json_encode($view));
         $this->assertStringNotContainsString('percent', json_encode($view));
         $this->assertSame([(int) $this->p->trainers[0]->id], array_column($view['parcours'][0]['trainers'], 'id'));

@@ -91,8 +91,10 @@ final class pages_test extends \local_magistere\tests\testcase {
         $context = $page->export_for_template($renderer);
         $lastnames = array_map(fn($u) => $u->lastname, $p->participants);
         rsort($lastnames);
-        $this->assertSame(array_map(fn($n) => "Part" . substr($n, -1) . " $n", array_slice($lastnames, 2, 2)),
-            array_column($context['rows'], 'fullname'));
+        $this->assertSame(
+            array_map(fn($n) => "Part" . substr($n, -1) . " $n", array_slice($lastnames, 2, 2)),
+            array_column($context['rows'], 'fullname')
+        );
         $this->assertSame(5, $context['total']);
         $this->assertCount(2, $context['rows'][0]['states']);
         $this->assertTrue($context['canmark']);

@@ -75,8 +75,10 @@ final class provider_test extends \core_privacy\tests\provider_testcase {
         foreach ($collection->get_collection() as $item) {
             $tables[$item->get_name()] = array_keys($item->get_privacy_fields() ?? []);
         }
-        $this->assertSame(['courseid', 'userid', 'finished', 'creditedminutes', 'timemodified', 'modifiedby'],
-            $tables['local_magistere_mark']);
+        $this->assertSame(
+            ['courseid', 'userid', 'finished', 'creditedminutes', 'timemodified', 'modifiedby'],
+            $tables['local_magistere_mark']
+        );
         $this->assertArrayHasKey('local_magistere_mark_hist', $tables);
         $this->assertSame(['userid', 'circonscription'], $tables['local_magistere_inspector']);
         $this->assertStringNotContainsString('access', json_encode($tables));
@@ -93,8 +95,10 @@ final class provider_test extends \core_privacy\tests\provider_testcase {
         $this->assertSame([(int) \context_system::instance()->id], $ids((int) $this->ien->id));
         $userlist = new userlist($coursecontext, 'local_magistere');
         provider::get_users_in_context($userlist);
-        $this->assertEqualsCanonicalizing([(int) $this->u1->id, (int) $this->u2->id, (int) $this->trainer->id],
-            array_map('intval', $userlist->get_userids()));
+        $this->assertEqualsCanonicalizing(
+            [(int) $this->u1->id, (int) $this->u2->id, (int) $this->trainer->id],
+            array_map('intval', $userlist->get_userids())
+        );
     }
 
     /**
@@ -136,8 +140,11 @@ final class provider_test extends \core_privacy\tests\provider_testcase {
         $this->assertSame(0, (int) $DB->get_field('local_magistere_mark', 'modifiedby', ['userid' => $this->u2->id]));
         $this->assertTrue($DB->record_exists('local_magistere_mark', ['userid' => $this->u2->id, 'finished' => 1]));
 
-        provider::delete_data_for_user(new approved_contextlist($this->ien, 'local_magistere',
-            [\context_system::instance()->id]));
+        provider::delete_data_for_user(new approved_contextlist(
+            $this->ien,
+            'local_magistere',
+            [\context_system::instance()->id]
+        ));
         $this->assertSame(0, $DB->count_records('local_magistere_inspector'));
     }
 
@@ -148,8 +155,10 @@ final class provider_test extends \core_privacy\tests\provider_testcase {
         global $DB;
         $coursecontext = \context_course::instance($this->course->id);
         provider::delete_data_for_users(new approved_userlist($coursecontext, 'local_magistere', [(int) $this->u2->id]));
-        $this->assertSame([(int) $this->u1->id],
-            array_map('intval', $DB->get_fieldset_select('local_magistere_mark', 'userid', '1 = 1')));
+        $this->assertSame(
+            [(int) $this->u1->id],
+            array_map('intval', $DB->get_fieldset_select('local_magistere_mark', 'userid', '1 = 1'))
+        );
         provider::delete_data_for_all_users_in_context($coursecontext);
         $this->assertSame(0, $DB->count_records('local_magistere_mark'));
         $this->assertSame(0, $DB->count_records('local_magistere_mark_hist'));

@@ -33,8 +33,12 @@ final class export_test extends \local_magistere\tests\testcase {
      */
     public function test_attestations(): void {
         $p = $this->generator()->create_parcours(['participants' => 2]);
-        \local_magistere\local\marks::set((int) $p->course->id, [(int) $p->participants[0]->id], true,
-            (int) $p->trainers[0]->id);
+        \local_magistere\local\marks::set(
+            (int) $p->course->id,
+            [(int) $p->participants[0]->id],
+            true,
+            (int) $p->trainers[0]->id
+        );
         $folder = make_request_directory();
         set_config('exportfolder', $folder, 'local_magistere');
         $task = new export_attestations();
