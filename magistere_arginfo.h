@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 8ff2ca22338d8a91df4bc95cf8323c069a9680ca */
+ * Stub hash: 21bfd732c8bd091b72535e268abb8c054b4740e5 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Magistere_Source___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()
@@ -40,7 +40,8 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Magistere_Tracker_inspecto
 ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Magistere_Tracker_statistics, 0, 0, IS_ARRAY, 0)
-	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, dimensions, IS_ARRAY, 0, "[\"academie\"]")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, tables, IS_ARRAY, 0, "[\"etablissements\", \"parcours\"]")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, earlierReleases, IS_ARRAY, 0, "[]")
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, k, IS_LONG, 1, "null")
 ZEND_END_ARG_INFO()
 
@@ -57,11 +58,15 @@ ZEND_END_ARG_INFO()
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Magistere_Tracker_writeStatistics, 0, 2, IS_LONG, 0)
 	ZEND_ARG_TYPE_INFO(0, target, IS_MIXED, 0)
 	ZEND_ARG_TYPE_INFO(0, academie, IS_STRING, 0)
-	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, dimensions, IS_ARRAY, 0, "[\"academie\"]")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, earlierReleases, IS_ARRAY, 0, "[]")
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, k, IS_LONG, 1, "null")
 ZEND_END_ARG_INFO()
 
 #define arginfo_class_Magistere_Statistics___construct arginfo_class_Magistere_Source___construct
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Magistere_Statistics_read, 0, 1, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, path, IS_STRING, 0)
+ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Magistere_Statistics_merge, 0, 1, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO(0, paths, IS_ARRAY, 0)
@@ -89,6 +94,7 @@ ZEND_METHOD(Magistere_Tracker, transparency);
 ZEND_METHOD(Magistere_Tracker, writeAttestations);
 ZEND_METHOD(Magistere_Tracker, writeStatistics);
 ZEND_METHOD(Magistere_Statistics, __construct);
+ZEND_METHOD(Magistere_Statistics, read);
 ZEND_METHOD(Magistere_Statistics, merge);
 ZEND_METHOD(Magistere_Statistics, writeMerged);
 
@@ -119,6 +125,7 @@ static const zend_function_entry class_Magistere_Tracker_methods[] = {
 
 static const zend_function_entry class_Magistere_Statistics_methods[] = {
 	ZEND_ME(Magistere_Statistics, __construct, arginfo_class_Magistere_Statistics___construct, ZEND_ACC_PRIVATE)
+	ZEND_ME(Magistere_Statistics, read, arginfo_class_Magistere_Statistics_read, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_ME(Magistere_Statistics, merge, arginfo_class_Magistere_Statistics_merge, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_ME(Magistere_Statistics, writeMerged, arginfo_class_Magistere_Statistics_writeMerged, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_FE_END

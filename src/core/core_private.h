@@ -192,6 +192,42 @@ bool mg_model_is_trainer(const mg_model *m, uint32_t c, uint32_t u);
  * the statistics and the transparency view. */
 mg_str mg_stats_dim_value(const mg_model *m, uint32_t u, uint32_t c, mg_dim d);
 
+/* Participations as the statistics and the attestations count them (who
+ * counts is decided here and only here): one per (user, course) of the
+ * model's per-course ranges, in course order. `finished` is the training
+ * record (a finished mark); `credited` its minutes (0 when unset). */
+typedef struct mg_participation {
+	uint32_t user;          /* index into users */
+	uint32_t course;        /* index into courses */
+	bool finished;
+	int64_t credited;
+} mg_participation;
+
+typedef struct mg_participation_iter {
+	uint32_t c, p;
+} mg_participation_iter;
+
+static inline bool mg_model_participation_next(const mg_model *m, mg_participation_iter *it,
+	mg_participation *out)
+{
+	while (it->c < m->ncourses) {
+		const mg_course *co = &m->courses[it->c];
+		if (it->p < co->npa) {
+			const mg_part *pa = &m->parts[co->pa_first + it->p];
+			const mg_mark *mk = pa->mark == MG_NONE ? NULL : &m->marks[pa->mark];
+			out->user = pa->user;
+			out->course = it->c;
+			out->finished = mk != NULL && mk->finished != 0;
+			out->credited = out->finished && mk->credited != MG_NULL_INT ? mk->credited : 0;
+			it->p++;
+			return true;
+		}
+		it->c++;
+		it->p = 0;
+	}
+	return false;
+}
+
 /* --------------------------------------------------------------- emitters */
 
 /* Shorthands that stop the enclosing function with MG_EEMIT on failure.
