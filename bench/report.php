@@ -26,7 +26,7 @@ foreach (file($argv[1], FILE_IGNORE_NEW_LINES | FILE_SKIP_EMPTY_LINES) ?: [] as 
 $views = [
     'trainer' => 'trainer view (1,000-participant parcours)',
     'inspector' => "inspector view (an IEN's two circonscriptions)",
-    'statistics' => 'académie statistics (département × degré × secteur × parcours, all margins)',
+    'statistics' => 'académie statistics (a release of the publication plan, both tables)',
     'attestations' => 'attestation export (every parcours, XML file)',
 ];
 $names = ['ext' => 'extension (mysql source)', 'reference' => 'plain PHP reference', 'peruser' => 'per-user (Moodle API style)',
