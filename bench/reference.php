@@ -352,7 +352,16 @@ final class Reference
     /** The release of docs/statistics.md (both tables, no earlier release). */
     public function statistics(?int $k = null): array
     {
-        $k ??= $this->s->k;
+        [$schools, $parts, $dated] = $this->statisticsInput();
+        return statisticsRelease($schools, $parts, $dated, $k ?? $this->s->k, $this->s->now);
+    }
+
+    /**
+     * What the statistics are computed from: the directory's paths, every participation with
+     * its school's path, the parcours with a forecast duration (see statisticsRelease()).
+     */
+    public function statisticsInput(): array
+    {
         $p = $this->p;
         // Every active participation with its school's path, in a temporary table.
         $this->db->query('DROP TEMPORARY TABLE IF EXISTS bench_stats');
@@ -397,7 +406,7 @@ final class Reference
                 $dated[] = $r['shortname'];
             }
         }
-        return statisticsRelease($schools, $parts, $dated, $k, $this->s->now);
+        return [$schools, $parts, $dated];
     }
 
     /* ------------------------------------------------------------------------ attestations */

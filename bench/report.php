@@ -65,4 +65,21 @@ foreach ($scales as $scale => $data) {
         }
     }
     echo "\n";
+    $dis = $data['results']['statistics']['disclosure'] ?? null;
+    if ($dis !== null) {
+        $pc = static fn (int $a, int $b): string => $b > 0 ? sprintf('%.1f %%', 100 * $a / $b) : '';
+        echo "What the ministry learns (bench/disclosure.php; a release took {$dis['release_s']} s):\n\n";
+        echo "| method | cells | published | share | participations in a published finest group | people in a published finest school group |\n";
+        echo "|---|---:|---:|---:|---:|---:|\n";
+        printf("| before issue 9: département × degré × secteur × parcours, each table on its own | %s | %s | %s | %s | |\n",
+            number_format($dis['old_cells']), number_format($dis['old_cells_published']),
+            $pc($dis['old_cells_published'], $dis['old_cells']),
+            $pc($dis['old_participations_in_published_finest_cell'], $dis['participations']));
+        printf("| the publication plan: both trees, protected together | %s | %s | %s | %s (school groups), %s (parcours) | %s |\n\n",
+            number_format($dis['new_cells']), number_format($dis['new_cells_published']),
+            $pc($dis['new_cells_published'], $dis['new_cells']),
+            $pc($dis['new_participations_in_published_school_group'], $dis['participations']),
+            $pc($dis['new_participations_in_published_parcours'], $dis['participations']),
+            $pc($dis['new_people_in_published_school_group'], $dis['people']));
+    }
 }
