@@ -233,9 +233,10 @@ const S_FINISHED = 2;
  *   $schools  one path [academie, degre, secteur, departement, circonscription] per directory school
  *   $parts    one ['user' => int, 'path' => ?array (null: no known school), 'parcours' => string,
  *             'finished' => bool, 'credited' => int] per participation
- *   $dated    shortnames of the parcours with a forecast duration (in the frame even when empty)
+ *   $dated    shortnames of the parcours with a forecast duration (the parcours frame)
+ *   $undated  whether the site has a course without one (the pooled group '' is then in the frame)
  */
-function statisticsRelease(array $schools, array $parts, array $dated, int $k, int $now): array
+function statisticsRelease(array $schools, array $parts, array $dated, bool $undated, int $k, int $now): array
 {
     $none = ['', '', '', '', ''];
     // the frame
@@ -255,11 +256,12 @@ function statisticsRelease(array $schools, array $parts, array $dated, int $k, i
     foreach ($schools as $path) {
         $add($etab, $path);
     }
-    $add($par, []);
-    $framed = array_fill_keys($dated, true);
-    foreach ($parts as $p) {
-        $framed[$p['parcours']] = true;
+    // the parcours frame is public: the parcours with a forecast duration, and, when the site has
+    // other courses, one pooled group '' for their participations
+    if ($undated) {
+        $add($par, ['']);
     }
+    $framed = array_fill_keys(array_map('strval', $dated), true);
     foreach (array_keys($framed) as $sn) {
         $add($par, [(string) $sn]);
     }
@@ -272,7 +274,7 @@ function statisticsRelease(array $schools, array $parts, array $dated, int $k, i
     $people = [];
     foreach ($parts as $p) {
         $el = $etab['index'][serialize($p['path'] ?? $none)];
-        $pl = $par['index'][serialize([(string) $p['parcours']])];
+        $pl = $par['index'][serialize([isset($framed[(string) $p['parcours']]) ? (string) $p['parcours'] : ''])];
         $etab['nodes'][$el]['v'][C_E]++;
         $par['nodes'][$pl]['v'][C_E]++;
         if ($p['finished']) {
@@ -316,7 +318,9 @@ function statisticsRelease(array $schools, array $parts, array $dated, int $k, i
     foreach ([[&$etab, true], [&$par, false]] as [&$tree, $isEtab]) {
         foreach ($tree['nodes'] as &$n) {
             $size = $isEtab ? $n['v'][C_P] : $n['v'][C_E];
-            if ($below($size) || ($isEtab && $size === 0 && $n['schools'] > 0 && $n['schools'] < $k)) {
+            // zero too where "someone is there" would be news about few people: 1 to k-1 schools in
+            // the directory, or a parcours
+            if ($below($size) || ($size === 0 && $n['values'] !== [] && (!$isEtab || $below($n['schools'])))) {
                 $n['hidden'] = true;
                 $n['sensitive'] |= S_GROUP;
             }

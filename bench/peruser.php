@@ -325,12 +325,15 @@ final class PerUser
         $parts = [];
         $schools = [];
         $dated = [];
+        $undated = false;
         foreach ($this->q("SELECT id FROM {$p}course ORDER BY id") as $c) {
             $course = $this->one("SELECT id, shortname FROM {$p}course WHERE id = ?", [$c['id']]);
             $d = $this->one("SELECT d.decvalue, d.value FROM {$p}customfield_data d JOIN {$p}customfield_field f"
                 . " ON f.id = d.fieldid WHERE f.shortname = ? AND d.instanceid = ?", [$this->s->durationField, $c['id']]);
             if ($d !== null && duration($d['decvalue'], $d['value']) !== null) {
                 $dated[] = $course['shortname'];
+            } else {
+                $undated = true;
             }
             foreach ($this->enrolledUsers($c['id']) as $u) {
                 if ($this->roleOf($u['id'], $c['id']) !== 'participant') {
@@ -351,7 +354,7 @@ final class PerUser
             $directory[] = [(string) $r['academie'], (string) $r['degre'], (string) $r['secteur'], (string) $r['departement'],
                 (string) $r['circ']];
         }
-        return statisticsRelease($directory, $parts, $dated, $k, $this->s->now);
+        return statisticsRelease($directory, $parts, $dated, $undated, $k, $this->s->now);
     }
 
     public function writeAttestations(string $path): int

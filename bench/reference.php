@@ -352,8 +352,8 @@ final class Reference
     /** The release of docs/statistics.md (both tables, no earlier release). */
     public function statistics(?int $k = null): array
     {
-        [$schools, $parts, $dated] = $this->statisticsInput();
-        return statisticsRelease($schools, $parts, $dated, $k ?? $this->s->k, $this->s->now);
+        [$schools, $parts, $dated, $undated] = $this->statisticsInput();
+        return statisticsRelease($schools, $parts, $dated, $undated, $k ?? $this->s->k, $this->s->now);
     }
 
     /**
@@ -406,7 +406,8 @@ final class Reference
                 $dated[] = $r['shortname'];
             }
         }
-        return [$schools, $parts, $dated];
+        $courses = (int) $this->db->query("SELECT COUNT(*) FROM {$p}course")->fetch_row()[0];
+        return [$schools, $parts, $dated, $courses > count($dated)];
     }
 
     /* ------------------------------------------------------------------------ attestations */

@@ -70,7 +70,7 @@ xml_fixture_cleanup($dir);
 --EXPECTF--
 exit 0
 3 académie files merged (AIX-MARSEILLE, LYON, NICE), k = 5
-36 groups (18 protected) in the tables etablissements, parcours
+37 groups (19 protected) in the tables etablissements, parcours
 written: DIR/france-etablissements.csv, DIR/france-parcours.csv, DIR/france.xml
 academie,degre,secteur,departement,circonscription,participants,enrolments,finished
 bool(true)

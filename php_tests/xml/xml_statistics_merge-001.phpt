@@ -111,15 +111,16 @@ etablissements:NICE/2D/prive                 participants=- enrolments=- finishe
 etablissements:NICE/2D/prive/D-NI            participants=- enrolments=- finished=-
 etablissements:NICE/2D/prive/D-NI/C-NICE     participants=- enrolments=- finished=-
 etablissements:total                         participants=52 enrolments=52 finished=25
+parcours:''                                  enrolments=- finished=- credited_minutes=-
 parcours:LETT-2                              enrolments=- finished=- credited_minutes=-
 parcours:MATH-1                              enrolments=- finished=- credited_minutes=-
 parcours:total                               enrolments=52 finished=25
-int(36)
+int(37)
 bool(true)
 bool(true)
 string(8) "national"
 int(3)
-int(36)
+int(37)
 bool(true)
 DIR/national.xml: a national file cannot be merged again (only académie files)
 protected only with k=10: 10

@@ -58,7 +58,7 @@ var_dump(file_exists("$dir/x.xml"));
 xml_fixture_cleanup($dir);
 ?>
 --EXPECT--
-18 cells written, 18 in statistics(), valid=true
+19 cells written, 19 in statistics(), valid=true
 bool(true)
 bool(true)
 int(5)
@@ -77,6 +77,7 @@ int(0)
     <cell academie="AIX-MARSEILLE" degre="2D" secteur="public" departement="D-AI"/>
     <cell academie="AIX-MARSEILLE" degre="2D" secteur="public" departement="D-AI" circonscription="C-AIX-MARSEILLE"/>
     <cell enrolments="11" finished="5"/>
+    <cell parcours=""/>
     <cell parcours="LETT-2"/>
     <cell parcours="MATH-1"/>
 bool(true)

@@ -6,7 +6,7 @@
  *
  * The shape is the one that makes statistics hard to protect: a skewed school directory (most
  * teachers in 1D public schools, a few 2D and private ones, some circonscriptions with a single
- * private school), parcours of skewed popularity with distinct forecast durations, teachers in
+ * private school), parcours of skewed popularity with distinct forecast durations (one without), teachers in
  * one to four parcours, about half of the participations finished, and some teachers whose
  * school is not recorded.
  */
@@ -37,7 +37,7 @@ final class AtkRng
  * rows then look like separate sites). Returns ['code', 'name', 'rows', 'schools', 'parcours',
  * 'people', 'extra'] where:
  *   schools  uai => path [academie, degre, secteur, departement, circonscription]
- *   parcours shortname => forecast duration (minutes)
+ *   parcours shortname => forecast duration (minutes), null for a course without one
  *   people   uid => ['uai' => ?string, 'parts' => [shortname => finished bool]]
  *   extra    the next release's marks: list of [uid, shortname] participations finished later
  */
@@ -65,7 +65,10 @@ function atk_academie(string $code, int $teachers, int $nparcours, int $seed, in
     $uais = array_keys($schools);
     $parcours = [];
     for ($p = 0; $p < $nparcours; $p++) {
-        $parcours[sprintf('%s-P%02d', $code, $p)] = 60 * (1 + $p % 5) + 30 * intdiv($p, 5);
+        // the least popular course of an académie of 5 parcours or more has no forecast duration: it
+        // is not in the public catalogue, its participations go to the pooled group ''
+        $parcours[sprintf('%s-P%02d', $code, $p)] = $nparcours >= 5 && $p === $nparcours - 1 ? null
+            : 60 * (1 + $p % 5) + 30 * intdiv($p, 5);
     }
     $short = array_keys($parcours);
     $people = [];
@@ -136,7 +139,9 @@ function atk_rows(array $a): array
         $t['course'][] = ['id' => $c, 'fullname' => "Parcours $sn", 'shortname' => $sn];
         $t['context'][] = ['id' => $c, 'contextlevel' => 50, 'instanceid' => $c];
         $t['enrol'][] = ['id' => $c, 'courseid' => $c];
-        $t['customfield_data'][] = ['id' => $c, 'fieldid' => 1, 'instanceid' => $c, 'value' => (string) $minutes];
+        if ($minutes !== null) {
+            $t['customfield_data'][] = ['id' => $c, 'fieldid' => 1, 'instanceid' => $c, 'value' => (string) $minutes];
+        }
     }
     $n = 0;
     foreach ($a['people'] as $uid => $pp) {
@@ -150,7 +155,7 @@ function atk_rows(array $a): array
             $t['role_assignments'][] = ['id' => $b + $n, 'roleid' => 1, 'contextid' => $cid[$sn], 'userid' => $uid];
             if ($fin) {
                 $t['local_magistere_mark'][] = ['id' => $b + $n, 'courseid' => $cid[$sn], 'userid' => $uid,
-                    'finished' => 1, 'creditedminutes' => $a['parcours'][$sn], 'timemodified' => 1700000000, 'modifiedby' => 0];
+                    'finished' => 1, 'creditedminutes' => $a['parcours'][$sn] ?? 0, 'timemodified' => 1700000000, 'modifiedby' => 0];
             }
         }
     }

@@ -96,7 +96,7 @@ function atk_group(AtkWorld $w, string $table, array $values, ?string $only): ar
             $path = $pp['uai'] === null ? ['', '', '', '', ''] : $a['schools'][$pp['uai']];
             $e = $f = 0;
             foreach ($pp['parts'] as $sn => $fin) {
-                if ($table === 'parcours' && ($values['parcours'] ?? null) !== null && $values['parcours'] !== $sn) {
+                if ($table === 'parcours' && !atk_in_parcours($values, (string) $sn, $a['parcours'][$sn])) {
                     continue;
                 }
                 $e++;
@@ -121,10 +121,13 @@ function atk_group(AtkWorld $w, string $table, array $values, ?string $only): ar
  * determined"), and why; plus, for a group where fewer than k people have no record,
  * 'unfinished' => true: its unfinished participations must be able to be none.
  */
-function atk_promise(array $g, string $table, string $measure, int $v, int $k): array
+function atk_promise(array $g, string $table, array $values, string $measure, int $v, int $k): array
 {
     $below = static fn (int $x): bool => $x > 0 && $x < $k;
-    $small = $below($g['size']) || ($table === 'etablissements' && $g['size'] === 0 && $g['schools'] > 0 && $g['schools'] < $k);
+    // zero counts as small where "someone is there" would be news about few people: 1 to k-1
+    // schools in the directory, or a parcours
+    $small = $below($g['size']) || ($g['size'] === 0 && array_filter($values, static fn ($x) => $x !== null)
+        && ($table === 'parcours' || $below($g['schools'])));
     $size = $table === 'etablissements' ? 'participants' : 'enrolments';
     if ($small) {
         return $measure === $size ? [0, $v + $k, 'a group of fewer than k people: from empty to k more', false]
@@ -172,11 +175,14 @@ function atk_bounds(AtkSolver $s, AtkWorld $w, array $rows, array $protected, in
         }
         return [$ans[2] === '-inf' ? -INF : (float) $ans[2], $ans[3] === 'inf' ? INF : (float) $ans[3]];
     };
+    // a figure over no unknown at all (the pooled parcours '' of an académie whose courses all
+    // have a public duration) is a known 0: nothing to protect
+    $protected = array_filter($protected, static fn ($p) => $p[0] !== []);
     foreach ($protected as $i => [$form, $table, $values, $measure, $only]) {
         [$lo, $hi] = $range("p$i", $form);
         $v = $w->value($form);
         $g = atk_group($w, $table, $values, $only);
-        [$plo, $phi, $why, $unfinished] = atk_promise($g, $table, $measure, $v, $k);
+        [$plo, $phi, $why, $unfinished] = atk_promise($g, $table, $values, $measure, $v, $k);
         $label = atk_label($table, $values, $measure) . ($only !== null ? " ($only)" : ' (national)');
         if ($lo === null) {
             $narrow[] = "$label: the published figures contradict the data";

@@ -11,13 +11,24 @@
  * with what the attacker knows of them besides the figures: nobody is counted negatively,
  * nobody finishes what he did not take (f <= x), a person takes a parcours at most once
  * (x[l][P] <= p[l]), a person counted took something (p[l] <= sum x[l][*]), and credited
- * minutes are finished participations times the parcours' public forecast duration.
+ * minutes are finished participations times the parcours' public forecast duration (for a
+ * course without one, its minutes m[l][P] >= 0 are unknowns of their own).
  * Every published figure is one equation on them.
  */
 
 declare(strict_types=1);
 
 const ATK_LEVELS = ['academie', 'degre', 'secteur', 'departement', 'circonscription'];
+
+/**
+ * Whether parcours $sn (forecast duration $minutes, null: none) lies in the parcours group named
+ * by $values: the total, its own row, or the pooled group '' of the courses without a duration.
+ */
+function atk_in_parcours(array $values, string $sn, ?int $minutes): bool
+{
+    $v = $values['parcours'] ?? null;
+    return $v === null || ($v === '' ? $minutes === null : $v === $sn);
+}
 
 /** Talks to scripts/attack/solver.c. */
 final class AtkSolver
@@ -98,9 +109,12 @@ final class AtkWorld
             }
             foreach ($leaves as $l => $_) {
                 $this->add("p|$code|$l", $count["p|$l"] ?? 0);
-                foreach ($a['parcours'] as $sn => $_d) {
+                foreach ($a['parcours'] as $sn => $d) {
                     $this->add("x|$code|$l|$sn", $count["x|$l|$sn"] ?? 0);
                     $this->add("f|$code|$l|$sn", $count["f|$l|$sn"] ?? 0);
+                    if ($d === null) {
+                        $this->add("m|$code|$l|$sn", 0);   // credited 0 by the generator
+                    }
                 }
             }
         }
@@ -151,7 +165,12 @@ final class AtkWorld
                     continue;
                 }
                 foreach ($a['parcours'] as $sn => $minutes) {
-                    if ($table === 'parcours' && ($values['parcours'] ?? null) !== null && $values['parcours'] !== $sn) {
+                    if ($table === 'parcours' && !atk_in_parcours($values, (string) $sn, $minutes)) {
+                        continue;
+                    }
+                    if ($measure === 'credited_minutes' && $minutes === null) {
+                        // no public duration: the minutes are an unknown of their own
+                        $form[$this->var["m|$code|$l|$sn"]] = 1;
                         continue;
                     }
                     $kind = $measure === 'enrolments' ? 'x' : 'f';
@@ -178,6 +197,10 @@ final class AtkWorld
             }
             foreach ($a['parcours'] as $sn => $minutes) {
                 if (($values['parcours'] ?? null) !== null && $values['parcours'] !== $sn) {
+                    continue;
+                }
+                if ($measure === 'credited_minutes' && $minutes === null) {
+                    $form[$this->var["m|$code|$l|$sn"]] = 1;
                     continue;
                 }
                 $kind = in_array($measure, ['participants', 'enrolments'], true) ? 'x' : 'f';

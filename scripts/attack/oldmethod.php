@@ -27,7 +27,7 @@ function atk_old_table(array $a, array $dims, int $k): array
             foreach ($dims as $d) {
                 $v[$d] = $d === 'parcours' ? $sn : $path[$pos[$d]];
             }
-            $recs[] = [$uid, $v, $fin, $fin ? $a['parcours'][$sn] : 0];
+            $recs[] = [$uid, $v, $fin, $fin ? ($a['parcours'][$sn] ?? 0) : 0];
         }
     }
     $cells = [];

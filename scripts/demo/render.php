@@ -74,6 +74,7 @@ final class I18n
             'col_group' => 'Group',
             'total' => 'Total',
             'not_recorded' => '(not recorded)',
+            'other_courses' => '(other courses: no forecast duration)',
             'col_participants' => 'People',
             'col_enrolments' => 'Enrolments',
             'col_finished' => 'Finished',
@@ -171,6 +172,7 @@ final class I18n
             'col_group' => 'Groupe',
             'total' => 'Total',
             'not_recorded' => '(non renseigné)',
+            'other_courses' => '(autres cours : sans durée prévue)',
             'col_participants' => 'Personnes',
             'col_enrolments' => 'Inscriptions',
             'col_finished' => 'Terminées',
@@ -702,7 +704,7 @@ final class TextRenderer
             return $this->i->t('total');
         }
         if ($value === '') {
-            return $this->i->t('not_recorded');
+            return $this->i->t($dim === 'parcours' ? 'other_courses' : 'not_recorded');
         }
         if ($dim === 'secteur' && $this->i->has('val_' . $value)) {
             return $this->i->t('val_' . $value);

@@ -495,9 +495,16 @@ static int add_prefixes(mg_stats_release *r, mg_stats_tab t, mg_smap *seen,
 	return 0;
 }
 
-static bool parcours_in_frame(const mg_course *c, const uint8_t *has_part, uint32_t i)
+/* The parcours frame is public: every course with a forecast duration (the
+ * catalogue), and, when the site has other courses, one pooled group "" for
+ * their participations. A course without a duration never gets a row of its
+ * own (nothing public says it is a parcours: its row would tell that someone
+ * took part in it); the pooled group is there whether anyone took part or not,
+ * and is never a structural zero (it would then count as a protected partner
+ * that can hold nobody). */
+static bool parcours_in_frame(const mg_course *c)
 {
-	return has_part[i] || c->duration != MG_NULL_INT;
+	return c->duration != MG_NULL_INT;
 }
 
 /* Builds both trees of a release from the model, with every count. */
@@ -507,8 +514,8 @@ static mg_status build_trees(const mg_model *m, mg_stats_release *r, mg_error *e
 		{ "", 0 }, { "", 0 }, { "", 0 }, { "", 0 }, { "", 0 }
 	};
 	mg_smap seen[MG_TAB__COUNT];
-	uint32_t *school_leaf = NULL, *course_leaf = NULL, none_leaf;
-	uint8_t *has_part = NULL, *ufin = NULL, *uunf = NULL;
+	uint32_t *school_leaf = NULL, *course_leaf = NULL, none_leaf, pooled_leaf;
+	uint8_t *ufin = NULL, *uunf = NULL;
 	mg_participation_iter it = { 0, 0 };
 	mg_participation pa;
 	mg_stats_tree *et, *pt;
@@ -516,12 +523,11 @@ static mg_status build_trees(const mg_model *m, mg_stats_release *r, mg_error *e
 	mg_status st = MG_OK;
 
 	memset(seen, 0, sizeof(seen));
-	has_part = calloc(m->ncourses ? m->ncourses : 1, 1);
 	ufin = calloc(m->nusers ? m->nusers : 1, 1);
 	uunf = calloc(m->nusers ? m->nusers : 1, 1);
 	school_leaf = malloc((m->nschools ? m->nschools : 1) * sizeof(uint32_t));
 	course_leaf = malloc((m->ncourses ? m->ncourses : 1) * sizeof(uint32_t));
-	if (has_part == NULL || ufin == NULL || uunf == NULL || school_leaf == NULL || course_leaf == NULL
+	if (ufin == NULL || uunf == NULL || school_leaf == NULL || course_leaf == NULL
 			|| mg_smap_init(&seen[0], m->nschools * 2 + 8) != MG_OK
 			|| mg_smap_init(&seen[1], m->ncourses + 8) != MG_OK) {
 		st = mg_error_set(err, MG_ENOMEM, "out of memory");
@@ -529,7 +535,6 @@ static mg_status build_trees(const mg_model *m, mg_stats_release *r, mg_error *e
 	}
 	/* one pass over the participations: who took part, who finished what */
 	while (mg_model_participation_next(m, &it, &pa)) {
-		has_part[pa.course] = 1;
 		if (pa.finished) {
 			ufin[pa.user] = 1;
 		} else {
@@ -549,13 +554,22 @@ static mg_status build_trees(const mg_model *m, mg_stats_release *r, mg_error *e
 			goto done;
 		}
 	}
-	if (add_prefixes(r, MG_TAB_PARCOURS, &seen[1], NULL, 0) != 0) {
+	if (add_prefixes(r, MG_TAB_PARCOURS, &seen[1], empty5, 0) != 0) {
 		st = mg_error_set(err, MG_ENOMEM, "out of memory");
 		goto done;
 	}
 	for (i = 0; i < m->ncourses; i++) {
+		if (!parcours_in_frame(&m->courses[i])) {
+			if (add_prefixes(r, MG_TAB_PARCOURS, &seen[1], empty5, 1) != 0) {
+				st = mg_error_set(err, MG_ENOMEM, "out of memory");
+				goto done;
+			}
+			break;
+		}
+	}
+	for (i = 0; i < m->ncourses; i++) {
 		const mg_course *c = &m->courses[i];
-		if (parcours_in_frame(c, has_part, (uint32_t)i)
+		if (parcours_in_frame(c)
 				&& add_prefixes(r, MG_TAB_PARCOURS, &seen[1], &c->shortname, 1) != 0) {
 			st = mg_error_set(err, MG_ENOMEM, "out of memory");
 			goto done;
@@ -574,11 +588,12 @@ static mg_status build_trees(const mg_model *m, mg_stats_release *r, mg_error *e
 		school_leaf[i] = mg_stats_release_find(r, MG_TAB_ETAB, path, MG_STATS_DEPTH_MAX);
 		et->nodes[school_leaf[i]].schools++;
 	}
+	pooled_leaf = mg_stats_release_find(r, MG_TAB_PARCOURS, empty5, 1);
 	for (i = 0; i < m->ncourses; i++) {
 		const mg_course *c = &m->courses[i];
-		course_leaf[i] = parcours_in_frame(c, has_part, (uint32_t)i)
-			? mg_stats_release_find(r, MG_TAB_PARCOURS, &c->shortname, 1) : MG_STATS_NONE;
-		if (course_leaf[i] != MG_STATS_NONE && c->duration != MG_NULL_INT) {
+		course_leaf[i] = parcours_in_frame(c)
+			? mg_stats_release_find(r, MG_TAB_PARCOURS, &c->shortname, 1) : pooled_leaf;
+		if (parcours_in_frame(c)) {
 			pt->nodes[course_leaf[i]].duration = c->duration;
 		}
 	}
@@ -634,7 +649,6 @@ static mg_status build_trees(const mg_model *m, mg_stats_release *r, mg_error *e
 done:
 	mg_smap_free(&seen[0]);
 	mg_smap_free(&seen[1]);
-	free(has_part);
 	free(ufin);
 	free(uunf);
 	free(school_leaf);
@@ -713,9 +727,14 @@ static void primary(mg_stats_tree *tr, mg_stats_tab t, int64_t k)
 	for (i = 0; i < tr->nnodes; i++) {
 		mg_stats_node *n = &tr->nodes[i];
 		int64_t size = t == MG_TAB_ETAB ? n->v[MG_M_PARTICIPANTS] : n->v[MG_M_ENROLMENTS];
-		/* zero is protected where the directory lists fewer than k schools:
-		 * the group itself may have fewer than k members */
-		bool small_zero = t == MG_TAB_ETAB && size == 0 && n->schools > 0 && n->schools < k;
+		/* zero is protected where "someone is there" would be news about
+		 * few people: where the directory lists 1 to k-1 schools, and in
+		 * every parcours (its public may be a handful of people); so that
+		 * there a protected group may be empty and an empty one is not
+		 * told from a small one. The "not recorded" groups (no school,
+		 * nobody in particular) publish their zero. */
+		bool small_zero = size == 0 && n->depth > 0
+			&& (t == MG_TAB_PARCOURS || (n->schools > 0 && n->schools < k));
 
 		if (below(size, k) || small_zero) {
 			set_hidden(n);

@@ -105,8 +105,8 @@ static mg_rowset *generate(uint64_t seed, int courses, int users, int schools, i
 static const mg_stats_tab tabs[] = { MG_TAB_ETAB, MG_TAB_PARCOURS };
 
 /* Every published figure: no group of 1 to k-1 people, no finished count
- * with 1 to k-1 people with or without a record, no zero where the
- * directory lists 1 to k-1 schools. */
+ * with 1 to k-1 people with or without a record, no zero in a parcours nor
+ * where the directory lists 1 to k-1 schools. */
 static int check_primary(const mg_stats_release *r)
 {
 	int bad = 0;
@@ -120,8 +120,9 @@ static int check_primary(const mg_stats_release *r)
 			if (!n->hidden[MG_M_ENROLMENTS] && size > 0 && size < r->k) {
 				bad++;
 			}
-			if (t == MG_TAB_ETAB && !n->hidden[MG_M_ENROLMENTS] && size == 0 && n->schools > 0 && n->schools < r->k) {
-				bad++;
+			if (!n->hidden[MG_M_ENROLMENTS] && size == 0 && n->depth > 0
+					&& (t == MG_TAB_PARCOURS || (n->schools > 0 && n->schools < r->k))) {
+				bad++;   /* an empty group is not told from a small one */
 			}
 			if (!n->hidden[MG_M_FINISHED] && ((n->finished_people > 0 && n->finished_people < r->k)
 					|| (n->unfinished_people > 0 && n->unfinished_people < r->k))) {
@@ -415,6 +416,62 @@ int main(void)
 		mg_model_free(mb);
 		mg_rowset_free(ra);
 		mg_rowset_free(rb);
+	}
+
+	/* the parcours frame is public: a course without a forecast duration has
+	 * no row of its own (its row would tell that someone took part in it);
+	 * its participations are in the pooled group "", always present */
+	{
+		mg_rowset *rs = generate(7, 3, 60, 8, 0);
+		mg_model *m;
+		mg_stats_release *r = NULL;
+		const mg_str pooled = { "", 0 }, p00 = { "P00", 3 }, nod = { "NODUR", 5 };
+		int u;
+
+		fx_course(rs, 50, "NODUR", "Sans durée");
+		fx_course(rs, 51, "EMPTY", "Sans durée ni personne");
+		for (u = 1; u <= 7; u++) {
+			fx_enrol(rs, 50, u, 1);
+		}
+		m = mg_model_build(rs, &s, &err);
+		MG_TEST("an académie with courses without duration builds", m != NULL
+			&& mg_stats_release_compute(m, 5, 1800000000, NULL, 0, &r, &err) == MG_OK);
+		if (r != NULL) {
+			const mg_stats_tree *pt = &r->tabs[MG_TAB_PARCOURS];
+			uint32_t at = mg_stats_release_find(r, MG_TAB_PARCOURS, &pooled, 1);
+			MG_TEST("no row for a course without duration",
+				mg_stats_release_find(r, MG_TAB_PARCOURS, &nod, 1) == MG_STATS_NONE
+				&& pt->nnodes == 1 + 1 + 3);
+			MG_TEST("its participations are in the pooled group",
+				at != MG_STATS_NONE && pt->nodes[at].v[MG_M_ENROLMENTS] == 7 && pt->nodes[at].duration == 0
+				&& mg_stats_release_find(r, MG_TAB_PARCOURS, &p00, 1) != MG_STATS_NONE);
+			MG_TEST("no zero is published in a parcours, no group of 1 to k-1", check_primary(r) == 0);
+		}
+		mg_stats_release_free(r);
+		mg_model_free(m);
+		mg_rowset_free(rs);
+		rs = generate(8, 3, 60, 8, 0);
+		m = mg_model_build(rs, &s, &err);
+		r = NULL;
+		MG_TEST("without such courses there is no pooled group (it would be a known zero)", m != NULL
+			&& mg_stats_release_compute(m, 5, 1800000000, NULL, 0, &r, &err) == MG_OK
+			&& mg_stats_release_find(r, MG_TAB_PARCOURS, &pooled, 1) == MG_STATS_NONE
+			&& r->tabs[MG_TAB_PARCOURS].nnodes == 1 + 3);
+		mg_stats_release_free(r);
+		mg_model_free(m);
+		mg_rowset_free(rs);
+		rs = generate(8, 3, 60, 8, 0);
+		fx_course(rs, 51, "EMPTY", "Sans durée ni personne");
+		m = mg_model_build(rs, &s, &err);
+		r = NULL;
+		MG_TEST("with one, nobody in it, it is there, empty and protected", m != NULL
+			&& mg_stats_release_compute(m, 5, 1800000000, NULL, 0, &r, &err) == MG_OK
+			&& mg_stats_release_find(r, MG_TAB_PARCOURS, &pooled, 1) == 1
+			&& r->tabs[MG_TAB_PARCOURS].nodes[1].v[MG_M_ENROLMENTS] == 0
+			&& r->tabs[MG_TAB_PARCOURS].nodes[1].hidden[MG_M_ENROLMENTS]);
+		mg_stats_release_free(r);
+		mg_model_free(m);
+		mg_rowset_free(rs);
 	}
 
 	/* argument checks and reading */
