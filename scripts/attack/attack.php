@@ -17,14 +17,18 @@
  *         x <= p, f <= x, p <= sum x): no interval may be narrower than the doc promises;
  *   (iii) no finest cell of 1 to k-1 participations may be determined;
  *   (iv)  searches (integer programming) for any group of people whose count both releases
- *         determine and that moved by 1 to k-1: there must be none.
+ *         determine and that moved by 1 to k-1: there must be none;
+ *   (v)   the groups listed do not depend on who took part (a release of the same académie with
+ *         nobody in any parcours lists the same groups): presence says nothing.
  * Then the three académies' files (Tracker::writeStatistics(), read back with
  * Statistics::read()) and their national merge (Statistics::merge()) are attacked together as
  * in (ii).
  * To show that the attack can fail, it then attacks the method used before issue 9
  * (scripts/attack/oldmethod.php) on the same académies, and on the académie of the issue's
- * example (php_tests/inc/generated.inc): it must find exact disclosures there, among them the
- * issue's département 42 x 2D = 2 people.
+ * example (php_tests/inc/generated.inc): it must find exact disclosures there (among them
+ * counts that only the credited hours give away, cells whose presence tells that someone is
+ * there, and moves of 1 to k-1 between two releases), and the issue's département 42 x 2D = 2
+ * people.
  *
  * Prints one line per check ("ok ..." / "FAIL ..."), then "N passed, N failed". Exit status 0
  * when everything passed.
@@ -336,6 +340,8 @@ $solver = new AtkSolver($solverPath);
 $start = microtime(true);
 $oldExact = 0;
 $oldSmall = 0;
+$oldHours = 0;
+$oldPresence = 0;
 $oldFlows = 0;
 foreach ($seeds as $seed) {
     $acs = [];
@@ -363,6 +369,15 @@ foreach ($seeds as $seed) {
         atk_finest($solver, $w1, $pub1, $code, $K, "$what, release 1");
         $found = atk_flows($solver, $w1, $w2, $pub1, $pub2, $K);
         check(!$found, "$what, releases 1 and 2: (iv) no group both releases determine moved by 1 to k-1", implode('; ', $found));
+        // (v) the frame: the same groups whoever took part (nobody at all, or a day later)
+        $nobody = $a;
+        foreach ($nobody['people'] as &$pp) {
+            $pp['parts'] = [];
+        }
+        unset($pp);
+        $groups = static fn (array $r): array => array_map(static fn ($t) => array_column($t['cells'], 'values'), $r['tables']);
+        check($groups(atk_tracker($nobody, T0, $K)->statistics()) === $groups($r1) && $groups($r2) === $groups($r1),
+            "$what: (v) the groups listed do not depend on who took part (the same with nobody, and a day later)");
         $file = "$dir/$code.xml";
         atk_tracker($a, T0, $K)->writeStatistics($file, $code);
         $files[$code] = $file;
@@ -374,9 +389,12 @@ foreach ($seeds as $seed) {
                 array_push($old1, ...atk_old_table($a, $dims, $K));
                 array_push($old2, ...atk_old_table($b, $dims, $K));
             }
-            [$e, $sm] = atk_old($solver, $w1, $old1, $code, $K);
+            [$e, $sm, $hours] = atk_old($solver, $w1, $old1, $code, $K);
+            // a cell of the old tables is listed only when someone is in it
+            $oldPresence += count(array_filter($old1, static fn ($c) => $c['participants'] === null));
             $oldExact += $e;
             $oldSmall += $sm;
+            $oldHours += $hours;
             $oldFlows += count(atk_flows($solver, $w1, $w2, atk_old_rows($w1, $old1, $code), atk_old_rows($w2, $old2, $code), $K));
         }
     }
@@ -415,11 +433,13 @@ function atk_old_rows(AtkWorld $w, array $cells, string $code): array
 
 /**
  * Attacks old-method tables: the number of protected figures the linear system determines
- * exactly, and of those, the counts of 1 to k-1.
+ * exactly, of those the counts of 1 to k-1, and the protected finished counts that only the
+ * credited minutes (finished x public duration) gave away.
  */
 function atk_old(AtkSolver $s, AtkWorld $w, array $cells, string $code, int $k): array
 {
     $rows = [];
+    $minuteRows = [];
     $prot = [];
     $seen = [];
     foreach ($cells as $c) {
@@ -428,6 +448,9 @@ function atk_old(AtkSolver $s, AtkWorld $w, array $cells, string $code, int $k):
             $key = json_encode([$form, $m === 'participants' && ($c['values']['parcours'] ?? null) === null]);
             if ($c[$m] !== null) {
                 $rows[] = [$form, $c[$m]];
+                if ($m === 'credited_minutes') {
+                    $minuteRows[] = [$form, $c[$m]];
+                }
             } elseif (!isset($seen[$key])) {
                 $seen[$key] = true;
                 $prot[] = [$form, $c['values'], $m];
@@ -437,19 +460,33 @@ function atk_old(AtkSolver $s, AtkWorld $w, array $cells, string $code, int $k):
     $s->send($w->model($rows, true) . "mode exact\n");
     $exact = 0;
     $small = 0;
+    $found = [];
     foreach ($prot as $i => [$form, $values, $m]) {
         $ans = explode(' ', $s->ask("range o$i " . AtkWorld::text($form) . "\n"));
         if ($ans[2] !== '-inf' && $ans[2] === $ans[3]) {
             $exact++;
             $v = (int) round((float) $ans[2]);
             $small += ($m !== 'credited_minutes' && $v > 0 && $v < $k) ? 1 : 0;
+            if ($m === 'finished') {
+                $found[$i] = $form;
+            }
         }
     }
-    return [$exact, $small];
+    // The same without the credited minutes: the finished counts only the hours gave away.
+    $s->send($w->model(array_values(array_filter($rows, static fn ($r) => !in_array($r, $minuteRows, true))), true)
+        . "mode exact\n");
+    $hours = 0;
+    foreach ($found as $i => $form) {
+        $ans = explode(' ', $s->ask("range h$i " . AtkWorld::text($form) . "\n"));
+        $hours += ($ans[2] === '-inf' || $ans[2] !== $ans[3]) ? 1 : 0;
+    }
+    return [$exact, $small, $hours];
 }
 
 check($oldExact > 0 && $oldSmall > 0, sprintf('the attack can fail: against the old method (every table of one or two dimensions) on the first académie of each seed, (i) determines %d protected figures exactly, %d of them counts of 1 to k-1',
     $oldExact, $oldSmall));
+check($oldHours > 0, sprintf('the attack can fail: against the old method, the credited hours alone give back %d protected finished counts (minutes = finished x public duration)', $oldHours));
+check($oldPresence > 0, sprintf('the attack can fail: the old method lists a cell only when someone is in it: %d protected cells say by their presence alone that someone is there', $oldPresence));
 check($oldFlows > 0, sprintf('the attack can fail: against the old method published again a day later, (iv) finds %d kinds of figures that moved by 1 to k-1', $oldFlows));
 
 // The issue's example, on the académie of php_tests/inc/generated.inc.
