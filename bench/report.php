@@ -81,5 +81,12 @@ foreach ($scales as $scale => $data) {
             $pc($dis['new_participations_in_published_school_group'], $dis['participations']),
             $pc($dis['new_participations_in_published_parcours'], $dis['participations']),
             $pc($dis['new_people_in_published_school_group'], $dis['people']));
+        if (isset($dis['month_cells_published'])) {
+            printf("A release a month later (%s marks ticked in between), protected with the first, took %s s and"
+                . " publishes %s of its %s groups (%s); %s groups are published in both.\n\n",
+                number_format($dis['month_ticks']), $dis['month_release_s'], number_format($dis['month_cells_published']),
+                number_format($dis['new_cells']), $pc($dis['month_cells_published'], $dis['new_cells']),
+                number_format($dis['month_cells_published_in_both']));
+        }
     }
 }
