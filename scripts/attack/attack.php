@@ -4,7 +4,9 @@
  * everything the ministry can hold together, attacked as the threat model says.
  *
  *   php -d extension=magistere.so scripts/attack/attack.php --solver=PATH [--seeds=1,2,3,4,5]
- *       [--sizes=40x3,150x6,400x10] [--k=5] [--verbose]
+ *       [--sizes=40x3,150x6,400x10] [--k=5] [--extra=3] [--verbose]
+ *
+ * --extra: how many marks the second release adds (3: a day later; more: a month later).
  *
  * For each seed, three académies of the sizes given (teachers x parcours) are generated
  * (scripts/attack/academie.php). For each académie it takes two successive releases
@@ -40,15 +42,16 @@ require __DIR__ . '/academie.php';
 require __DIR__ . '/model.php';
 require __DIR__ . '/oldmethod.php';
 
-$opts = getopt('', ['solver:', 'seeds:', 'sizes:', 'k:', 'verbose']);
+$opts = getopt('', ['solver:', 'seeds:', 'sizes:', 'k:', 'extra:', 'verbose']);
 $solverPath = $opts['solver'] ?? null;
 if ($solverPath === null || !is_executable($solverPath) || !extension_loaded('magistere')) {
-    fwrite(STDERR, "usage: php -d extension=magistere.so scripts/attack/attack.php --solver=PATH [--seeds=1,2,3,4,5] [--sizes=40x3,150x6,400x10] [--k=5]\n");
+    fwrite(STDERR, "usage: php -d extension=magistere.so scripts/attack/attack.php --solver=PATH [--seeds=1,2,3,4,5] [--sizes=40x3,150x6,400x10] [--k=5] [--extra=3]\n");
     exit(2);
 }
 $seeds = array_map('intval', explode(',', $opts['seeds'] ?? '1,2,3,4,5'));
 $sizes = array_map(static fn ($s) => array_map('intval', explode('x', $s)), explode(',', $opts['sizes'] ?? '40x3,150x6,400x10'));
 $K = (int) ($opts['k'] ?? 5);
+$extra = (int) ($opts['extra'] ?? 3);
 $verbose = isset($opts['verbose']);
 const EPS = 1e-6;
 const DAY = 86400;
@@ -347,7 +350,7 @@ foreach ($seeds as $seed) {
     $acs = [];
     foreach ($sizes as $i => [$teachers, $np]) {
         $code = chr(65 + $i) . $seed;
-        $acs[] = atk_academie($code, $teachers, $np, $seed * 101 + $i, ($i + 1) * 1000000);
+        $acs[] = atk_academie($code, $teachers, $np, $seed * 101 + $i, ($i + 1) * 1000000, $extra);
     }
     $files = [];
     $dir = sys_get_temp_dir() . '/magistere-attack-' . getmypid();

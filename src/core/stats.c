@@ -18,7 +18,9 @@
  * - Releases: every figure that this release and an earlier one both
  *   determine (a published figure, or a published figure minus its
  *   published parts, in any combination) has moved by 0 or by at least k
- *   people; a figure that would move by 1 to k - 1 is protected.
+ *   people; where one would move by 1 to k - 1, a published part beside it
+ *   that moved too is protected with it (or, for a finest group, the group
+ *   itself).
  *
  * Everything here is exact integer arithmetic on the model; nothing is
  * random.
@@ -1002,9 +1004,54 @@ static void residues(const mg_stats_tree *tr, mg_measure m, int64_t *cover, int6
 	}
 }
 
-/* Checks measure m of tree t against one earlier release; protects, for
- * each group both determine that moved by 1 to k-1, the deepest published
- * group of this release that determines it. Returns how many it protected. */
+/* What to protect for a group both releases determine that moved by 1 to k-1 (flow, signed),
+ * held by the residue of published group o of this release: a published part of o whose own
+ * residue moved (published in both releases), so that o's residue then moves by 0 or at least k
+ * (the smallest such part), else the part that moves it furthest the same way; o itself when no
+ * part helps (a finest group). Protecting o instead would move its parent's residue by the same
+ * few people, and so on up to the total. */
+static uint32_t flow_partner(const mg_stats_release *r, mg_stats_tab t, mg_measure m, const mg_stats_release *old,
+	const uint32_t *o_of_new, const int64_t *resid, const int64_t *oresid, uint32_t o, int64_t flow)
+{
+	const mg_stats_tree *tr = &r->tabs[t], *ot = &old->tabs[t];
+	uint32_t ch, pick = MG_STATS_NONE, further = MG_STATS_NONE;
+	int64_t pickv = 0, gain = 0;
+
+	for (ch = tr->nodes[o].child; ch != MG_STATS_NONE; ch = tr->nodes[ch].next) {
+		const mg_stats_node *cn = &tr->nodes[ch];
+		uint32_t oc = o_of_new[ch];
+		int64_t fc, sum, g;
+		if (!published(cn, m) || oc == MG_STATS_NONE || !published(&ot->nodes[oc], m)) {
+			continue;
+		}
+		fc = resid[ch] - oresid[oc];
+		if (fc == 0) {
+			continue;
+		}
+		sum = flow + fc;
+		if (sum == 0 || sum >= r->k || sum <= -r->k) {
+			if (pick == MG_STATS_NONE || cn->v[m] < pickv) {
+				pick = ch;
+				pickv = cn->v[m];
+			}
+			continue;
+		}
+		g = (flow > 0 ? sum - flow : flow - sum);
+		if (g > gain) {
+			further = ch;
+			gain = g;
+		}
+	}
+	if (pick != MG_STATS_NONE) {
+		return pick;
+	}
+	return further != MG_STATS_NONE ? further : o;
+}
+
+/* Checks measure m of tree t against one earlier release; for each group
+ * both determine that moved by 1 to k-1, protects a partner of the deepest
+ * published group of this release that determines it (flow_partner()).
+ * Counts what it protected in *changed. */
 static mg_status flows_one(mg_stats_release *r, mg_stats_tab t, mg_measure m,
 	const mg_stats_release *old, size_t *changed, mg_error *err)
 {
@@ -1160,7 +1207,8 @@ static mg_status flows_one(mg_stats_release *r, mg_stats_tab t, mg_measure m,
 			flow = -flow;
 		}
 		if (flow > 0 && flow < r->k && deep[root] != MG_STATS_NONE) {
-			*changed += (size_t)set_hidden(&r->tabs[t].nodes[deep[root]]);
+			uint32_t pick = flow_partner(r, t, m, old, o_of_new, resid, oresid, deep[root], val_t[root] - val_s[root]);
+			*changed += (size_t)set_hidden(&r->tabs[t].nodes[pick]);
 		}
 	}
 done:

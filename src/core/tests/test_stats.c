@@ -474,6 +474,71 @@ int main(void)
 		mg_rowset_free(rs);
 	}
 
+	/* a later release: two circonscriptions of a département moved by 2 and 7 finished;
+	 * C1 alone would show two people's ticks. C2 is protected with it (9 together), and the
+	 * département, which moved by 9, stays published: the few people are not carried up to
+	 * the total. */
+	{
+		mg_rowset *ra = mg_rowset_new(), *rb = mg_rowset_new();
+		mg_rowset *rows[2] = { ra, rb };
+		mg_model *ma, *mb;
+		mg_stats_release *r1 = NULL, *r2 = NULL;
+		const mg_stats_release *e1[1];
+		const mg_str c1[5] = { { "Lyon", 4 }, { "1D", 2 }, { "public", 6 }, { "69", 2 }, { "C1", 2 } };
+		const mg_str c2[5] = { { "Lyon", 4 }, { "1D", 2 }, { "public", 6 }, { "69", 2 }, { "C2", 2 } };
+		int v, u;
+
+		for (v = 0; v < 2; v++) {
+			mg_rowset *rs = rows[v];
+			fx_roles(rs);
+			fx_circ(rs, 1, "C1");
+			fx_circ(rs, 2, "C2");
+			school(rs, 1, "0690001A", "C1", "69", "1D", "public");
+			school(rs, 2, "0690002B", "C2", "69", "1D", "public");
+			fx_course(rs, 1, "P", "P");
+			duration(rs, 1, 60);
+			for (u = 1; u <= 60; u++) {
+				int in_c1 = u <= 30, rank = in_c1 ? u : u - 30;
+				int finished = rank <= 10 || (v == 1 && rank <= (in_c1 ? 12 : 17));
+				fx_user(rs, u, "Prénom", "Nom");
+				fx_user_school(rs, u, in_c1 ? "0690001A" : "0690002B");
+				fx_enrol(rs, 1, u, 1);
+				if (finished) {
+					fx_mark(rs, 100 + u, 1, u, 1, 60);
+				}
+			}
+		}
+		ma = mg_model_build(ra, &s, &err);
+		mb = mg_model_build(rb, &s, &err);
+		MG_TEST("a later release of two circonscriptions builds", ma && mb
+			&& mg_stats_release_compute(ma, 5, 1800000000, NULL, 0, &r1, &err) == MG_OK);
+		if (r1 != NULL) {
+			uint32_t i1 = mg_stats_release_find(r1, MG_TAB_ETAB, c1, 5), i2 = mg_stats_release_find(r1, MG_TAB_ETAB, c2, 5);
+			e1[0] = r1;
+			MG_TEST("... both published in the first release",
+				!r1->tabs[0].nodes[i1].hidden[MG_M_FINISHED] && !r1->tabs[0].nodes[i2].hidden[MG_M_FINISHED]);
+			MG_TEST("... the second is computed with it",
+				mg_stats_release_compute(mb, 5, 1800086400, e1, 1, &r2, &err) == MG_OK && r2 != NULL);
+			if (r2 != NULL) {
+				const mg_stats_tree *et = &r2->tabs[MG_TAB_ETAB];
+				uint32_t d = mg_stats_release_find(r2, MG_TAB_ETAB, c1, 4);
+				MG_TEST("... C1 (moved by 2) and its partner C2 (moved by 7) are protected",
+					et->nodes[mg_stats_release_find(r2, MG_TAB_ETAB, c1, 5)].hidden[MG_M_FINISHED]
+					&& et->nodes[mg_stats_release_find(r2, MG_TAB_ETAB, c2, 5)].hidden[MG_M_FINISHED]);
+				MG_TEST("... the département (moved by 9) and the total stay published",
+					!et->nodes[d].hidden[MG_M_FINISHED] && et->nodes[d].v[MG_M_FINISHED] == 29
+					&& !et->nodes[0].hidden[MG_M_FINISHED]);
+				MG_TEST("... and no figure published in both moved by 1 to k-1", check_flows(r1, r2) == 0);
+			}
+		}
+		mg_stats_release_free(r1);
+		mg_stats_release_free(r2);
+		mg_model_free(ma);
+		mg_model_free(mb);
+		mg_rowset_free(ra);
+		mg_rowset_free(rb);
+	}
+
 	/* argument checks and reading */
 	{
 		mg_rowset *rs = generate(3, 2, 10, 2, 0);
