@@ -4,8 +4,8 @@
  * figures a release publishes and of the people and participations counted in a published
  * finest group, against the method used before (scripts/attack/oldmethod.php, on the table the
  * benchmark timed before: département x degré x secteur x parcours with every margin), and what a
- * release a month later (a twelfth of the year's marks ticked in between) still publishes when it
- * is protected with the first.
+ * release a month, a quarter and a year later (that share of the year's marks ticked in between)
+ * still publishes when it is protected with the first.
  *
  *   php -d extension=magistere.so bench/disclosure.php --meta=FILE
  *
@@ -63,8 +63,9 @@ foreach ($parts as $p) {
 }
 $n = count($parts);
 
-// A month later: a twelfth of the year's marks ticked on open participations (the plugin publishes
-// monthly), the release protected with the first. The marks table is restored afterwards.
+// Later releases: a month, a quarter and a year later (MAGISTERE_BENCH_LATER, in months), with
+// that share of the year's marks ticked on open participations, each protected with the first (the
+// plugin publishes monthly). The marks table is restored after each.
 $p = prefix();
 $courseId = [];
 foreach (fetchAll($db, "SELECT id, shortname FROM {$p}course") as $r) {
@@ -85,40 +86,43 @@ foreach ($parts as $q) {
     }
 }
 mt_srand(42);
-$ticks = [];
-$want = min(count($open), max(1, intdiv($finishedCount, 12)));
-for ($i = count($open) - 1; $i > 0 && count($ticks) < $want; $i--) {
+for ($i = count($open) - 1; $i > 0; $i--) {
     $j = mt_rand(0, $i);
     [$open[$i], $open[$j]] = [$open[$j], $open[$i]];
-    $ticks[] = $open[$i];
 }
-$db->query("DROP TABLE IF EXISTS {$p}bench_mark_saved");
-$db->query("CREATE TABLE {$p}bench_mark_saved AS SELECT * FROM {$p}local_magistere_mark");
-$later = $settings->now + 30 * 86400;
-foreach (array_chunk($ticks, 1000) as $chunk) {
-    $values = [];
-    foreach ($chunk as [$uid, $cid]) {
-        $values[] = sprintf('(%d, %d, 1, %d, %d, 0)', $cid, $uid, $minutes[$cid] ?? 0, $later - 86400);
+$laterReleases = [];
+foreach (array_map('intval', explode(',', getenv('MAGISTERE_BENCH_LATER') ?: '1,3,12')) as $months) {
+    $ticks = array_slice($open, 0, min(count($open), max(1, intdiv($finishedCount * $months, 12))));
+    $db->query("DROP TABLE IF EXISTS {$p}bench_mark_saved");
+    $db->query("CREATE TABLE {$p}bench_mark_saved AS SELECT * FROM {$p}local_magistere_mark");
+    $later = $settings->now + $months * 30 * 86400;
+    foreach (array_chunk($ticks, 1000) as $chunk) {
+        $values = [];
+        foreach ($chunk as [$uid, $cid]) {
+            $values[] = sprintf('(%d, %d, 1, %d, %d, 0)', $cid, $uid, $minutes[$cid] ?? 0, $later - 86400);
+        }
+        $db->query("INSERT INTO {$p}local_magistere_mark (courseid, userid, finished, creditedminutes, timemodified, modifiedby)"
+            . ' VALUES ' . implode(', ', $values)
+            . ' ON DUPLICATE KEY UPDATE finished = 1, creditedminutes = VALUES(creditedminutes), timemodified = VALUES(timemodified)');
     }
-    $db->query("INSERT INTO {$p}local_magistere_mark (courseid, userid, finished, creditedminutes, timemodified, modifiedby)"
-        . ' VALUES ' . implode(', ', $values)
-        . ' ON DUPLICATE KEY UPDATE finished = 1, creditedminutes = VALUES(creditedminutes), timemodified = VALUES(timemodified)');
-}
-$t1 = microtime(true);
-$settings2 = new Settings($later);
-$tracker2 = new \Magistere\Tracker(\Magistere\Source::mysql(mysqlOptions()), $settings2->forTracker());
-$release2 = $tracker2->statistics(['etablissements', 'parcours'], [$release]);
-$seconds2 = microtime(true) - $t1;
-$db->query("TRUNCATE TABLE {$p}local_magistere_mark");
-$db->query("INSERT INTO {$p}local_magistere_mark SELECT * FROM {$p}bench_mark_saved");
-$db->query("DROP TABLE {$p}bench_mark_saved");
-$published2 = 0;
-$kept = 0;
-foreach ($release2['tables'] as $name => $tab) {
-    foreach ($tab['cells'] as $i => $c) {
-        $published2 += $c['enrolments'] !== null ? 1 : 0;
-        $kept += $c['enrolments'] !== null && $release['tables'][$name]['cells'][$i]['enrolments'] !== null ? 1 : 0;
+    $t1 = microtime(true);
+    $settings2 = new Settings($later);
+    $tracker2 = new \Magistere\Tracker(\Magistere\Source::mysql(mysqlOptions()), $settings2->forTracker());
+    $release2 = $tracker2->statistics(['etablissements', 'parcours'], [$release]);
+    $seconds2 = microtime(true) - $t1;
+    $db->query("TRUNCATE TABLE {$p}local_magistere_mark");
+    $db->query("INSERT INTO {$p}local_magistere_mark SELECT * FROM {$p}bench_mark_saved");
+    $db->query("DROP TABLE {$p}bench_mark_saved");
+    $published2 = 0;
+    $kept = 0;
+    foreach ($release2['tables'] as $name => $tab) {
+        foreach ($tab['cells'] as $i => $c) {
+            $published2 += $c['enrolments'] !== null ? 1 : 0;
+            $kept += $c['enrolments'] !== null && $release['tables'][$name]['cells'][$i]['enrolments'] !== null ? 1 : 0;
+        }
     }
+    $laterReleases[] = ['months' => $months, 'ticks' => count($ticks), 'release_s' => round($seconds2, 3),
+        'cells_published' => $published2, 'cells_published_in_both' => $kept];
 }
 
 // The old method on the table the benchmark used to time.
@@ -157,10 +161,7 @@ echo json_encode([
     'new_people_in_published_school_group' => count(array_filter($people)),
     'new_participations_in_published_school_group' => $inEtab,
     'new_participations_in_published_parcours' => $inParcours,
-    'month_ticks' => count($ticks),
-    'month_release_s' => round($seconds2, 3),
-    'month_cells_published' => $published2,
-    'month_cells_published_in_both' => $kept,
+    'later' => $laterReleases,
     'old_cells' => count($old),
     'old_cells_published' => $oldPub,
     'old_participations_in_published_finest_cell' => $oldIn,

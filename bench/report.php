@@ -81,12 +81,16 @@ foreach ($scales as $scale => $data) {
             $pc($dis['new_participations_in_published_school_group'], $dis['participations']),
             $pc($dis['new_participations_in_published_parcours'], $dis['participations']),
             $pc($dis['new_people_in_published_school_group'], $dis['people']));
-        if (isset($dis['month_cells_published'])) {
-            printf("A release a month later (%s marks ticked in between), protected with the first, took %s s and"
-                . " publishes %s of its %s groups (%s); %s groups are published in both.\n\n",
-                number_format($dis['month_ticks']), $dis['month_release_s'], number_format($dis['month_cells_published']),
-                number_format($dis['new_cells']), $pc($dis['month_cells_published'], $dis['new_cells']),
-                number_format($dis['month_cells_published_in_both']));
+        if (!empty($dis['later'])) {
+            echo "A later release, protected with the first (a share of the year's marks ticked in between):\n\n";
+            echo "| later by | marks ticked | release (s) | groups published | share | published in both |\n";
+            echo "|---|---:|---:|---:|---:|---:|\n";
+            foreach ($dis['later'] as $l) {
+                printf("| %d month(s) | %s | %s | %s | %s | %s |\n", $l['months'], number_format($l['ticks']), $l['release_s'],
+                    number_format($l['cells_published']), $pc($l['cells_published'], $dis['new_cells']),
+                    number_format($l['cells_published_in_both']));
+            }
+            echo "\n";
         }
     }
 }
