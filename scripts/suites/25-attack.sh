@@ -27,5 +27,6 @@ if ! cc -O2 -std=c11 -Wall -Wextra -Werror -o "$out/solver" scripts/attack/solve
 	exit 1
 fi
 seeds=${MAGISTERE_ATTACK_SEEDS:-1 2 3 4 5}
+read -r -a args <<<"${MAGISTERE_ATTACK_ARGS:-}"
 php -n -d "extension=$MAGISTERE_SO" -d memory_limit=1G scripts/attack/attack.php \
-	--solver="$out/solver" --seeds="${seeds// /,}" ${MAGISTERE_ATTACK_ARGS:-}
+	--solver="$out/solver" --seeds="${seeds// /,}" "${args[@]}"
