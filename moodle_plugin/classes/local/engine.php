@@ -146,6 +146,9 @@ final class engine {
     /**
      * A tracker that can answer the views of one parcours (participant, trainer, transparency).
      *
+     * Prefer the view methods below, which map the engine's errors; this stays public for callers that need
+     * several views of one tracker.
+     *
      * @param int $courseid
      * @return \Magistere\Tracker
      */
@@ -189,9 +192,127 @@ final class engine {
     }
 
     /**
-     * Runs an engine call and maps its exceptions to Moodle's: a refusal by a rule becomes Moodle's standard
-     * "no permission" error, an unknown id "invalid record", anything else an error naming the engine's message
-     * in the debug information only.
+     * Which view of a parcours a user gets, as the engine decides it: the trainer view when he is one of its
+     * trainers (and $astrainer), else the participant view when he is one of its participants (and
+     * $asparticipant), else nothing: he is outside the parcours (R1). The engine's refusal of a non-member
+     * (AccessDenied, or NotFound for a user it does not know, such as a site administrator who is not enrolled)
+     * is an answer here, not an error; any other engine error is mapped as {@see call()} does.
+     *
+     * @param int $userid
+     * @param int $courseid
+     * @param bool $astrainer whether the user may get the trainer view (Moodle's capability)
+     * @param bool $asparticipant whether the user may get the participant view (Moodle's capability)
+     * @return array ['mode' => 'trainer'|'participant'|'outsider', 'view' => the engine's array or null]
+     * @throws moodle_exception
+     */
+    public static function parcours_view(int $userid, int $courseid, bool $astrainer, bool $asparticipant): array {
+        $tracker = self::tracker_for_course($courseid);
+        $attempts = [];
+        if ($astrainer) {
+            $attempts['trainer'] = fn() => $tracker->trainerView($userid, $courseid);
+        }
+        if ($asparticipant) {
+            $attempts['participant'] = fn() => $tracker->participantView($userid, $courseid);
+        }
+        foreach ($attempts as $mode => $attempt) {
+            try {
+                return ['mode' => $mode, 'view' => $attempt()];
+            } catch (\Magistere\AccessDenied | \Magistere\NotFound $e) {
+                // Not in this role: try the next one.
+                unset($e);
+            } catch (\Magistere\Exception | \ValueError $e) {
+                throw self::map($e);
+            }
+        }
+        return ['mode' => 'outsider', 'view' => null];
+    }
+
+    /**
+     * The trainer view of a parcours (R3).
+     *
+     * @param int $userid
+     * @param int $courseid
+     * @return array the engine's trainerView()
+     */
+    public static function trainer_view(int $userid, int $courseid): array {
+        $tracker = self::tracker_for_course($courseid);
+        return self::call(fn() => $tracker->trainerView($userid, $courseid));
+    }
+
+    /**
+     * The participant view of a parcours (R2).
+     *
+     * @param int $userid
+     * @param int $courseid
+     * @return array the engine's participantView()
+     */
+    public static function participant_view(int $userid, int $courseid): array {
+        $tracker = self::tracker_for_course($courseid);
+        return self::call(fn() => $tracker->participantView($userid, $courseid));
+    }
+
+    /**
+     * The inspector view (R4).
+     *
+     * @param int $userid
+     * @param string|null $circonscription one of his circonscriptions, or null for all of them
+     * @return array the engine's inspectorView()
+     */
+    public static function inspector_view(int $userid, ?string $circonscription): array {
+        $tracker = self::tracker_for_site();
+        return self::call(fn() => $tracker->inspectorView($userid, $circonscription));
+    }
+
+    /**
+     * The statistics under disclosure control (R5), with the configured k.
+     *
+     * @param string[] $dimensions
+     * @return array the engine's statistics()
+     */
+    public static function statistics(array $dimensions): array {
+        $tracker = self::tracker_for_site();
+        return self::call(fn() => $tracker->statistics($dimensions));
+    }
+
+    /**
+     * What each role sees about a participant (R9).
+     *
+     * @param int $userid
+     * @param int $courseid
+     * @return array the engine's transparency()
+     */
+    public static function transparency(int $userid, int $courseid): array {
+        $tracker = self::tracker_for_course($courseid);
+        return self::call(fn() => $tracker->transparency($userid, $courseid));
+    }
+
+    /**
+     * Writes the statistics exchange file.
+     *
+     * @param string|resource $target a path or a writable stream
+     * @param string $academie the producer's académie code
+     * @param string[] $dimensions
+     * @return int cells written
+     */
+    public static function write_statistics($target, string $academie, array $dimensions): int {
+        $tracker = self::tracker_for_site();
+        return self::call(fn() => $tracker->writeStatistics($target, $academie, $dimensions));
+    }
+
+    /**
+     * Writes the administrative attestation file.
+     *
+     * @param string|resource $target a path or a writable stream
+     * @param int[]|null $courseids the parcours to write, null for all of them
+     * @return int participants written
+     */
+    public static function write_attestations($target, ?array $courseids = null): int {
+        $tracker = self::tracker_for_site();
+        return self::call(fn() => $tracker->writeAttestations($target, $courseids));
+    }
+
+    /**
+     * Runs an engine call and maps its exceptions to Moodle's ({@see map()}).
      *
      * @param callable $call
      * @return mixed what the call returns
@@ -200,22 +321,31 @@ final class engine {
     public static function call(callable $call) {
         try {
             return $call();
-        } catch (\Magistere\AccessDenied $e) {
-            throw new moodle_exception(
-                'nopermissions',
-                'error',
-                '',
-                get_string('viewpage', 'local_magistere'),
-                $e->getMessage()
-            );
-        } catch (\Magistere\NotFound $e) {
-            throw new moodle_exception('notfound', 'local_magistere', '', null, $e->getMessage());
-        } catch (\Magistere\ConnectionError $e) {
-            throw new moodle_exception('engineconnection', 'local_magistere', '', null, $e->getMessage());
-        } catch (\Magistere\SettingsError $e) {
-            throw new moodle_exception('enginesettings', 'local_magistere', '', null, $e->getMessage());
-        } catch (\Magistere\Exception $e) {
-            throw new moodle_exception('engineerror', 'local_magistere', '', null, $e->getMessage());
+        } catch (\Magistere\Exception | \ValueError $e) {
+            throw self::map($e);
         }
+    }
+
+    /**
+     * The Moodle exception for an engine error: a refusal by a rule becomes Moodle's standard "no permission", an
+     * unknown id "not found", a connection or settings problem a message saying so, anything else a generic
+     * "could not answer". The engine's own message can name the database host, the database or the table prefix:
+     * it goes to the debug information only for a site administrator (shown when developer debugging is on);
+     * anybody else gets the exception's class alone there.
+     *
+     * @param \Throwable $e an exception of the Magistere family, or a ValueError the extension raised
+     * @return moodle_exception
+     */
+    public static function map(\Throwable $e): moodle_exception {
+        $debuginfo = get_class($e) . (is_siteadmin() ? ': ' . $e->getMessage() : '');
+        if ($e instanceof \Magistere\AccessDenied) {
+            return new moodle_exception('nopermissions', 'error', '', get_string('viewpage', 'local_magistere'), $debuginfo);
+        }
+        $codes = [
+            \Magistere\NotFound::class => 'notfound',
+            \Magistere\ConnectionError::class => 'engineconnection',
+            \Magistere\SettingsError::class => 'enginesettings',
+        ];
+        return new moodle_exception($codes[get_class($e)] ?? 'engineerror', 'local_magistere', '', null, $debuginfo);
     }
 }
