@@ -67,11 +67,14 @@ class export_statistics extends export_base {
     /**
      * Writes the file.
      *
-     * @param \Magistere\Tracker $tracker
-     * @param string $path
+     * @param resource $stream
      * @return int cells written
      */
-    protected function write(\Magistere\Tracker $tracker, string $path): int {
-        return $tracker->writeStatistics($path, \local_magistere\local\engine::academie(), self::dimensions());
+    protected function write($stream): int {
+        return \local_magistere\local\engine::write_statistics(
+            $stream,
+            \local_magistere\local\engine::academie(),
+            self::dimensions()
+        );
     }
 }
