@@ -87,6 +87,13 @@ if ($hassiteconfig || has_capability('local/magistere:manage', context_system::i
             PARAM_PATH,
             60
         ));
+        $settings->add(new admin_setting_configduration(
+            'local_magistere/exportretention',
+            new lang_string('settings:exportretention', 'local_magistere'),
+            new lang_string('settings:exportretention_desc', 'local_magistere'),
+            \local_magistere\local\export_files::DEFAULT_RETENTION,
+            DAYSECS
+        ));
         $settings->add(new admin_setting_configtext(
             'local_magistere/academie',
             new lang_string('settings:academie', 'local_magistere'),
@@ -114,6 +121,12 @@ if ($hassiteconfig || has_capability('local/magistere:manage', context_system::i
         ));
     }
     $ADMIN->add('local_magistere', $settings);
+    $ADMIN->add('local_magistere', new admin_externalpage(
+        'local_magistere_setup',
+        new lang_string('setuppage', 'local_magistere'),
+        new moodle_url('/local/magistere/admin/setup.php'),
+        'moodle/site:config'
+    ));
 
     foreach (['school', 'circ', 'inspector'] as $type) {
         $ADMIN->add('local_magistere', new admin_externalpage(
