@@ -35,8 +35,7 @@ final class views {
      */
     public static function circonscription(int $userid, string $circ = ''): array {
         require_capability('local/magistere:viewcirconscription', \context_system::instance(), $userid);
-        $tracker = engine::tracker_for_site();
-        return engine::call(fn() => $tracker->inspectorView($userid, $circ !== '' ? $circ : null));
+        return engine::inspector_view($userid, $circ !== '' ? $circ : null);
     }
 
     /**
@@ -48,8 +47,7 @@ final class views {
      */
     public static function statistics(int $userid, array $dimensions): array {
         require_capability('local/magistere:viewstatistics', \context_system::instance(), $userid);
-        $tracker = engine::tracker_for_site();
-        return engine::call(fn() => $tracker->statistics($dimensions));
+        return engine::statistics($dimensions);
     }
 
     /**
@@ -62,13 +60,12 @@ final class views {
      */
     public static function statistics_xml(int $userid, array $dimensions, string $path): int {
         require_capability('local/magistere:viewstatistics', \context_system::instance(), $userid);
-        $tracker = engine::tracker_for_site();
-        $academie = engine::academie();
-        return engine::call(fn() => $tracker->writeStatistics($path, $academie, $dimensions));
+        return engine::write_statistics($path, engine::academie(), $dimensions);
     }
 
     /**
-     * What each role sees about the user in a parcours.
+     * What each role sees about the user in a parcours. In separate groups, the trainers listed as seeing him
+     * are those who do ({@see groups::trainers_seeing()}).
      *
      * @param int $userid
      * @param int $courseid
@@ -76,8 +73,9 @@ final class views {
      */
     public static function transparency(int $userid, int $courseid): array {
         require_capability('local/magistere:viewtransparency', \context_course::instance($courseid), $userid);
-        $tracker = engine::tracker_for_course($courseid);
-        return engine::call(fn() => $tracker->transparency($userid, $courseid));
+        $view = engine::transparency($userid, $courseid);
+        $view['trainers']['who'] = groups::trainers_seeing(get_course($courseid), $userid, $view['trainers']['who']);
+        return $view;
     }
 
     /**

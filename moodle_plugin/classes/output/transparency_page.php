@@ -134,6 +134,7 @@ class transparency_page implements \renderable, \templatable {
             ],
             'participants' => [
                 'fullname' => util::fullname($view['participants']),
+                'separategroups' => \local_magistere\local\groups::is_separate($this->course),
             ],
             'trainers' => [
                 'who' => $names($view['trainers']['who']),
