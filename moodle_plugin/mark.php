@@ -63,11 +63,7 @@ if ($action === 'undo') {
         redirect($returnurl, get_string('nothingtoundo', 'local_magistere'), null, \core\output\notification::NOTIFY_INFO);
     }
     $result = parcours::undo($course->id, $previous, (int) $USER->id);
-    $parts = [get_string('undone', 'local_magistere', count($result['changed']))];
-    foreach (array_count_values($result['skipped']) as $reason => $count) {
-        $parts[] = get_string('undoskipped:' . $reason, 'local_magistere', $count);
-    }
-    $notify($parts, $result['changed'] && !$result['skipped']);
+    $notify([parcours::result_message($result, 'undo')], $result['changed'] && !$result['skipped']);
 }
 
 if (!$userids) {
@@ -115,16 +111,10 @@ if (!$confirm) {
 }
 
 $result = parcours::mark($course->id, $userids, $finished, (int) $USER->id);
-$parts = [];
+$parts = [parcours::result_message($result, $action)];
 if ($result['changed']) {
     // A second submit of the same form changes nothing: the undo of the first one stays available.
     $SESSION->{$undokey} = $result['changed'];
-    $parts[] = get_string($finished ? 'markedfinished' : 'markedunfinished', 'local_magistere', count($result['changed']));
-}
-if ($result['unchanged']) {
-    $parts[] = get_string($already, 'local_magistere', count($result['unchanged']));
-}
-if ($result['changed']) {
     $undourl = new moodle_url('/local/magistere/mark.php', ['id' => $course->id, 'action' => 'undo',
         'sesskey' => sesskey()]);
     $parts[] = html_writer::link($undourl, get_string('undo', 'local_magistere'), ['class' => 'btn btn-link p-0']);

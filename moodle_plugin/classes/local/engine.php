@@ -275,7 +275,8 @@ final class engine {
     }
 
     /**
-     * What each role sees about a participant (R9).
+     * What each role sees about a participant (R9). For anybody who is not a participant of the parcours (the
+     * engine refuses him, or does not know him: a site administrator who is not enrolled) it is "no permission".
      *
      * @param int $userid
      * @param int $courseid
@@ -283,7 +284,14 @@ final class engine {
      */
     public static function transparency(int $userid, int $courseid): array {
         $tracker = self::tracker_for_course($courseid);
-        return self::call(fn() => $tracker->transparency($userid, $courseid));
+        try {
+            return self::call(fn() => $tracker->transparency($userid, $courseid));
+        } catch (moodle_exception $e) {
+            if ($e->errorcode === 'notfound') {
+                throw new moodle_exception('nopermissions', 'error', '', get_string('viewpage', 'local_magistere'), $e->debuginfo);
+            }
+            throw $e;
+        }
     }
 
     /**

@@ -42,10 +42,14 @@ final class groups {
     /**
      * Whether the course uses separate groups.
      *
-     * @param \stdClass $course
+     * @param \stdClass $course a course record; one without groupmode (as enrol_get_users_courses() may return it)
+     *      is read again
      * @return bool
      */
     public static function is_separate(\stdClass $course): bool {
+        if (!isset($course->groupmode)) {
+            $course = get_course($course->id);
+        }
         return (int) groups_get_course_groupmode($course) === SEPARATEGROUPS;
     }
 

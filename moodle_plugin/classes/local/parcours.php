@@ -170,4 +170,34 @@ final class parcours {
         $result['skipped'] += $skipped;
         return $result;
     }
+
+    /**
+     * What a change did, in words: how many changed, how many were already so, how many an undo skipped and why.
+     *
+     * @param array $result what {@see mark()} or {@see undo()} returned
+     * @param string $action 'finish', 'unfinish' or 'undo'
+     * @return string
+     */
+    public static function result_message(array $result, string $action): string {
+        $parts = [];
+        if ($action === 'undo') {
+            $parts[] = get_string('undone', 'local_magistere', count($result['changed']));
+            foreach (array_count_values($result['skipped']) as $reason => $count) {
+                $parts[] = get_string('undoskipped:' . $reason, 'local_magistere', $count);
+            }
+            return implode(' ', $parts);
+        }
+        $finished = $action === 'finish';
+        if ($result['changed'] || !$result['unchanged']) {
+            $parts[] = get_string($finished ? 'markedfinished' : 'markedunfinished', 'local_magistere', count($result['changed']));
+        }
+        if ($result['unchanged']) {
+            $parts[] = get_string(
+                $finished ? 'alreadyfinished' : 'alreadyunfinished',
+                'local_magistere',
+                count($result['unchanged'])
+            );
+        }
+        return implode(' ', $parts);
+    }
 }

@@ -98,7 +98,7 @@ final class engine_test extends \advanced_testcase {
                     $this->fail("$code expected");
                 } catch (\moodle_exception $e) {
                     $this->assertSame($code, $e->errorcode);
-                    // (Under PHPUnit, Moodle appends the debug information to the message; on a page it does not.)
+                    // Under PHPUnit, Moodle appends the debug information to the message (on a page it does not).
                     if ($who === 'user') {
                         $this->assertStringNotContainsString($exception->getMessage(), $e->getMessage());
                     }

@@ -226,4 +226,19 @@ final class groups_test extends \local_magistere\tests\testcase {
         $this->assertSame(['participants' => 2, 'finished' => 1], $filtered['summary']);
         $this->assertSame(['participants' => 0, 'finished' => 0], groups::filter_trainer_view($view, [])['summary']);
     }
+
+    /**
+     * A course record without its group mode (as "my trainings" gets it from enrol_get_users_courses()) is read
+     * again, so that the rule still applies.
+     */
+    public function test_course_without_groupmode(): void {
+        $this->build();
+        $this->setUser($this->tutor);
+        $partial = (object) ['id' => $this->course->id, 'fullname' => $this->course->fullname];
+        $view = groups::trainer_view($partial, (int) $this->tutor->id, engine::trainer_view(
+            (int) $this->tutor->id,
+            (int) $this->course->id
+        ));
+        $this->assertSame(['participants' => 2, 'finished' => 0], $view['summary']);
+    }
 }

@@ -213,4 +213,27 @@ final class parcours_test extends \local_magistere\tests\testcase {
             $this->assertSame(0, $DB->count_records('local_magistere_mark'));
         }
     }
+
+    /**
+     * The messages say exactly what happened (issue 10.3).
+     */
+    public function test_result_message(): void {
+        $changed = array_fill_keys(range(1, 20), ['before' => null, 'after' => []]);
+        $this->assertSame(
+            '20 participant(s) marked as finished. 3 already finished: unchanged, their credited time is kept.',
+            parcours::result_message(['changed' => $changed, 'unchanged' => [21, 22, 23], 'skipped' => []], 'finish')
+        );
+        $this->assertSame(
+            '3 already finished: unchanged, their credited time is kept.',
+            parcours::result_message(['changed' => [], 'unchanged' => [21, 22, 23], 'skipped' => []], 'finish')
+        );
+        $this->assertSame(
+            '2 participant(s) marked as not finished.',
+            parcours::result_message(['changed' => [1 => [], 2 => []], 'unchanged' => [], 'skipped' => []], 'unfinish')
+        );
+        $this->assertSame('The change was undone for 1 participant(s). 2 not undone: their mark was changed since, by you '
+            . 'or another trainer. 1 not undone: not in your groups.', parcours::result_message(['changed' => [5 => []],
+            'unchanged' => [], 'skipped' => [6 => marks::SKIP_CHANGED, 7 => parcours::SKIP_NOTINGROUPS,
+            8 => marks::SKIP_CHANGED]], 'undo'));
+    }
 }

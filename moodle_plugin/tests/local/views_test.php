@@ -168,6 +168,25 @@ final class views_test extends \local_magistere\tests\testcase {
     }
 
     /**
+     * A site administrator who is not enrolled holds the capability but is no participant: "no permission", not
+     * the engine's "no user with id 2" (issue 10.5).
+     *
+     * @dataProvider sources
+     * @param string $source
+     */
+    public function test_transparency_admin(string $source): void {
+        $this->use_source($source);
+        $this->build();
+        $this->setAdminUser();
+        try {
+            views::transparency(2, (int) $this->p->course->id);
+            $this->fail('An administrator who is no participant must be refused');
+        } catch (\moodle_exception $e) {
+            $this->assertSame('nopermissions', $e->errorcode);
+        }
+    }
+
+    /**
      * Transparency is refused to a user without the capability (the trainer).
      */
     public function test_transparency_refused(): void {
