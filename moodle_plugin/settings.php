@@ -115,6 +115,12 @@ if ($hassiteconfig || has_capability('local/magistere:manage', context_system::i
     }
     $ADMIN->add('local_magistere', $settings);
 
+    $ADMIN->add('local_magistere', new admin_externalpage(
+        'local_magistere_platform',
+        new lang_string('platformpage', 'local_magistere'),
+        new moodle_url('/local/magistere/admin/platform.php'),
+        'moodle/site:config'
+    ));
     foreach (['school', 'circ', 'inspector'] as $type) {
         $ADMIN->add('local_magistere', new admin_externalpage(
             "local_magistere_manage_$type",
