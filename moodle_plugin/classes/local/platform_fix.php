@@ -42,6 +42,7 @@ final class platform_fix {
      * @return array[]
      */
     public static function plan(): array {
+        platform_privacy::reset();
         $changes = [];
         foreach (platform_privacy::findings() as $finding) {
             foreach ($finding['changes'] as $change) {

@@ -36,6 +36,14 @@ use local_magistere\local\views;
  */
 final class platform_pages_test extends \local_magistere\tests\testcase {
     /**
+     * Forgets the findings of the previous test (they are kept for the request).
+     */
+    protected function setUp(): void {
+        parent::setUp();
+        platform_privacy::reset();
+    }
+
+    /**
      * The renderer.
      *
      * @return renderer
