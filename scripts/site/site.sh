@@ -114,7 +114,7 @@ free_port() {
 site_deps() {
 	local -a missing
 	local policy=/usr/sbin/policy-rc.d made=0 rc=0
-	mapfile -t missing < <(mg_deps_missing "${SITE_PACKAGES[@]}")
+	mapfile -t missing < <(mg_deps_missing "${SITE_PACKAGES[@]}" "${MG_DEPS_PACKAGES[@]}")
 	[ "${#missing[@]}" -eq 0 ] && return 0
 	if [ "$(id -u)" -eq 0 ] && [ ! -e "$policy" ]; then
 		printf '#!/bin/sh\n# Written by magistere scripts/site/site.sh during apt-get install; removed after.\nexit 101\n' >"$policy"
