@@ -167,16 +167,31 @@ final class platform_privacy_test extends \advanced_testcase {
         }
         $this->assertContains('capability:block/online_users:viewlist:student', $keys);
         $this->assertContains('capability:block/online_users:viewlist:user', $keys);
-        // The built-in "no recent accesses" and "no access since course start" models are enabled on a new site.
+        // The built-in "no recent accesses" and "no access since course start" models are enabled on a new site;
+        // they run while analytics is enabled (the default on Moodle 4.5; Moodle 5.0 ships it disabled).
+        $models = [];
         foreach (['no_recent_accesses', 'no_access_since_course_start'] as $target) {
             $id = $DB->get_field('analytics_models', 'id', ['target' => "\\core_course\\analytics\\target\\$target",
                 'enabled' => 1]);
             $this->assertNotFalse($id, $target);
-            $this->assertContains('analytics:' . $id, $keys);
+            $models[] = 'analytics:' . $id;
         }
+        if (\core_analytics\manager::is_analytics_enabled()) {
+            $this->assertEmpty(array_diff($models, $keys));
+        } else {
+            $this->assertEmpty(array_intersect($models, $keys));
+        }
+        set_config('enableanalytics', 1);
+        $withanalytics = $this->keys();
+        $this->assertEmpty(array_diff($models, $withanalytics), 'with analytics enabled the models are findings');
+        set_config('enableanalytics', 0);
+        $this->assertEmpty(array_intersect($models, $this->keys()), 'without analytics no model runs');
+        set_config('enableanalytics', 1);
+        $keys = $this->keys();
         // The model of courses without teaching lists courses, not people: not a finding.
         $noteaching = $DB->get_field('analytics_models', 'id', ['target' => '\core_course\analytics\target\no_teaching']);
         $this->assertNotContains('analytics:' . $noteaching, $keys);
+        $this->assertSame($withanalytics, $keys);
 
         $check = new \local_magistere\check\platform_privacy();
         $result = $check->get_result();
@@ -209,6 +224,7 @@ final class platform_privacy_test extends \advanced_testcase {
         $site = $this->site();
         $student = $site->students[0];
         $other = $site->students[1];
+        set_config('enableanalytics', 1); // Moodle 5.0 ships analytics disabled: enable it, the fix must cover it.
 
         $before = $this->seen_by($site->trainer, $student, $site->course);
         foreach (
