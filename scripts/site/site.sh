@@ -81,6 +81,17 @@ alive() {
 	[ "$(sed 's/.*) //' "/proc/$pid/stat" 2>/dev/null | cut -d' ' -f1)" != Z ]
 }
 
+# Waits (at most 10 s) until PID, just started in a subshell, has exec'd COMMAND; false if it died first.
+started() {
+	local pid=$1 comm=$2 deadline=$((SECONDS + 10))
+	while [ "$SECONDS" -lt "$deadline" ]; do
+		alive "$pid" "$comm" && return 0
+		[ -d "/proc/$pid" ] || return 1
+		sleep 0.1
+	done
+	return 1
+}
+
 # Sends TERM to PID, waits up to 20 s, then KILL.
 stop_pid() {
 	local pid=$1 comm=$2 deadline
@@ -389,6 +400,12 @@ start() {
 	(exec setsid nginx -c "$STATE/run/nginx.conf" -g 'daemon off;' </dev/null >>"$STATE/logs/nginx-error.log" 2>&1) &
 	NGINX_PID=$!
 	write_env
+	if ! started "$FPM_PID" php-fpm; then
+		mg_log "PHP-FPM did not start:"; tail -n 20 "$STATE/logs/fpm.log" >&2; return 1
+	fi
+	if ! started "$NGINX_PID" nginx; then
+		mg_log "nginx did not start:"; tail -n 20 "$STATE/logs/nginx-error.log" >&2; return 1
+	fi
 	local deadline=$((SECONDS + 60)) code=""
 	while [ "$SECONDS" -lt "$deadline" ]; do
 		if ! alive "$FPM_PID" php-fpm; then

@@ -28,7 +28,13 @@ cd "$root" || exit 1
 passed=0
 failed=0
 skipped=0
+site_started=0
+# Stops the site (when this suite started it), then prints the summary: it must be the last line.
 summary() {
+	if [ "$site_started" -eq 1 ]; then
+		"$root/scripts/site/site.sh" stop 2>&1
+		site_started=0
+	fi
 	echo "$passed passed, $failed failed, $skipped skipped"
 	[ "$failed" -eq 0 ]
 	exit $?
@@ -75,7 +81,8 @@ echo "playwright-core $(node -p "require('$deps/node_modules/playwright-core/pac
 echo "==== site"
 export MOODLE_DIR
 site=scripts/site/site.sh
-trap '"$root/$site" stop' EXIT
+site_started=1
+trap '[ "$site_started" -eq 0 ] || "$root/$site" stop' EXIT
 if ! "$site" start; then
 	echo "the Moodle site did not start: counted as 1 failure"
 	failed=$((failed + 1))
