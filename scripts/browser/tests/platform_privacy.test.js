@@ -1,6 +1,6 @@
 // Issue 11, in a real browser on a real site: before the platform privacy fix, a trainer sees connection data on
 // Moodle's own pages (participants page: "Last access to course" column and "Inactive for more than" filter; profile
-// page: "Last access to course"), the plugin's trainer page does not link names to that profile, and a participant's
+// page: "Last access to course" and links to the person's logs and activity reports), the plugin's trainer page does not link names to that profile, and a participant's
 // transparency page says what is exposed and to whom. The site administrator applies the fix through the plugin's
 // page, after its confirmation; then the same pages show no connection data, the names link to the profile and the
 // transparency page says nobody sees any. The undo brings everything back. Screenshots at each step.
@@ -37,13 +37,20 @@ async function trainerSees(tag) {
 
         await open(page, `/user/view.php?id=${participant.id}&course=${course.id}`);
         const profile = (await page.getByText('Last access to course').count()) > 0;
+        // The profile's Reports section: the logs and the activity reports of the person.
+        const reports = [];
+        for (const name of ["Today's logs", 'All logs', 'Outline report', 'Complete report']) {
+            if (await page.getByRole('link', { name, exact: true }).count()) {
+                reports.push(name);
+            }
+        }
         await screenshot(page, `${tag}-trainer-profile`);
 
         await open(page, `/local/magistere/course.php?id=${course.id}`);
         const links = await page.locator('table.local-magistere-table tbody a[href*="/user/view.php"]').count();
         const names = await page.locator('table.local-magistere-table tbody tr').count();
         await screenshot(page, `${tag}-trainer-parcours`);
-        return { headers, column, filter, profile, links, names };
+        return { headers, column, filter, profile, reports, links, names };
     } finally {
         await close(page);
     }
@@ -92,6 +99,7 @@ test('platform privacy: Moodle shows connection data before the fix, none after,
     assert.ok(before.column, `before the fix the participants page has "Last access to course" (${before.headers})`);
     assert.ok(before.filter, 'before the fix the participants page offers "Inactive for more than"');
     assert.ok(before.profile, 'before the fix the profile shows "Last access to course"');
+    assert.deepEqual(before.reports, ["Today's logs", 'All logs', 'Outline report', 'Complete report']);
     assert.ok(before.names > 0, 'the trainer page lists the participants');
     assert.equal(before.links, 0, 'before the fix no name links to Moodle\'s profile');
     const exposed = await transparency('before');
@@ -109,6 +117,7 @@ test('platform privacy: Moodle shows connection data before the fix, none after,
     assert.ok(!afterfix.column, `after the fix no "Last access to course" column (${afterfix.headers})`);
     assert.ok(!afterfix.filter, 'after the fix no "Inactive for more than" filter');
     assert.ok(!afterfix.profile, 'after the fix the profile shows no last access');
+    assert.deepEqual(afterfix.reports, [], 'after the fix the profile links to no log or activity report');
     assert.equal(afterfix.links, afterfix.names, 'after the fix every name links to the profile');
     const clean = await transparency('after');
     assert.match(clean, /Nobody, not even you, ever sees/);
@@ -119,5 +128,6 @@ test('platform privacy: Moodle shows connection data before the fix, none after,
     assert.match(undo.notice, /The fix was undone/);
     const undone = await trainerSees('undone');
     assert.ok(undone.column && undone.filter && undone.profile, 'the undo brings the connection data back');
+    assert.equal(undone.reports.length, 4);
     assert.equal(undone.links, 0);
 });
