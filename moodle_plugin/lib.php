@@ -76,3 +76,12 @@ function local_magistere_myprofile_navigation(\core_user\output\myprofile\tree $
 function local_magistere_status_checks(): array {
     return [new \local_magistere\check\extension(), new \local_magistere\check\setup()];
 }
+
+/**
+ * The plugin's security checks (Site administration > Reports > Security checks).
+ *
+ * @return \core\check\check[]
+ */
+function local_magistere_security_checks(): array {
+    return [new \local_magistere\check\platform_privacy()];
+}

@@ -128,6 +128,12 @@ if ($hassiteconfig || has_capability('local/magistere:manage', context_system::i
         'moodle/site:config'
     ));
 
+    $ADMIN->add('local_magistere', new admin_externalpage(
+        'local_magistere_platform',
+        new lang_string('platformpage', 'local_magistere'),
+        new moodle_url('/local/magistere/admin/platform.php'),
+        'moodle/site:config'
+    ));
     foreach (['school', 'circ', 'inspector'] as $type) {
         $ADMIN->add('local_magistere', new admin_externalpage(
             "local_magistere_manage_$type",

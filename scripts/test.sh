@@ -22,7 +22,8 @@
 # non-zero on failure. A line "# needs: ..." in it says what it needs among "extension" (the
 # built module, MAGISTERE_SO) and "mariadb" (the MAGISTERE_TEST_* server), or "none"; without
 # that line it gets both. A suite passes only if it exits 0, prints its summary, reports no
-# failure and ran at least one test; otherwise it fails, and a failure it did not count itself
+# failure and ran at least one test; a suite that ran none but skipped some (with its reason,
+# e.g. no Moodle checkout given) is SKIP; otherwise it fails, and a failure it did not count itself
 # adds one to the total.
 set -uo pipefail
 
@@ -228,6 +229,8 @@ run_suite() {
 			f=1
 		elif [ "$rc" -eq 0 ] && [ "$f" -ne 0 ]; then
 			note="reported failures but exited 0"
+		elif [ $((p + f)) -eq 0 ] && [ "$k" -gt 0 ] && [ "$rc" -eq 0 ]; then
+			note="skipped (its log says why)"
 		elif [ $((p + f)) -eq 0 ]; then
 			note="no test ran"
 			f=1
@@ -242,6 +245,8 @@ run_suite() {
 	fi
 	if [ "$rc" -eq 0 ] && [ "$f" -eq 0 ] && [ "$p" -gt 0 ]; then
 		result=PASS
+	elif [ "$rc" -eq 0 ] && [ "$f" -eq 0 ] && [ "$k" -gt 0 ]; then
+		result=SKIP
 	else
 		result=FAIL
 	fi

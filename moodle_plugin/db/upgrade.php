@@ -120,5 +120,14 @@ function xmldb_local_magistere_upgrade($oldversion) {
         upgrade_plugin_savepoint(true, 2026120103, 'local', 'magistere');
     }
 
+    if ($oldversion < 2026120104) {
+        // The platform privacy fix (issue 11) stores each change with the value it replaced, for an exact undo.
+        $table = new xmldb_table('local_magistere_platfix');
+        if (!$dbman->table_exists($table)) {
+            $dbman->install_one_table_from_xmldb_file(__DIR__ . '/install.xml', 'local_magistere_platfix');
+        }
+        upgrade_plugin_savepoint(true, 2026120104, 'local', 'magistere');
+    }
+
     return true;
 }

@@ -77,6 +77,12 @@ class provider implements
             'markedat' => 'privacy:metadata:attestations:markedat',
             'markedby' => 'privacy:metadata:attestations:markedby',
         ], 'privacy:metadata:attestations');
+        $collection->add_database_table('local_magistere_platfix', [
+            'userid' => 'privacy:metadata:local_magistere_platfix:userid',
+            'timecreated' => 'privacy:metadata:local_magistere_platfix:timecreated',
+            'undoneby' => 'privacy:metadata:local_magistere_platfix:undoneby',
+            'timeundone' => 'privacy:metadata:local_magistere_platfix:timeundone',
+        ], 'privacy:metadata:local_magistere_platfix');
         $collection->add_user_preference('local_magistere_perpage', 'privacy:metadata:preference:perpage');
         return $collection;
     }
@@ -122,6 +128,11 @@ class provider implements
         if ($user && export_files::attestation_entries($user)) {
             $contextlist->add_system_context();
         }
+        $sql = "SELECT ctx.id
+                  FROM {context} ctx
+                 WHERE ctx.contextlevel = :level
+                   AND EXISTS (SELECT 1 FROM {local_magistere_platfix} f WHERE f.userid = :userid OR f.undoneby = :undoneby)";
+        $contextlist->add_from_sql($sql, ['level' => CONTEXT_SYSTEM, 'userid' => $userid, 'undoneby' => $userid]);
         return $contextlist;
     }
 
@@ -145,6 +156,8 @@ class provider implements
         } else if ($context instanceof \context_system) {
             $userlist->add_from_sql('userid', "SELECT userid FROM {local_magistere_inspector}", []);
             $userlist->add_users(export_files::attestation_userids());
+            $userlist->add_from_sql('userid', "SELECT userid FROM {local_magistere_platfix} WHERE userid > 0", []);
+            $userlist->add_from_sql('undoneby', "SELECT undoneby FROM {local_magistere_platfix} WHERE undoneby > 0", []);
         }
     }
 
@@ -191,6 +204,24 @@ class provider implements
                     writer::with_context($context)->export_data($subcontext, (object) ['inspects' => array_values($circs)]);
                 }
                 self::export_attestations($context, $contextlist->get_user());
+                $fixes = $DB->get_records_select(
+                    'local_magistere_platfix',
+                    'userid = :userid OR undoneby = :undoneby',
+                    ['userid' => $userid, 'undoneby' => $userid],
+                    'id'
+                );
+                if ($fixes) {
+                    $data = array_values(array_map(fn($fix) => (object) [
+                        'appliedbyyou' => transform::yesno((int) $fix->userid === $userid),
+                        'timecreated' => transform::datetime($fix->timecreated),
+                        'undonebyyou' => transform::yesno((int) $fix->undoneby === $userid),
+                        'timeundone' => $fix->timeundone ? transform::datetime($fix->timeundone) : null,
+                    ], $fixes));
+                    writer::with_context($context)->export_data(
+                        array_merge($subcontext, [get_string('platformpage', 'local_magistere')]),
+                        (object) ['fixes' => $data]
+                    );
+                }
             }
         }
     }
@@ -252,6 +283,8 @@ class provider implements
         } else if ($context instanceof \context_system) {
             $DB->delete_records('local_magistere_inspector');
             export_files::delete_all_attestations();
+            $DB->set_field('local_magistere_platfix', 'userid', 0);
+            $DB->set_field('local_magistere_platfix', 'undoneby', 0);
         }
     }
 
@@ -297,6 +330,9 @@ class provider implements
         } else if ($context instanceof \context_system) {
             $DB->delete_records_select('local_magistere_inspector', "userid $insql", $params);
             export_files::delete_for_users($userids);
+            // The record of a platform fix stays (its undo needs it); only who made it is forgotten.
+            $DB->set_field_select('local_magistere_platfix', 'userid', 0, "userid $insql", $params);
+            $DB->set_field_select('local_magistere_platfix', 'undoneby', 0, "undoneby $insql", $params);
         }
     }
 }
