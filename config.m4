@@ -134,4 +134,6 @@ if test "$PHP_MAGISTERE" != "no"; then
   done
   PHP_ADD_INCLUDE($ext_srcdir/src)
   PHP_SUBST(MAGISTERE_SHARED_LIBADD)
+  dnl `make test` runs the phpt tests of php_tests/ (Makefile.frag)
+  PHP_ADD_MAKEFILE_FRAGMENT
 fi
