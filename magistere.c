@@ -16,7 +16,6 @@
 
 #include "php_magistere.h"
 #include "php/php_private.h"
-#include "store/mysql.h"
 #include "magistere_arginfo.h"
 
 zend_class_entry *php_magistere_source_ce;
