@@ -28,6 +28,7 @@ zend_class_entry *php_magistere_data_error_ce;
 zend_class_entry *php_magistere_settings_error_ce;
 zend_class_entry *php_magistere_connection_error_ce;
 zend_class_entry *php_magistere_xml_error_ce;
+zend_class_entry *php_magistere_internal_error_ce;
 
 /* Magistere\Statistics only has static methods. */
 ZEND_METHOD(Magistere_Statistics, __construct)
@@ -49,6 +50,7 @@ PHP_MINIT_FUNCTION(magistere)
 	php_magistere_settings_error_ce = register_class_Magistere_SettingsError(php_magistere_exception_ce);
 	php_magistere_connection_error_ce = register_class_Magistere_ConnectionError(php_magistere_exception_ce);
 	php_magistere_xml_error_ce = register_class_Magistere_XmlError(php_magistere_exception_ce);
+	php_magistere_internal_error_ce = register_class_Magistere_InternalError(php_magistere_exception_ce);
 
 	php_magistere_source_ce = register_class_Magistere_Source();
 	php_mg_source_minit();

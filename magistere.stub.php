@@ -117,4 +117,7 @@ namespace Magistere {
 
     /** An exchange file is unreadable, hostile or invalid. */
     final class XmlError extends Exception {}
+
+    /** A failure inside magistere itself (out of memory, a broken invariant): a bug to report, never the input's fault. */
+    final class InternalError extends Exception {}
 }

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 8ff2ca22338d8a91df4bc95cf8323c069a9680ca */
+ * Stub hash: 6b4fe0daaadca4cb99a407be864f533ee91250f6 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Magistere_Source___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()
@@ -159,6 +159,11 @@ static const zend_function_entry class_Magistere_XmlError_methods[] = {
 	ZEND_FE_END
 };
 
+
+static const zend_function_entry class_Magistere_InternalError_methods[] = {
+	ZEND_FE_END
+};
+
 static zend_class_entry *register_class_Magistere_Source(void)
 {
 	zend_class_entry ce, *class_entry;
@@ -267,6 +272,17 @@ static zend_class_entry *register_class_Magistere_XmlError(zend_class_entry *cla
 	zend_class_entry ce, *class_entry;
 
 	INIT_NS_CLASS_ENTRY(ce, "Magistere", "XmlError", class_Magistere_XmlError_methods);
+	class_entry = zend_register_internal_class_ex(&ce, class_entry_Magistere_Exception);
+	class_entry->ce_flags |= ZEND_ACC_FINAL;
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_Magistere_InternalError(zend_class_entry *class_entry_Magistere_Exception)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "Magistere", "InternalError", class_Magistere_InternalError_methods);
 	class_entry = zend_register_internal_class_ex(&ce, class_entry_Magistere_Exception);
 	class_entry->ce_flags |= ZEND_ACC_FINAL;
 

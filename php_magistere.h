@@ -20,6 +20,7 @@ extern zend_class_entry *php_magistere_data_error_ce;
 extern zend_class_entry *php_magistere_settings_error_ce;
 extern zend_class_entry *php_magistere_connection_error_ce;
 extern zend_class_entry *php_magistere_xml_error_ce;
+extern zend_class_entry *php_magistere_internal_error_ce;
 
 #if defined(ZTS) && defined(COMPILE_DL_MAGISTERE)
 ZEND_TSRMLS_CACHE_EXTERN()

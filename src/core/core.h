@@ -48,7 +48,8 @@ typedef enum mg_status {
 	MG_EEMIT = -7,       /* the emitter failed (its own message is kept) */
 	MG_EIO = -8,         /* I/O failure (a file, a stream) */
 	MG_ECONN = -9,       /* the database cannot be reached, or the link broke */
-	MG_EXML = -10        /* an exchange file is not well-formed or not valid */
+	MG_EXML = -10,       /* an exchange file is not well-formed or not valid */
+	MG_EINTERNAL = -11   /* a broken invariant of magistere itself, never the caller's input */
 } mg_status;
 
 #define MG_ERROR_MSG_MAX 512

@@ -48,9 +48,13 @@ void php_mg_source_create(zval *return_value, const mg_store_ops *ops, void *sto
 /* Throws the exception of the Magistere family that matches err->code:
  * MG_EACCESS AccessDenied, MG_ENOTFOUND NotFound, MG_EDATA DataError,
  * MG_ESETTINGS SettingsError, MG_ECONN ConnectionError, MG_EXML XmlError,
- * anything else Magistere\Exception. MG_EARG becomes a ValueError. Does
- * nothing if an exception is already pending (an emitter failed in PHP). */
+ * MG_EINTERNAL, MG_ENOMEM and MG_EEMIT InternalError, anything else (MG_EIO:
+ * a file or stream of the caller) Magistere\Exception. MG_EARG becomes a
+ * ValueError. Does nothing if an exception is already pending (an emitter
+ * failed in PHP). */
 void php_mg_throw(const mg_error *err);
+/* Throws Magistere\InternalError with `message`. */
+void php_mg_throw_internal(const char *message);
 
 /* Runs the common part of every view: asks the source's store for the rows of
  * `scope`, builds (or reuses) the model and hands it to `fn`. Returns the

@@ -72,7 +72,7 @@ mg_status php_mg_tracker_with_model(php_mg_tracker *t, const mg_scope *scope,
 	mg_status st;
 
 	if (!src->ops) {
-		return mg_error_set(err, MG_EIO, "the source of this tracker is not usable");
+		return mg_error_set(err, MG_EINTERNAL, "the source of this tracker is not usable");
 	}
 	if (src->ops->shared && t->model) {
 		return fn(t->model, arg, err);

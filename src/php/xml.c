@@ -651,7 +651,7 @@ static mg_stats_table *table_from_array(HashTable *ht, mg_xml_source **sources, 
 	}
 	t = mg_stats_new(dims, ndims, (int64_t)Z_LVAL_P(k_zv));
 	if (t == NULL) {
-		zend_throw_error(NULL, "out of memory");
+		php_mg_throw_internal("out of memory");
 		return NULL;
 	}
 	ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(cells_zv), cz) {
@@ -695,7 +695,7 @@ static mg_stats_table *table_from_array(HashTable *ht, mg_xml_source **sources, 
 		}
 		c = mg_stats_add_cell(t, values);
 		if (c == NULL) {
-			zend_throw_error(NULL, "out of memory");
+			php_mg_throw_internal("out of memory");
 			goto error;
 		}
 		c->participants = n[0];

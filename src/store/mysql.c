@@ -1006,7 +1006,7 @@ static mg_status run_query(mg_mysql_store *s, MYSQL *m, qb *b, mg_table_id table
 		goto done;
 	}
 	if (mysql_stmt_param_count(stmt) != b->nparams || mysql_stmt_field_count(stmt) != t->nfields) {
-		st = mg_error_set(err, MG_ECONN, "mysql: internal error: unexpected statement shape for %s", t->name);
+		st = mg_error_set(err, MG_EINTERNAL, "mysql: internal error: unexpected statement shape for %s", t->name);
 		goto done;
 	}
 	if (b->nparams) {
@@ -1233,7 +1233,7 @@ static mg_status store_load(void *store, const mg_scope *scope, const mg_setting
 			continue;
 		}
 		if (b.bug) {
-			st = mg_error_set(err, MG_EARG, "mysql: internal error building the query of %s", mg_tables[read_order[i]].name);
+			st = mg_error_set(err, MG_EINTERNAL, "mysql: internal error building the query of %s", mg_tables[read_order[i]].name);
 			goto error;
 		}
 		if (b.oom) {
