@@ -283,13 +283,25 @@ typedef struct mg_settings {
 	int64_t now;             /* Unix time used for enrolment windows */
 } mg_settings;
 
+/* The disclosure control threshold: below MG_K_MIN a statistics cell could
+ * single out people (docs/statistics.md). These two constants are the only
+ * source of the minimum and default k: the extension exposes them to PHP
+ * (Magistere\Tracker::K_MIN, Tracker::defaults()), and the plugin, the tests
+ * and the docs take them from there. */
 #define MG_K_MIN 3
 #define MG_K_DEFAULT 5
 
-/* Fills the defaults of DESIGN section 4 (strings are static). */
+/* Fills the default settings (strings are static): the trainer roles
+ * formateur, tuteur, editingteacher, teacher; the participant roles
+ * participant, student; the school profile field rne; the duration course
+ * field magistere_duration; k = MG_K_DEFAULT; `now`. The only copy of these
+ * defaults in C: Magistere\Tracker::defaults() returns them to PHP. */
 void mg_settings_defaults(mg_settings *s, int64_t now);
 /* MG_ESETTINGS when k < 3, a role list is empty, or a name is empty. */
 mg_status mg_settings_check(const mg_settings *s, mg_error *err);
+/* MG_ESETTINGS, with the reason, when k < MG_K_MIN: the one check of the
+ * threshold, wherever a k comes from (settings, an argument, a file). */
+mg_status mg_settings_check_k(int64_t k, mg_error *err);
 
 /* ------------------------------------------------------------- the model */
 

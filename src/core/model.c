@@ -32,13 +32,21 @@ void mg_settings_defaults(mg_settings *s, int64_t now)
 	s->now = now;
 }
 
+mg_status mg_settings_check_k(int64_t k, mg_error *err)
+{
+	if (k < MG_K_MIN) {
+		return mg_error_set(err, MG_ESETTINGS, "k must be at least %d (got %lld): below that a statistics cell could single out people",
+			MG_K_MIN, (long long)k);
+	}
+	return MG_OK;
+}
+
 mg_status mg_settings_check(const mg_settings *s, mg_error *err)
 {
 	size_t i;
 
-	if (s->k < MG_K_MIN) {
-		return mg_error_set(err, MG_ESETTINGS, "k must be at least %d (got %lld): below that a statistics cell could single out people",
-			MG_K_MIN, (long long)s->k);
+	if (mg_settings_check_k(s->k, err) != MG_OK) {
+		return MG_ESETTINGS;
 	}
 	if (s->ntrainer_roles == 0) {
 		return mg_error_set(err, MG_ESETTINGS, "trainer_roles must name at least one role");
