@@ -95,6 +95,14 @@ typedef struct mg_str {
 /* A nullable integer column holds MG_NULL_INT when the value is NULL. */
 #define MG_NULL_INT INT64_MIN
 
+/* context.contextlevel of a course (Moodle's CONTEXT_COURSE): the level of the
+ * role assignments that make someone a trainer or a participant of a parcours.
+ * A bare integer literal, so that SQL text can be built from it (MG_STRINGIFY). */
+#define MG_CONTEXT_COURSE 50
+
+#define MG_STRINGIFY_(x) #x
+#define MG_STRINGIFY(x) MG_STRINGIFY_(x)
+
 typedef enum mg_field_type {
 	MG_FT_INT,      /* int64_t; NULL refused */
 	MG_FT_INT_NULL, /* int64_t; NULL stored as MG_NULL_INT */

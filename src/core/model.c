@@ -813,7 +813,7 @@ static mg_status build_members(build *b)
 		uint32_t ci;
 		st = check_unique_pair(b, &seen, MG_T_CONTEXT, ctx[i].key, "(contextlevel, instanceid)",
 			ctx[i].contextlevel, ctx[i].instanceid, i);
-		if (st == MG_OK && ctx[i].contextlevel == 50) {
+		if (st == MG_OK && ctx[i].contextlevel == MG_CONTEXT_COURSE) {
 			st = ref(b, MG_T_CONTEXT, ctx[i].key, "instanceid", MG_T_COURSE, ctx[i].instanceid, &ci);
 		}
 	}
@@ -873,7 +873,7 @@ static mg_status build_members(build *b)
 			|| (st = ref(b, MG_T_ROLE_ASSIGNMENTS, ra[i].key, "userid", MG_T_USER, ra[i].userid, &ui)) != MG_OK) {
 			return st;
 		}
-		if (ctx[xi].contextlevel != 50 || b->role_kind[ri] == MG_ROLE_NONE) {
+		if (ctx[xi].contextlevel != MG_CONTEXT_COURSE || b->role_kind[ri] == MG_ROLE_NONE) {
 			continue;
 		}
 		mg_imap_get(&b->idx[MG_T_COURSE], ctx[xi].instanceid, &ci);
