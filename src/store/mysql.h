@@ -20,7 +20,8 @@
 
 #include "store/store.h"
 
-/* Longest accepted table prefix (DESIGN section 4: [a-z][a-z0-9_]{0,9}). */
+/* Longest accepted table prefix: Moodle's own limit, xmldb_table::PREFIX_MAX_LENGTH
+ * (docs/mysql.md, "The table prefix": [a-z][a-z0-9_]{0,9}). */
 #define MG_MYSQL_PREFIX_MAX 10
 
 /* Connection options. Strings are NUL-terminated; NULL means "not given".
