@@ -79,7 +79,6 @@ PHP_MINFO_FUNCTION(magistere)
 	php_info_print_table_start();
 	php_info_print_table_row(2, "magistere support", "enabled");
 	php_info_print_table_row(2, "Version", PHP_MAGISTERE_VERSION);
-	php_info_print_table_row(2, "Engine (src/core)", MG_VERSION);
 	php_info_print_table_row(2, "libxml2 (compiled)", LIBXML_DOTTED_VERSION);
 	php_info_print_table_row(2, "libxml2 (loaded)", xmlParserVersion);
 	php_info_print_table_end();

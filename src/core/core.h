@@ -33,6 +33,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* The version of magistere (the engine, the extension, the plugin's release,
+ * the packages): the one place it is written. scripts/package.sh reads it here;
+ * the lint stage fails when moodle_plugin/version.php's release differs. */
 #define MG_VERSION "0.1.0"
 
 /* ---------------------------------------------------------------- errors */
