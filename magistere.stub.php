@@ -40,9 +40,20 @@ namespace Magistere {
      */
     final class Tracker
     {
+        /**
+         * The smallest statistics threshold k the engine accepts (R5, docs/statistics.md).
+         *
+         * @var int
+         * @cvalue MG_K_MIN
+         */
+        public const K_MIN = UNKNOWN;
+
         public function __construct(Source $source, array $settings = []) {}
 
         public function settings(): array {}
+
+        /** The default settings: every setting but "now" (which defaults to the current time). */
+        public static function defaults(): array {}
 
         /** R2: the participant's own view of a parcours. */
         public function participantView(int $viewerId, int $courseId): array {}
@@ -117,4 +128,7 @@ namespace Magistere {
 
     /** An exchange file is unreadable, hostile or invalid. */
     final class XmlError extends Exception {}
+
+    /** A failure inside magistere itself (out of memory, a broken invariant): a bug to report, never the input's fault. */
+    final class InternalError extends Exception {}
 }

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 8ff2ca22338d8a91df4bc95cf8323c069a9680ca */
+ * Stub hash: f8555aa4e8b4dfaa5b0be410a3c7777d9f779ae5 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Magistere_Source___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()
@@ -26,6 +26,8 @@ ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Magistere_Tracker_settings, 0, 0, IS_ARRAY, 0)
 ZEND_END_ARG_INFO()
+
+#define arginfo_class_Magistere_Tracker_defaults arginfo_class_Magistere_Tracker_settings
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Magistere_Tracker_participantView, 0, 2, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO(0, viewerId, IS_LONG, 0)
@@ -81,6 +83,7 @@ ZEND_METHOD(Magistere_Source, fromMoodleConfig);
 ZEND_METHOD(Magistere_Source, kind);
 ZEND_METHOD(Magistere_Tracker, __construct);
 ZEND_METHOD(Magistere_Tracker, settings);
+ZEND_METHOD(Magistere_Tracker, defaults);
 ZEND_METHOD(Magistere_Tracker, participantView);
 ZEND_METHOD(Magistere_Tracker, trainerView);
 ZEND_METHOD(Magistere_Tracker, inspectorView);
@@ -106,6 +109,7 @@ static const zend_function_entry class_Magistere_Source_methods[] = {
 static const zend_function_entry class_Magistere_Tracker_methods[] = {
 	ZEND_ME(Magistere_Tracker, __construct, arginfo_class_Magistere_Tracker___construct, ZEND_ACC_PUBLIC)
 	ZEND_ME(Magistere_Tracker, settings, arginfo_class_Magistere_Tracker_settings, ZEND_ACC_PUBLIC)
+	ZEND_ME(Magistere_Tracker, defaults, arginfo_class_Magistere_Tracker_defaults, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_ME(Magistere_Tracker, participantView, arginfo_class_Magistere_Tracker_participantView, ZEND_ACC_PUBLIC)
 	ZEND_ME(Magistere_Tracker, trainerView, arginfo_class_Magistere_Tracker_trainerView, ZEND_ACC_PUBLIC)
 	ZEND_ME(Magistere_Tracker, inspectorView, arginfo_class_Magistere_Tracker_inspectorView, ZEND_ACC_PUBLIC)
@@ -159,6 +163,11 @@ static const zend_function_entry class_Magistere_XmlError_methods[] = {
 	ZEND_FE_END
 };
 
+
+static const zend_function_entry class_Magistere_InternalError_methods[] = {
+	ZEND_FE_END
+};
+
 static zend_class_entry *register_class_Magistere_Source(void)
 {
 	zend_class_entry ce, *class_entry;
@@ -182,6 +191,12 @@ static zend_class_entry *register_class_Magistere_Tracker(void)
 	INIT_NS_CLASS_ENTRY(ce, "Magistere", "Tracker", class_Magistere_Tracker_methods);
 	class_entry = zend_register_internal_class_ex(&ce, NULL);
 	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
+
+	zval const_K_MIN_value;
+	ZVAL_LONG(&const_K_MIN_value, MG_K_MIN);
+	zend_string *const_K_MIN_name = zend_string_init_interned("K_MIN", sizeof("K_MIN") - 1, 1);
+	zend_declare_class_constant_ex(class_entry, const_K_MIN_name, &const_K_MIN_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(const_K_MIN_name);
 
 	return class_entry;
 }
@@ -267,6 +282,17 @@ static zend_class_entry *register_class_Magistere_XmlError(zend_class_entry *cla
 	zend_class_entry ce, *class_entry;
 
 	INIT_NS_CLASS_ENTRY(ce, "Magistere", "XmlError", class_Magistere_XmlError_methods);
+	class_entry = zend_register_internal_class_ex(&ce, class_entry_Magistere_Exception);
+	class_entry->ce_flags |= ZEND_ACC_FINAL;
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_Magistere_InternalError(zend_class_entry *class_entry_Magistere_Exception)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "Magistere", "InternalError", class_Magistere_InternalError_methods);
 	class_entry = zend_register_internal_class_ex(&ce, class_entry_Magistere_Exception);
 	class_entry->ce_flags |= ZEND_ACC_FINAL;
 

@@ -43,7 +43,7 @@ final class Settings
     }
 }
 
-/** The table prefix, checked as DESIGN section 4 says (the only identifier put into SQL). */
+/** The table prefix, checked as docs/mysql.md ("The table prefix") says: the only identifier put into SQL. */
 function prefix(): string
 {
     $prefix = getenv('MAGISTERE_TEST_PREFIX') ?: 'mdl_';

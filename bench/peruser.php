@@ -1,8 +1,9 @@
 <?php
 /**
  * The per-user approach: the same views built the way Moodle's API and the existing m@gistère
- * plugins build them (research/magistere.md: blocks/progress, local/supervision,
- * local/metaadmin): list the people, then for each person ask the database about him: his roles
+ * plugins build them (blocks/progress and blocks/completion_progress compute each user's bar on
+ * every request with one query per user and activity; local/supervision and local/metaadmin list
+ * people then read each one's data; docs/benchmarks.md): list the people, then for each person ask the database about him: his roles
  * (get_user_roles), his profile field (profile_load_data), his mark, and for the trainer view
  * one completion query per person and activity (completion_info::get_data for another user, as
  * block_progress and report_completion do). Every query is parameterised; only the access

@@ -18,7 +18,7 @@ use Magistere\Tracker;
 const R6_USER = 'mgt_r6_reader';
 const R6_PASSWORD = 'mgt-r6-Xw83';
 
-// The columns the engine may read (docs/api.md, DESIGN section 4). Nothing of user.firstaccess,
+// The columns the engine may read (docs/api.md, docs/mysql.md "R6, enforced by the database"). Nothing of user.firstaccess,
 // lastaccess, lastlogin, currentlogin, lastip; no user_lastaccess, logstore_standard_log or
 // course_modules_viewed at all.
 $grants = [

@@ -7,7 +7,7 @@
 -- <prefix><table>_<fields>_ix / _uix.
 --
 -- {prefix} is a placeholder: scripts/sql/schema.php substitutes it after checking it against
--- [a-z][a-z0-9_]{0,9} (DESIGN section 4). Statements are separated by a line holding only ";".
+-- [a-z][a-z0-9_]{0,9} (docs/mysql.md, "The table prefix"). Statements are separated by a line holding only ";".
 
 CREATE TABLE `{prefix}course` (
   `id` BIGINT(10) NOT NULL AUTO_INCREMENT,

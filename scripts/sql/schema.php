@@ -12,7 +12,7 @@
  * file returning the tables array, or ['tables' => ...], or its JSON). Needs the mysqli extension.
  *
  * Every value goes through a prepared statement; the prefix is the only text put into SQL, after
- * it has been checked against [a-z][a-z0-9_]{0,9} (DESIGN section 4).
+ * it has been checked against [a-z][a-z0-9_]{0,9} (docs/mysql.md, "The table prefix").
  */
 
 declare(strict_types=1);

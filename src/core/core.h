@@ -33,6 +33,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* The version of magistere (the engine, the extension, the plugin's release,
+ * the packages): the one place it is written. scripts/package.sh reads it here;
+ * the lint stage fails when moodle_plugin/version.php's release differs. */
 #define MG_VERSION "0.1.0"
 
 /* ---------------------------------------------------------------- errors */
@@ -48,7 +51,8 @@ typedef enum mg_status {
 	MG_EEMIT = -7,       /* the emitter failed (its own message is kept) */
 	MG_EIO = -8,         /* I/O failure (a file, a stream) */
 	MG_ECONN = -9,       /* the database cannot be reached, or the link broke */
-	MG_EXML = -10        /* an exchange file is not well-formed or not valid */
+	MG_EXML = -10,       /* an exchange file is not well-formed or not valid */
+	MG_EINTERNAL = -11   /* a broken invariant of magistere itself, never the caller's input */
 } mg_status;
 
 #define MG_ERROR_MSG_MAX 512
@@ -93,6 +97,14 @@ typedef struct mg_str {
 
 /* A nullable integer column holds MG_NULL_INT when the value is NULL. */
 #define MG_NULL_INT INT64_MIN
+
+/* context.contextlevel of a course (Moodle's CONTEXT_COURSE): the level of the
+ * role assignments that make someone a trainer or a participant of a parcours.
+ * A bare integer literal, so that SQL text can be built from it (MG_STRINGIFY). */
+#define MG_CONTEXT_COURSE 50
+
+#define MG_STRINGIFY_(x) #x
+#define MG_STRINGIFY(x) MG_STRINGIFY_(x)
 
 typedef enum mg_field_type {
 	MG_FT_INT,      /* int64_t; NULL refused */
@@ -282,13 +294,25 @@ typedef struct mg_settings {
 	int64_t now;             /* Unix time used for enrolment windows */
 } mg_settings;
 
+/* The disclosure control threshold: below MG_K_MIN a statistics cell could
+ * single out people (docs/statistics.md). These two constants are the only
+ * source of the minimum and default k: the extension exposes them to PHP
+ * (Magistere\Tracker::K_MIN, Tracker::defaults()), and the plugin, the tests
+ * and the docs take them from there. */
 #define MG_K_MIN 3
 #define MG_K_DEFAULT 5
 
-/* Fills the defaults of DESIGN section 4 (strings are static). */
+/* Fills the default settings (strings are static): the trainer roles
+ * formateur, tuteur, editingteacher, teacher; the participant roles
+ * participant, student; the school profile field rne; the duration course
+ * field magistere_duration; k = MG_K_DEFAULT; `now`. The only copy of these
+ * defaults in C: Magistere\Tracker::defaults() returns them to PHP. */
 void mg_settings_defaults(mg_settings *s, int64_t now);
 /* MG_ESETTINGS when k < 3, a role list is empty, or a name is empty. */
 mg_status mg_settings_check(const mg_settings *s, mg_error *err);
+/* MG_ESETTINGS, with the reason, when k < MG_K_MIN: the one check of the
+ * threshold, wherever a k comes from (settings, an argument, a file). */
+mg_status mg_settings_check_k(int64_t k, mg_error *err);
 
 /* ------------------------------------------------------------- the model */
 

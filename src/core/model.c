@@ -32,13 +32,21 @@ void mg_settings_defaults(mg_settings *s, int64_t now)
 	s->now = now;
 }
 
+mg_status mg_settings_check_k(int64_t k, mg_error *err)
+{
+	if (k < MG_K_MIN) {
+		return mg_error_set(err, MG_ESETTINGS, "k must be at least %d (got %lld): below that a statistics cell could single out people",
+			MG_K_MIN, (long long)k);
+	}
+	return MG_OK;
+}
+
 mg_status mg_settings_check(const mg_settings *s, mg_error *err)
 {
 	size_t i;
 
-	if (s->k < MG_K_MIN) {
-		return mg_error_set(err, MG_ESETTINGS, "k must be at least %d (got %lld): below that a statistics cell could single out people",
-			MG_K_MIN, (long long)s->k);
+	if (mg_settings_check_k(s->k, err) != MG_OK) {
+		return MG_ESETTINGS;
 	}
 	if (s->ntrainer_roles == 0) {
 		return mg_error_set(err, MG_ESETTINGS, "trainer_roles must name at least one role");
@@ -805,7 +813,7 @@ static mg_status build_members(build *b)
 		uint32_t ci;
 		st = check_unique_pair(b, &seen, MG_T_CONTEXT, ctx[i].key, "(contextlevel, instanceid)",
 			ctx[i].contextlevel, ctx[i].instanceid, i);
-		if (st == MG_OK && ctx[i].contextlevel == 50) {
+		if (st == MG_OK && ctx[i].contextlevel == MG_CONTEXT_COURSE) {
 			st = ref(b, MG_T_CONTEXT, ctx[i].key, "instanceid", MG_T_COURSE, ctx[i].instanceid, &ci);
 		}
 	}
@@ -865,7 +873,7 @@ static mg_status build_members(build *b)
 			|| (st = ref(b, MG_T_ROLE_ASSIGNMENTS, ra[i].key, "userid", MG_T_USER, ra[i].userid, &ui)) != MG_OK) {
 			return st;
 		}
-		if (ctx[xi].contextlevel != 50 || b->role_kind[ri] == MG_ROLE_NONE) {
+		if (ctx[xi].contextlevel != MG_CONTEXT_COURSE || b->role_kind[ri] == MG_ROLE_NONE) {
 			continue;
 		}
 		mg_imap_get(&b->idx[MG_T_COURSE], ctx[xi].instanceid, &ci);

@@ -2,7 +2,6 @@
  * Magistere\Source: an opaque object holding a store (rows or mysql).
  */
 #include "php_private.h"
-#include "store/rows.h"
 
 static zend_object_handlers source_handlers;
 
@@ -65,7 +64,7 @@ ZEND_METHOD(Magistere_Source, rows)
 	ZEND_PARSE_PARAMETERS_END();
 
 	mg_error_clear(&err);
-	if (mg_rows_from_php(tables, 1, &rs, &err) != MG_OK) {
+	if (php_mg_rows_from_php(tables, 1, &rs, &err) != MG_OK) {
 		php_mg_throw(&err);
 		RETURN_THROWS();
 	}

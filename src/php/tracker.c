@@ -72,7 +72,7 @@ mg_status php_mg_tracker_with_model(php_mg_tracker *t, const mg_scope *scope,
 	mg_status st;
 
 	if (!src->ops) {
-		return mg_error_set(err, MG_EIO, "the source of this tracker is not usable");
+		return mg_error_set(err, MG_EINTERNAL, "the source of this tracker is not usable");
 	}
 	if (src->ops->shared && t->model) {
 		return fn(t->model, arg, err);
@@ -305,6 +305,20 @@ static void add_roles(zval *arr, const char *key, const mg_str *roles, size_t n)
 	add_assoc_zval(arr, key, &list);
 }
 
+/* The settings as the array settings() returns (defaults() leaves out "now"). */
+static void settings_array(zval *rv, const mg_settings *s, int with_now)
+{
+	array_init(rv);
+	add_roles(rv, "trainer_roles", s->trainer_roles, s->ntrainer_roles);
+	add_roles(rv, "participant_roles", s->participant_roles, s->nparticipant_roles);
+	add_assoc_stringl(rv, "school_field", s->school_field.ptr, s->school_field.len);
+	add_assoc_stringl(rv, "duration_field", s->duration_field.ptr, s->duration_field.len);
+	add_assoc_long(rv, "k", (zend_long)s->k);
+	if (with_now) {
+		add_assoc_long(rv, "now", (zend_long)s->now);
+	}
+}
+
 ZEND_METHOD(Magistere_Tracker, settings)
 {
 	php_mg_tracker *t;
@@ -313,13 +327,18 @@ ZEND_METHOD(Magistere_Tracker, settings)
 	if (!(t = this_tracker(ZEND_THIS))) {
 		RETURN_THROWS();
 	}
-	array_init(return_value);
-	add_roles(return_value, "trainer_roles", t->settings.trainer_roles, t->settings.ntrainer_roles);
-	add_roles(return_value, "participant_roles", t->settings.participant_roles, t->settings.nparticipant_roles);
-	add_assoc_stringl(return_value, "school_field", t->settings.school_field.ptr, t->settings.school_field.len);
-	add_assoc_stringl(return_value, "duration_field", t->settings.duration_field.ptr, t->settings.duration_field.len);
-	add_assoc_long(return_value, "k", (zend_long)t->settings.k);
-	add_assoc_long(return_value, "now", (zend_long)t->settings.now);
+	settings_array(return_value, &t->settings, 1);
+}
+
+/* The core's defaults (mg_settings_defaults), the one source the plugin and
+ * the docs are checked against. */
+ZEND_METHOD(Magistere_Tracker, defaults)
+{
+	mg_settings s;
+
+	ZEND_PARSE_PARAMETERS_NONE();
+	mg_settings_defaults(&s, 0);
+	settings_array(return_value, &s, 0);
 }
 
 /* --------------------------------------------------------------- views */
@@ -519,13 +538,13 @@ ZEND_METHOD(Magistere_Tracker, statistics)
 	}
 	vc.dims = dims;
 	vc.k = k_null ? t->settings.k : (int64_t)k;
-	if (vc.k < MG_K_MIN) {
+	{
 		mg_error err;
-		mg_error_set(&err, MG_ESETTINGS,
-			"k must be at least %d (got %lld): below that a statistics cell could single out people",
-			MG_K_MIN, (long long)vc.k);
-		php_mg_throw(&err);
-		RETURN_THROWS();
+
+		if (mg_settings_check_k(vc.k, &err) != MG_OK) {
+			php_mg_throw(&err);
+			RETURN_THROWS();
+		}
 	}
 	view(INTERNAL_FUNCTION_PARAM_PASSTHRU, &vc, &scope);
 }

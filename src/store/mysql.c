@@ -33,7 +33,6 @@ typedef my_bool mg_my_bool;
 typedef bool mg_my_bool;
 #endif
 
-#define MG_CONTEXT_COURSE 50
 /* Above this many course ids an attestation scope reads every course (the
  * core filters): the statements stay of a bounded size. */
 #define MG_MYSQL_MAX_IDS 1000
@@ -609,7 +608,7 @@ static void add_users(qb *b, const mg_scope *sc, const mg_settings *st)
 		/* His teachers, the trainers of their parcours, and himself. */
 		add_teachers(b, sc, st);
 		qb_add(b, " UNION SELECT ra.userid FROM {role_assignments} ra"
-			" JOIN {context} x ON x.id = ra.contextid AND x.contextlevel = 50");
+			" JOIN {context} x ON x.id = ra.contextid AND x.contextlevel = " MG_STRINGIFY(MG_CONTEXT_COURSE));
 		join_courses(b, sc, st, "x.instanceid");
 		qb_add(b, " JOIN {role} r ON r.id = ra.roleid AND r.shortname IN (");
 		for (i = 0; i < st->ntrainer_roles; i++) {
@@ -626,7 +625,7 @@ static void add_users(qb *b, const mg_scope *sc, const mg_settings *st)
 	qb_add(b, "SELECT ue.userid AS id FROM {user_enrolments} ue JOIN {enrol} e ON e.id = ue.enrolid");
 	join_courses(b, sc, st, "e.courseid");
 	qb_add(b, " UNION SELECT ra.userid FROM {role_assignments} ra"
-		" JOIN {context} x ON x.id = ra.contextid AND x.contextlevel = 50");
+		" JOIN {context} x ON x.id = ra.contextid AND x.contextlevel = " MG_STRINGIFY(MG_CONTEXT_COURSE));
 	join_courses(b, sc, st, "x.instanceid");
 	if (sc->kind == MG_SCOPE_TRANSPARENCY) {
 		/* The inspectors of the participant's circonscription. */
@@ -689,10 +688,10 @@ static int add_filter(qb *b, mg_table_id table, const mg_scope *sc, const mg_set
 		return 1;
 	case MG_T_CONTEXT:
 		join_courses(b, sc, st, "t.instanceid");
-		qb_add(b, " WHERE t.contextlevel = 50");
+		qb_add(b, " WHERE t.contextlevel = " MG_STRINGIFY(MG_CONTEXT_COURSE));
 		return 1;
 	case MG_T_ROLE_ASSIGNMENTS:
-		qb_add(b, " JOIN {context} x ON x.id = t.contextid AND x.contextlevel = 50");
+		qb_add(b, " JOIN {context} x ON x.id = t.contextid AND x.contextlevel = " MG_STRINGIFY(MG_CONTEXT_COURSE));
 		join_courses(b, sc, st, "x.instanceid");
 		join_users(b, sc, st, "t.userid");
 		return 1;
@@ -1006,7 +1005,7 @@ static mg_status run_query(mg_mysql_store *s, MYSQL *m, qb *b, mg_table_id table
 		goto done;
 	}
 	if (mysql_stmt_param_count(stmt) != b->nparams || mysql_stmt_field_count(stmt) != t->nfields) {
-		st = mg_error_set(err, MG_ECONN, "mysql: internal error: unexpected statement shape for %s", t->name);
+		st = mg_error_set(err, MG_EINTERNAL, "mysql: internal error: unexpected statement shape for %s", t->name);
 		goto done;
 	}
 	if (b->nparams) {
@@ -1233,7 +1232,7 @@ static mg_status store_load(void *store, const mg_scope *scope, const mg_setting
 			continue;
 		}
 		if (b.bug) {
-			st = mg_error_set(err, MG_EARG, "mysql: internal error building the query of %s", mg_tables[read_order[i]].name);
+			st = mg_error_set(err, MG_EINTERNAL, "mysql: internal error building the query of %s", mg_tables[read_order[i]].name);
 			goto error;
 		}
 		if (b.oom) {

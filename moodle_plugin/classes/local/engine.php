@@ -38,6 +38,23 @@ final class engine {
     public const EXTENSION = 'magistere';
 
     /**
+     * @var array The engine's default settings, for when the extension is not loaded (the settings page must still
+     * show them). The extension is their source: {@see self::defaults()} asks it when it is loaded, and the phpt test
+     * php_tests/module/module_single_sources_plugin-001.phpt fails when this copy differs from
+     * \Magistere\Tracker::defaults().
+     */
+    public const FALLBACK_DEFAULTS = [
+        'trainer_roles' => ['formateur', 'tuteur', 'editingteacher', 'teacher'],
+        'participant_roles' => ['participant', 'student'],
+        'school_field' => 'rne',
+        'duration_field' => 'magistere_duration',
+        'k' => 5,
+    ];
+
+    /** @var int The smallest k the engine accepts, for when the extension is not loaded (\Magistere\Tracker::K_MIN). */
+    public const FALLBACK_K_MIN = 3;
+
+    /**
      * Whether the magistere PHP extension is loaded.
      *
      * @return bool
@@ -89,18 +106,40 @@ final class engine {
     }
 
     /**
-     * The tracker settings from the plugin's configuration.
+     * The engine's default settings: the extension's own when it is loaded, else {@see self::FALLBACK_DEFAULTS}.
+     *
+     * @return array trainer_roles, participant_roles, school_field, duration_field and k
+     */
+    public static function defaults(): array {
+        return self::available() ? \Magistere\Tracker::defaults() : self::FALLBACK_DEFAULTS;
+    }
+
+    /**
+     * The smallest statistics threshold k the engine accepts: the extension's when it is loaded, else
+     * {@see self::FALLBACK_K_MIN}.
+     *
+     * @return int
+     */
+    public static function k_min(): int {
+        return self::available() ? \Magistere\Tracker::K_MIN : self::FALLBACK_K_MIN;
+    }
+
+    /**
+     * The tracker settings from the plugin's configuration, the engine's defaults for what is not configured.
      *
      * @return array settings as documented for \Magistere\Tracker::__construct()
      */
     public static function settings(): array {
         $config = get_config('local_magistere');
+        $defaults = self::defaults();
         $settings = [
-            'trainer_roles' => self::split_list($config->trainerroles ?? 'formateur,tuteur,editingteacher,teacher'),
-            'participant_roles' => self::split_list($config->participantroles ?? 'participant,student'),
-            'school_field' => (string) ($config->schoolfield ?? 'rne'),
-            'duration_field' => (string) ($config->durationfield ?? duration_field::DEFAULT_SHORTNAME),
-            'k' => max(3, (int) ($config->k ?? 5)),
+            'trainer_roles' => isset($config->trainerroles) ? self::split_list($config->trainerroles)
+                : $defaults['trainer_roles'],
+            'participant_roles' => isset($config->participantroles) ? self::split_list($config->participantroles)
+                : $defaults['participant_roles'],
+            'school_field' => (string) ($config->schoolfield ?? $defaults['school_field']),
+            'duration_field' => (string) ($config->durationfield ?? $defaults['duration_field']),
+            'k' => max(self::k_min(), (int) ($config->k ?? $defaults['k'])),
         ];
         return $settings;
     }

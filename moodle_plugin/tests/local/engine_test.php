@@ -43,6 +43,41 @@ final class engine_test extends \advanced_testcase {
     }
 
     /**
+     * The defaults and the minimum k are the extension's when it is loaded, and the plugin's fallback copy (used
+     * without the extension: this class also runs without it) equals them.
+     */
+    public function test_defaults_from_the_extension(): void {
+        if (engine::available()) {
+            $this->assertSame(\Magistere\Tracker::defaults(), engine::defaults());
+            $this->assertSame(\Magistere\Tracker::K_MIN, engine::k_min());
+            $this->assertSame(engine::FALLBACK_DEFAULTS, \Magistere\Tracker::defaults());
+            $this->assertSame(engine::FALLBACK_K_MIN, \Magistere\Tracker::K_MIN);
+        } else {
+            $this->assertSame(engine::FALLBACK_DEFAULTS, engine::defaults());
+            $this->assertSame(engine::FALLBACK_K_MIN, engine::k_min());
+        }
+        $this->assertSame(engine::FALLBACK_DEFAULTS['duration_field'], duration_field::DEFAULT_SHORTNAME);
+    }
+
+    /**
+     * The k setting accepts whole numbers from the engine's minimum up, and nothing else.
+     *
+     * @covers \local_magistere\admin\setting_k
+     */
+    public function test_setting_k(): void {
+        global $CFG;
+        require_once($CFG->libdir . '/adminlib.php');
+        $setting = new \local_magistere\admin\setting_k('local_magistere/k', 'k', '', 5);
+        $min = engine::k_min();
+        $this->assertTrue($setting->validate((string) $min));
+        $this->assertTrue($setting->validate((string) ($min + 10)));
+        $this->assertSame(get_string('settings:k_min', 'local_magistere', $min), $setting->validate((string) ($min - 1)));
+        $this->assertIsString($setting->validate('-5'));
+        $this->assertIsString($setting->validate('five'));
+        $this->assertIsString($setting->validate(''));
+    }
+
+    /**
      * The direct source is used on MariaDB/MySQL unless forced to rows.
      */
     public function test_source_choice(): void {
