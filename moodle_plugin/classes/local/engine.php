@@ -94,6 +94,7 @@ final class engine {
      * @return array settings as documented for \Magistere\Tracker::__construct()
      */
     public static function settings(): array {
+        global $CFG;
         $config = get_config('local_magistere');
         $settings = [
             'trainer_roles' => self::split_list($config->trainerroles ?? 'formateur,tuteur,editingteacher,teacher'),
@@ -101,8 +102,30 @@ final class engine {
             'school_field' => (string) ($config->schoolfield ?? 'rne'),
             'duration_field' => (string) ($config->durationfield ?? duration_field::DEFAULT_SHORTNAME),
             'k' => max(3, (int) ($config->k ?? 5)),
+            // Progress is Moodle's: off when the site's completion tracking is off (completion_info::is_enabled()),
+            // and counting only the activities of modules whose code is on the site (course_modinfo).
+            'enablecompletion' => !empty($CFG->enablecompletion),
+            'installed_modules' => self::installed_modules(),
         ];
         return $settings;
+    }
+
+    /**
+     * The activity modules whose code is on the site, as course_modinfo tests it (mod/<name>/lib.php exists):
+     * course modules of any other module are not among Moodle's activities.
+     *
+     * @return string[]
+     */
+    public static function installed_modules(): array {
+        global $CFG, $DB;
+        $names = [];
+        foreach ($DB->get_fieldset_select('modules', 'name', '1 = 1') as $name) {
+            if (preg_match('/^[a-z][a-z0-9_]*$/', $name) && file_exists("$CFG->dirroot/mod/$name/lib.php")) {
+                $names[] = $name;
+            }
+        }
+        sort($names);
+        return $names;
     }
 
     /**
@@ -157,6 +180,24 @@ final class engine {
         $settings = self::settings();
         return self::call(fn() => new \Magistere\Tracker(
             \Magistere\Source::rows(rows_loader::for_course($courseid, $settings)),
+            $settings
+        ));
+    }
+
+    /**
+     * A tracker that can answer a user's "my trainings".
+     *
+     * @param int $userid
+     * @return \Magistere\Tracker
+     */
+    public static function tracker_for_user(int $userid): \Magistere\Tracker {
+        self::require_available();
+        if (self::uses_direct_source()) {
+            return self::direct_tracker();
+        }
+        $settings = self::settings();
+        return self::call(fn() => new \Magistere\Tracker(
+            \Magistere\Source::rows(rows_loader::for_user($userid, $settings)),
             $settings
         ));
     }

@@ -32,14 +32,20 @@ final class engine_test extends \advanced_testcase {
      */
     public function test_settings(): void {
         $this->resetAfterTest();
+        $settings = engine::settings();
+        $this->assertContains('page', $settings['installed_modules']);
+        $this->assertContains('assign', $settings['installed_modules']);
+        unset($settings['installed_modules']);
         $this->assertSame(['trainer_roles' => ['formateur', 'tuteur', 'editingteacher', 'teacher'],
             'participant_roles' => ['participant', 'student'], 'school_field' => 'rne',
-            'duration_field' => 'magistere_duration', 'k' => 5], engine::settings());
+            'duration_field' => 'magistere_duration', 'k' => 5, 'enablecompletion' => true], $settings);
         set_config('trainerroles', ' formateur, ,tuteur,formateur ', 'local_magistere');
         set_config('k', '2', 'local_magistere');
+        set_config('enablecompletion', 0);
         $settings = engine::settings();
         $this->assertSame(['formateur', 'tuteur'], $settings['trainer_roles']);
         $this->assertSame(3, $settings['k']);
+        $this->assertFalse($settings['enablecompletion']);
     }
 
     /**
