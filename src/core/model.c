@@ -545,6 +545,7 @@ static mg_status build_users_courses(build *b)
 		mg_user *usr = &m->users[i];
 		usr->id = u[i].id;
 		usr->school = MG_NONE;
+		usr->firstname = usr->lastname = usr->idnumber = MG_STR_NULL;
 		if (is_dead(b, MG_T_USER, i)) {
 			continue; /* a duplicate id: never referenced, never listed */
 		}
@@ -559,6 +560,7 @@ static mg_status build_users_courses(build *b)
 		mg_course *co = &m->courses[i];
 		co->id = c[i].id;
 		co->duration = MG_NULL_INT;
+		co->shortname = co->fullname = MG_STR_NULL;
 		if (is_dead(b, MG_T_COURSE, i)) {
 			continue;
 		}
@@ -594,6 +596,7 @@ static mg_status build_circs_schools(build *b)
 		uint32_t prev;
 		int r;
 
+		c->code = c->name = c->departement = c->academie = MG_STR_NULL;
 		if (is_dead(b, MG_T_CIRC, i)) {
 			continue;
 		}
@@ -632,6 +635,7 @@ static mg_status build_circs_schools(build *b)
 		mg_str code, want;
 
 		s->circ = MG_NONE;
+		s->uai = s->name = s->city = s->departement = s->academie = s->degre = s->secteur = MG_STR_NULL;
 		if (is_dead(b, MG_T_SCHOOL, i)) {
 			continue;
 		}
