@@ -30,6 +30,12 @@ namespace Magistere {
 
         /** "rows" or "mysql". */
         public function kind(): string {}
+
+        /**
+         * Every column the engine reads, table (without prefix) => list of columns: the only ones it
+         * ever reads (R6).
+         */
+        public static function columns(): array {}
     }
 
     /**
@@ -69,6 +75,12 @@ namespace Magistere {
 
         /** R9: what each role sees about a participant. */
         public function transparency(int $userId, int $courseId): array {}
+
+        /** "My trainings": every participation of the user (training records included) and the parcours he trains. */
+        public function myTrainings(int $userId): array {}
+
+        /** The anomalies of the site's data, for the site administrator only (docs/api.md). */
+        public function dataQuality(int $limit = 1000): array {}
 
         /**
          * The administrative attestation file (docs/xml-attestations.md), streamed to a path or a

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: f8555aa4e8b4dfaa5b0be410a3c7777d9f779ae5 */
+ * Stub hash: 6b19119b8d49a86cb4e0537935fa8f59e9419905 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Magistere_Source___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()
@@ -19,15 +19,17 @@ ZEND_END_ARG_INFO()
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Magistere_Source_kind, 0, 0, IS_STRING, 0)
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Magistere_Source_columns, 0, 0, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
+
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Magistere_Tracker___construct, 0, 0, 1)
 	ZEND_ARG_OBJ_INFO(0, source, Magistere\\Source, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, settings, IS_ARRAY, 0, "[]")
 ZEND_END_ARG_INFO()
 
-ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Magistere_Tracker_settings, 0, 0, IS_ARRAY, 0)
-ZEND_END_ARG_INFO()
+#define arginfo_class_Magistere_Tracker_settings arginfo_class_Magistere_Source_columns
 
-#define arginfo_class_Magistere_Tracker_defaults arginfo_class_Magistere_Tracker_settings
+#define arginfo_class_Magistere_Tracker_defaults arginfo_class_Magistere_Source_columns
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Magistere_Tracker_participantView, 0, 2, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO(0, viewerId, IS_LONG, 0)
@@ -49,6 +51,14 @@ ZEND_END_ARG_INFO()
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Magistere_Tracker_transparency, 0, 2, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO(0, userId, IS_LONG, 0)
 	ZEND_ARG_TYPE_INFO(0, courseId, IS_LONG, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Magistere_Tracker_myTrainings, 0, 1, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, userId, IS_LONG, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Magistere_Tracker_dataQuality, 0, 0, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, limit, IS_LONG, 0, "1000")
 ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Magistere_Tracker_writeAttestations, 0, 1, IS_LONG, 0)
@@ -81,6 +91,7 @@ ZEND_METHOD(Magistere_Source, rows);
 ZEND_METHOD(Magistere_Source, mysql);
 ZEND_METHOD(Magistere_Source, fromMoodleConfig);
 ZEND_METHOD(Magistere_Source, kind);
+ZEND_METHOD(Magistere_Source, columns);
 ZEND_METHOD(Magistere_Tracker, __construct);
 ZEND_METHOD(Magistere_Tracker, settings);
 ZEND_METHOD(Magistere_Tracker, defaults);
@@ -89,6 +100,8 @@ ZEND_METHOD(Magistere_Tracker, trainerView);
 ZEND_METHOD(Magistere_Tracker, inspectorView);
 ZEND_METHOD(Magistere_Tracker, statistics);
 ZEND_METHOD(Magistere_Tracker, transparency);
+ZEND_METHOD(Magistere_Tracker, myTrainings);
+ZEND_METHOD(Magistere_Tracker, dataQuality);
 ZEND_METHOD(Magistere_Tracker, writeAttestations);
 ZEND_METHOD(Magistere_Tracker, writeStatistics);
 ZEND_METHOD(Magistere_Statistics, __construct);
@@ -102,6 +115,7 @@ static const zend_function_entry class_Magistere_Source_methods[] = {
 	ZEND_ME(Magistere_Source, mysql, arginfo_class_Magistere_Source_mysql, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_ME(Magistere_Source, fromMoodleConfig, arginfo_class_Magistere_Source_fromMoodleConfig, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_ME(Magistere_Source, kind, arginfo_class_Magistere_Source_kind, ZEND_ACC_PUBLIC)
+	ZEND_ME(Magistere_Source, columns, arginfo_class_Magistere_Source_columns, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_FE_END
 };
 
@@ -115,6 +129,8 @@ static const zend_function_entry class_Magistere_Tracker_methods[] = {
 	ZEND_ME(Magistere_Tracker, inspectorView, arginfo_class_Magistere_Tracker_inspectorView, ZEND_ACC_PUBLIC)
 	ZEND_ME(Magistere_Tracker, statistics, arginfo_class_Magistere_Tracker_statistics, ZEND_ACC_PUBLIC)
 	ZEND_ME(Magistere_Tracker, transparency, arginfo_class_Magistere_Tracker_transparency, ZEND_ACC_PUBLIC)
+	ZEND_ME(Magistere_Tracker, myTrainings, arginfo_class_Magistere_Tracker_myTrainings, ZEND_ACC_PUBLIC)
+	ZEND_ME(Magistere_Tracker, dataQuality, arginfo_class_Magistere_Tracker_dataQuality, ZEND_ACC_PUBLIC)
 	ZEND_ME(Magistere_Tracker, writeAttestations, arginfo_class_Magistere_Tracker_writeAttestations, ZEND_ACC_PUBLIC)
 	ZEND_ME(Magistere_Tracker, writeStatistics, arginfo_class_Magistere_Tracker_writeStatistics, ZEND_ACC_PUBLIC)
 	ZEND_FE_END

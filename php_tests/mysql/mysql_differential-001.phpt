@@ -23,6 +23,12 @@ mgt_differential(__FILE__, 'uneven parcours (0, 1, 25 participants), prefix a', 
 mgt_differential(__FILE__, 'other settings (roles, k), prefix mdl_',
     mgt_dataset(5, ['names' => 'world', 'courses' => 2]), 'mdl_',
     ['trainer_roles' => ['formateur'], 'participant_roles' => ['participant', 'student', 'tuteur'], 'k' => 3]);
+// What a real site holds (orphan rows, a mark of a deleted course, "2h30", codes in another case, control
+// characters...): the views stay identical, and dataQuality() (which reads every row) finds the same anomalies.
+$bad = mgt_dataset_anomalies(mgt_dataset(6, ['names' => 'world']));
+mgt_differential(__FILE__, 'inconsistent rows of a real database, prefix mdl_', $bad);
+$q = (new Magistere\Tracker(Magistere\Source::rows(mgt_engine_tables($bad)), ['now' => MGT_NOW]))->dataQuality();
+echo "  anomalies: {$q['total']} (", implode(', ', array_unique(array_column($q['counts'], 'problem'))), ")\n";
 ?>
 --CLEAN--
 <?php
@@ -35,3 +41,5 @@ accents, apostrophes, non-Latin scripts, emoji, prefix m2: identical
 no noise rows, prefix moodle_: identical
 uneven parcours (0, 1, 25 participants), prefix a: identical
 other settings (roles, k), prefix mdl_: identical
+inconsistent rows of a real database, prefix mdl_: identical
+  anomalies: 16 (invalid_text, missing_reference, section_mismatch, ambiguous_field, invalid_duration, case_mismatch)

@@ -76,6 +76,9 @@ function mg_sql_create_schema(mysqli $db, string $prefix): void
 function mg_sql_fillers(string $table, array $row): array
 {
     switch ($table) {
+        case 'course':
+            // Moodle's column defaults to 0; Source::rows() reads an absent one as 1 (completion on).
+            return ['enablecompletion' => 1];
         case 'role':
             return ['description' => '', 'name' => $row['shortname'] ?? ''];
         case 'user_info_field':

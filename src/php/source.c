@@ -71,6 +71,24 @@ ZEND_METHOD(Magistere_Source, rows)
 	php_mg_source_create(return_value, &mg_store_rows_ops, rs);
 }
 
+ZEND_METHOD(Magistere_Source, columns)
+{
+	size_t i, f;
+
+	ZEND_PARSE_PARAMETERS_NONE();
+	array_init_size(return_value, MG_T__COUNT);
+	for (i = 0; i < MG_T__COUNT; i++) {
+		const mg_table *t = &mg_tables[i];
+		zval cols;
+
+		array_init_size(&cols, (uint32_t)t->nfields);
+		for (f = 0; f < t->nfields; f++) {
+			add_next_index_string(&cols, t->fields[f].name);
+		}
+		add_assoc_zval(return_value, t->name, &cols);
+	}
+}
+
 ZEND_METHOD(Magistere_Source, kind)
 {
 	php_mg_source *s = php_mg_source_from_obj(Z_OBJ_P(ZEND_THIS));

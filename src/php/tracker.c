@@ -101,7 +101,8 @@ mg_status php_mg_tracker_with_model(php_mg_tracker *t, const mg_scope *scope,
 /* ------------------------------------------------------------ settings */
 
 static const char *const setting_names[] = {
-	"trainer_roles", "participant_roles", "school_field", "duration_field", "k", "now", NULL
+	"trainer_roles", "participant_roles", "school_field", "duration_field", "k", "now",
+	"enablecompletion", "installed_modules", NULL
 };
 
 /* Copies a string into the tracker's string buffer (sized beforehand). */
@@ -137,7 +138,7 @@ static size_t settings_string_bytes(HashTable *ht)
 }
 
 static zend_result parse_roles(php_mg_tracker *t, size_t *used, const char *name, zval *v,
-	mg_str *out, size_t *n)
+	mg_str *out, size_t *n, size_t max)
 {
 	zval *e;
 
@@ -145,8 +146,9 @@ static zend_result parse_roles(php_mg_tracker *t, size_t *used, const char *name
 		zend_argument_type_error(2, "setting \"%s\" must be of type array, %s given", name, zend_zval_type_name(v));
 		return FAILURE;
 	}
-	if (zend_hash_num_elements(Z_ARRVAL_P(v)) > MG_MAX_ROLES) {
-		zend_argument_value_error(2, "setting \"%s\" names more than %d roles", name, MG_MAX_ROLES);
+	if (zend_hash_num_elements(Z_ARRVAL_P(v)) > max) {
+		zend_argument_value_error(2, "setting \"%s\" names more than %zu %s", name, max,
+			max == MG_MAX_ROLES ? "roles" : "modules");
 		return FAILURE;
 	}
 	*n = 0;
@@ -185,13 +187,14 @@ static zend_result parse_settings(php_mg_tracker *t, HashTable *ht)
 		ZVAL_DEREF(v);
 		switch (i) {
 		case 0:
-			if (parse_roles(t, &used, "trainer_roles", v, t->settings.trainer_roles, &t->settings.ntrainer_roles) == FAILURE) {
+			if (parse_roles(t, &used, "trainer_roles", v, t->settings.trainer_roles, &t->settings.ntrainer_roles,
+					MG_MAX_ROLES) == FAILURE) {
 				return FAILURE;
 			}
 			break;
 		case 1:
 			if (parse_roles(t, &used, "participant_roles", v, t->settings.participant_roles,
-					&t->settings.nparticipant_roles) == FAILURE) {
+					&t->settings.nparticipant_roles, MG_MAX_ROLES) == FAILURE) {
 				return FAILURE;
 			}
 			break;
@@ -221,8 +224,28 @@ static zend_result parse_settings(php_mg_tracker *t, HashTable *ht)
 				t->settings.now = (int64_t)Z_LVAL_P(v);
 			}
 			break;
+		case 6:
+			if (Z_TYPE_P(v) != IS_TRUE && Z_TYPE_P(v) != IS_FALSE) {
+				zend_argument_type_error(2, "setting \"enablecompletion\" must be of type bool, %s given",
+					zend_zval_type_name(v));
+				return FAILURE;
+			}
+			t->settings.enablecompletion = Z_TYPE_P(v) == IS_TRUE;
+			break;
+		case 7:
+			if (Z_TYPE_P(v) == IS_NULL) {
+				t->settings.installed_modules_given = 0;
+				t->settings.ninstalled_modules = 0;
+				break;
+			}
+			if (parse_roles(t, &used, "installed_modules", v, t->settings.installed_modules,
+					&t->settings.ninstalled_modules, MG_MAX_MODULES) == FAILURE) {
+				return FAILURE;
+			}
+			t->settings.installed_modules_given = 1;
+			break;
 		default:
-			zend_argument_value_error(2, "contains the unknown setting \"%s\" (known: trainer_roles, participant_roles, school_field, duration_field, k, now)",
+			zend_argument_value_error(2, "contains the unknown setting \"%s\" (known: trainer_roles, participant_roles, school_field, duration_field, k, now, enablecompletion, installed_modules)",
 				ZSTR_VAL(key));
 			return FAILURE;
 		}
@@ -317,6 +340,12 @@ static void settings_array(zval *rv, const mg_settings *s, int with_now)
 	if (with_now) {
 		add_assoc_long(rv, "now", (zend_long)s->now);
 	}
+	add_assoc_bool(rv, "enablecompletion", s->enablecompletion != 0);
+	if (s->installed_modules_given) {
+		add_roles(rv, "installed_modules", s->installed_modules, s->ninstalled_modules);
+	} else {
+		add_assoc_null(rv, "installed_modules");
+	}
 }
 
 ZEND_METHOD(Magistere_Tracker, settings)
@@ -343,7 +372,9 @@ ZEND_METHOD(Magistere_Tracker, defaults)
 
 /* --------------------------------------------------------------- views */
 
-typedef enum view_kind { V_PARTICIPANT, V_TRAINER, V_INSPECTOR, V_TRANSPARENCY, V_STATISTICS } view_kind;
+typedef enum view_kind {
+	V_PARTICIPANT, V_TRAINER, V_INSPECTOR, V_TRANSPARENCY, V_STATISTICS, V_MY_TRAININGS, V_DATA_QUALITY
+} view_kind;
 
 typedef struct view_call {
 	view_kind kind;
@@ -374,6 +405,12 @@ static mg_status run_view(const mg_model *m, void *arg, mg_error *err)
 		break;
 	case V_TRANSPARENCY:
 		st = mg_view_transparency(m, vc->a, vc->b, &out, err);
+		break;
+	case V_MY_TRAININGS:
+		st = mg_view_my_trainings(m, vc->a, &out, err);
+		break;
+	case V_DATA_QUALITY:
+		st = mg_view_data_quality(m, (size_t)vc->a, &out, err);
 		break;
 	case V_STATISTICS: {
 		mg_stats_table *tab;
@@ -472,6 +509,37 @@ ZEND_METHOD(Magistere_Tracker, transparency)
 	ZEND_PARSE_PARAMETERS_END();
 	vc.a = scope.userid = user;
 	vc.b = scope.courseid = course;
+	view(INTERNAL_FUNCTION_PARAM_PASSTHRU, &vc, &scope);
+}
+
+ZEND_METHOD(Magistere_Tracker, myTrainings)
+{
+	zend_long user;
+	view_call vc = { V_MY_TRAININGS, 0, 0, { NULL, 0 }, NULL, 0, 0, NULL };
+	mg_scope scope = { MG_SCOPE_USER, 0, 0, NULL, 0 };
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_LONG(user)
+	ZEND_PARSE_PARAMETERS_END();
+	vc.a = scope.userid = user;
+	view(INTERNAL_FUNCTION_PARAM_PASSTHRU, &vc, &scope);
+}
+
+ZEND_METHOD(Magistere_Tracker, dataQuality)
+{
+	zend_long limit = 1000;
+	view_call vc = { V_DATA_QUALITY, 0, 0, { NULL, 0 }, NULL, 0, 0, NULL };
+	mg_scope scope = { MG_SCOPE_ALL, 0, 0, NULL, 0 };
+
+	ZEND_PARSE_PARAMETERS_START(0, 1)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_LONG(limit)
+	ZEND_PARSE_PARAMETERS_END();
+	if (limit < 0) {
+		zend_argument_value_error(1, "must be greater than or equal to 0");
+		RETURN_THROWS();
+	}
+	vc.a = limit;
 	view(INTERNAL_FUNCTION_PARAM_PASSTHRU, &vc, &scope);
 }
 

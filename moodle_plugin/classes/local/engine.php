@@ -130,6 +130,7 @@ final class engine {
      * @return array settings as documented for \Magistere\Tracker::__construct()
      */
     public static function settings(): array {
+        global $CFG;
         $config = get_config('local_magistere');
         $defaults = self::defaults();
         $settings = [
@@ -140,8 +141,30 @@ final class engine {
             'school_field' => (string) ($config->schoolfield ?? $defaults['school_field']),
             'duration_field' => (string) ($config->durationfield ?? $defaults['duration_field']),
             'k' => max(self::k_min(), (int) ($config->k ?? $defaults['k'])),
+            // Progress is Moodle's: off when the site's completion tracking is off (completion_info::is_enabled()),
+            // and counting only the activities of modules whose code is on the site (course_modinfo).
+            'enablecompletion' => !empty($CFG->enablecompletion),
+            'installed_modules' => self::installed_modules(),
         ];
         return $settings;
+    }
+
+    /**
+     * The activity modules whose code is on the site, as course_modinfo tests it (mod/<name>/lib.php exists):
+     * course modules of any other module are not among Moodle's activities.
+     *
+     * @return string[]
+     */
+    public static function installed_modules(): array {
+        global $CFG, $DB;
+        $names = [];
+        foreach ($DB->get_fieldset_select('modules', 'name', '1 = 1') as $name) {
+            if (preg_match('/^[a-z][a-z0-9_]*$/', $name) && file_exists("$CFG->dirroot/mod/$name/lib.php")) {
+                $names[] = $name;
+            }
+        }
+        sort($names);
+        return $names;
     }
 
     /**
@@ -199,6 +222,24 @@ final class engine {
         $settings = self::settings();
         return self::call(fn() => new \Magistere\Tracker(
             \Magistere\Source::rows(rows_loader::for_course($courseid, $settings)),
+            $settings
+        ));
+    }
+
+    /**
+     * A tracker that can answer a user's "my trainings".
+     *
+     * @param int $userid
+     * @return \Magistere\Tracker
+     */
+    public static function tracker_for_user(int $userid): \Magistere\Tracker {
+        self::require_available();
+        if (self::uses_direct_source()) {
+            return self::direct_tracker();
+        }
+        $settings = self::settings();
+        return self::call(fn() => new \Magistere\Tracker(
+            \Magistere\Source::rows(rows_loader::for_user($userid, $settings)),
             $settings
         ));
     }
@@ -331,6 +372,28 @@ final class engine {
             }
             throw $e;
         }
+    }
+
+    /**
+     * A user's "my trainings": his participations and the parcours he trains.
+     *
+     * @param int $userid
+     * @return array the engine's myTrainings()
+     */
+    public static function my_trainings(int $userid): array {
+        $tracker = self::tracker_for_user($userid);
+        return self::call(fn() => $tracker->myTrainings($userid));
+    }
+
+    /**
+     * The anomalies the engine found in the site's data (for the site administrator's status check).
+     *
+     * @param int $limit the most anomalies listed one by one
+     * @return array the engine's dataQuality()
+     */
+    public static function data_quality(int $limit): array {
+        $tracker = self::tracker_for_site();
+        return self::call(fn() => $tracker->dataQuality($limit));
     }
 
     /**
