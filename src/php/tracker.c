@@ -328,8 +328,9 @@ static void add_roles(zval *arr, const char *key, const mg_str *roles, size_t n)
 	add_assoc_zval(arr, key, &list);
 }
 
-/* The settings as the array settings() returns (defaults() leaves out "now"). */
-static void settings_array(zval *rv, const mg_settings *s, int with_now)
+/* The settings as the array settings() returns; defaults() gives only the configurable ones (not "now", nor
+ * what the plugin reads from Moodle's configuration). */
+static void settings_array(zval *rv, const mg_settings *s, int full)
 {
 	array_init(rv);
 	add_roles(rv, "trainer_roles", s->trainer_roles, s->ntrainer_roles);
@@ -337,9 +338,12 @@ static void settings_array(zval *rv, const mg_settings *s, int with_now)
 	add_assoc_stringl(rv, "school_field", s->school_field.ptr, s->school_field.len);
 	add_assoc_stringl(rv, "duration_field", s->duration_field.ptr, s->duration_field.len);
 	add_assoc_long(rv, "k", (zend_long)s->k);
-	if (with_now) {
-		add_assoc_long(rv, "now", (zend_long)s->now);
+	if (!full) {
+		return;
 	}
+	/* What a tracker is given beyond the site's configurable settings: the instant, and what the plugin reads
+	 * from Moodle's own configuration (completion tracking, installed modules). */
+	add_assoc_long(rv, "now", (zend_long)s->now);
 	add_assoc_bool(rv, "enablecompletion", s->enablecompletion != 0);
 	if (s->installed_modules_given) {
 		add_roles(rv, "installed_modules", s->installed_modules, s->ninstalled_modules);

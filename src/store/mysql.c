@@ -644,6 +644,10 @@ static void add_users(qb *b, const mg_scope *sc, const mg_settings *st)
 	join_courses(b, sc, st, "x.instanceid");
 	qb_add(b, " UNION SELECT mk.userid FROM {local_magistere_mark} mk");
 	join_courses(b, sc, st, "mk.courseid");
+	/* Who marked them: the attestation file names him, even when he is no
+	 * longer a member of any parcours (a trainer who left, an administrator). */
+	qb_add(b, " UNION SELECT mk.modifiedby FROM {local_magistere_mark} mk");
+	join_courses(b, sc, st, "mk.courseid");
 	if (sc->kind == MG_SCOPE_TRANSPARENCY) {
 		/* The inspectors of the participant's circonscription. */
 		qb_add(b, " UNION SELECT i.userid FROM {local_magistere_inspector} i"

@@ -375,6 +375,16 @@ final class engine {
     }
 
     /**
+     * The columns the engine reads, by table: its one list (R6), which the rows source must be fed from.
+     *
+     * @return array table name without prefix => column names
+     */
+    public static function columns(): array {
+        self::require_available();
+        return \Magistere\Source::columns();
+    }
+
+    /**
      * A user's "my trainings": his participations and the parcours he trains.
      *
      * @param int $userid
