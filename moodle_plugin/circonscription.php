@@ -57,5 +57,7 @@ if ($download !== '') {
 }
 
 echo $OUTPUT->header();
+// Without the school profile field no teacher has a school: say so rather than show an empty list.
+echo \local_magistere\local\setup::school_field_notice() ?? '';
 echo $PAGE->get_renderer('local_magistere')->render($page);
 echo $OUTPUT->footer();

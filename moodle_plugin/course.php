@@ -25,6 +25,7 @@
 require_once(__DIR__ . '/../../config.php');
 
 use local_magistere\local\engine;
+use local_magistere\local\groups;
 use local_magistere\local\parcours;
 use local_magistere\local\participant_list;
 use local_magistere\output\missing_extension;
@@ -36,6 +37,9 @@ $page = optional_param('page', 0, PARAM_INT);
 $perpage = optional_param('perpage', 0, PARAM_INT);
 $download = optional_param('download', '', PARAM_ALPHA);
 
+if ($courseid == SITEID) {
+    throw new moodle_exception('invalidcourseid');
+}
 $course = get_course($courseid);
 $context = context_course::instance($course->id);
 $url = new moodle_url('/local/magistere/course.php', ['id' => $course->id]);
@@ -54,8 +58,20 @@ if (!engine::available()) {
     missing_extension::print_page_and_exit();
 }
 
-$result = parcours::view($course->id, (int) $USER->id);
+// The group menu, and the group chosen in it (separate groups: only his own).
+$groupmenu = groups_print_course_menu($course, $url, true);
+$groupid = (int) groups_get_course_group($course, true);
+$result = parcours::view($course->id, (int) $USER->id, $groupid);
 $renderer = $PAGE->get_renderer('local_magistere');
+
+if ($result['mode'] === 'outsider') {
+    // He passed Moodle's capability gate (a site administrator, a manager) but is neither a trainer nor a
+    // participant of the parcours: nothing inside it is shown to him (R1).
+    echo $OUTPUT->header();
+    echo $OUTPUT->notification(get_string('outsider', 'local_magistere'), \core\output\notification::NOTIFY_INFO, false);
+    echo $OUTPUT->footer();
+    exit;
+}
 
 if ($result['mode'] === 'participant') {
     echo $OUTPUT->header();
@@ -64,16 +80,14 @@ if ($result['mode'] === 'participant') {
     exit;
 }
 
-// Trainer view: group filter (separate groups respected), name sort, paging, download.
+// Trainer view, already limited to the participants he may see and the group he chose: name sort, paging,
+// download.
 if ($perpage > 0 && in_array($perpage, participant_list::PAGE_SIZES, true)) {
     set_user_preference('local_magistere_perpage', $perpage);
 } else {
     $perpage = (int) get_user_preferences('local_magistere_perpage', 50);
 }
-$groupmenu = groups_print_course_menu($course, $url, true);
-$groupid = (int) groups_get_course_group($course, true);
 $options = [
-    'onlyids' => parcours::group_filter($course, $groupid, (int) $USER->id),
     'sort' => $sort,
     'desc' => $dir === 'desc',
     'page' => $page,
@@ -95,5 +109,8 @@ if ($download !== '') {
 }
 
 echo $OUTPUT->header();
+if (groups::is_limited($course, (int) $USER->id) && !groups_get_all_groups($course->id, $USER->id)) {
+    echo $OUTPUT->notification(get_string('notingroup'), \core\output\notification::NOTIFY_INFO, false);
+}
 echo $renderer->render($trainerpage);
 echo $OUTPUT->footer();

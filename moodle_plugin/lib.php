@@ -74,5 +74,18 @@ function local_magistere_myprofile_navigation(\core_user\output\myprofile\tree $
  * @return \core\check\check[]
  */
 function local_magistere_status_checks(): array {
-    return [new \local_magistere\check\extension()];
+    return [
+        new \local_magistere\check\extension(),
+        new \local_magistere\check\setup(),
+        new \local_magistere\check\data_quality(),
+    ];
+}
+
+/**
+ * The plugin's security checks (Site administration > Reports > Security checks).
+ *
+ * @return \core\check\check[]
+ */
+function local_magistere_security_checks(): array {
+    return [new \local_magistere\check\platform_privacy()];
 }

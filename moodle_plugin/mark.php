@@ -27,7 +27,6 @@ require_once(__DIR__ . '/../../config.php');
 
 use local_magistere\local\engine;
 use local_magistere\local\parcours;
-use local_magistere\local\participant_list;
 use local_magistere\local\util;
 
 $courseid = required_param('id', PARAM_INT);
@@ -50,6 +49,12 @@ if (!in_array($action, ['finish', 'unfinish', 'undo'], true)) {
 }
 
 $undokey = 'local_magistere_undo_' . $course->id;
+$notify = fn(array $parts, bool $success) => redirect(
+    $returnurl,
+    implode(' ', $parts),
+    null,
+    $success ? \core\output\notification::NOTIFY_SUCCESS : \core\output\notification::NOTIFY_INFO
+);
 
 if ($action === 'undo') {
     $previous = $SESSION->{$undokey} ?? null;
@@ -57,37 +62,40 @@ if ($action === 'undo') {
     if (!$previous) {
         redirect($returnurl, get_string('nothingtoundo', 'local_magistere'), null, \core\output\notification::NOTIFY_INFO);
     }
-    parcours::undo($course->id, $previous, (int) $USER->id);
-    redirect($returnurl, get_string('undone', 'local_magistere'), null, \core\output\notification::NOTIFY_SUCCESS);
+    $result = parcours::undo($course->id, $previous, (int) $USER->id);
+    $notify([parcours::result_message($result, 'undo')], $result['changed'] && !$result['skipped']);
 }
 
 if (!$userids) {
     redirect($returnurl, get_string('noselection', 'local_magistere'), null, \core\output\notification::NOTIFY_WARNING);
 }
 $finished = $action === 'finish';
+$already = $finished ? 'alreadyfinished' : 'alreadyunfinished';
 
 if (!$confirm) {
-    // Confirmation listing the names, from the engine's own list of participants.
-    $view = parcours::trainer_view($course->id, (int) $USER->id);
-    $selection = participant_list::select($view['participants'], $userids);
-    if ($selection['invalid']) {
-        throw new moodle_exception('notparticipants', 'local_magistere', '', implode(', ', $selection['invalid']));
+    // Confirmation: who will change and who is already so, by name, among the participants he may see.
+    $ids = parcours::check_selection($course->id, $userids, (int) $USER->id);
+    $plan = \local_magistere\local\marks::plan($course->id, $ids, $finished);
+    if (!$plan['change']) {
+        $notify([get_string($already, 'local_magistere', count($plan['unchanged']))], false);
     }
+    $people = array_column(parcours::trainer_view($course->id, (int) $USER->id)['participants'], null, 'id');
+    $names = fn(array $list) => html_writer::alist(array_map(fn($id) => s(util::fullname($people[$id])), $list));
     $PAGE->set_title(get_string('confirmmark', 'local_magistere'));
     $PAGE->set_heading(format_string($course->fullname));
-    $names = html_writer::alist(array_map(fn($p) => s(util::fullname($p)), $selection['valid']));
-    $message = get_string(
-        $finished ? 'confirmfinish' : 'confirmunfinish',
-        'local_magistere',
-        count($selection['valid'])
-    ) . $names;
+    $message = get_string($finished ? 'confirmfinish' : 'confirmunfinish', 'local_magistere', count($plan['change']))
+        . $names($plan['change']);
     if ($finished) {
         $minutes = \local_magistere\local\duration_field::minutes($course->id);
         $message .= html_writer::tag('p', $minutes === null ? get_string('confirmnoduration', 'local_magistere')
             : get_string('confirmduration', 'local_magistere', util::format_minutes($minutes)));
     }
+    if ($plan['unchanged']) {
+        $message .= html_writer::tag('p', get_string('confirm' . $already, 'local_magistere', count($plan['unchanged'])))
+            . $names($plan['unchanged']);
+    }
     $params = ['id' => $course->id, 'action' => $action, 'confirm' => 1, 'sesskey' => sesskey()];
-    foreach (array_values($userids) as $i => $userid) {
+    foreach (array_values($ids) as $i => $userid) {
         $params["userids[$i]"] = $userid;
     }
     $continue = new single_button(
@@ -102,12 +110,13 @@ if (!$confirm) {
     exit;
 }
 
-$previous = parcours::mark($course->id, $userids, $finished, (int) $USER->id);
-$SESSION->{$undokey} = $previous;
-$message = get_string($finished ? 'markedfinished' : 'markedunfinished', 'local_magistere', count($previous));
-if ($previous) {
+$result = parcours::mark($course->id, $userids, $finished, (int) $USER->id);
+$parts = [parcours::result_message($result, $action)];
+if ($result['changed']) {
+    // A second submit of the same form changes nothing: the undo of the first one stays available.
+    $SESSION->{$undokey} = $result['changed'];
     $undourl = new moodle_url('/local/magistere/mark.php', ['id' => $course->id, 'action' => 'undo',
         'sesskey' => sesskey()]);
-    $message .= ' ' . html_writer::link($undourl, get_string('undo', 'local_magistere'), ['class' => 'btn btn-link p-0']);
+    $parts[] = html_writer::link($undourl, get_string('undo', 'local_magistere'), ['class' => 'btn btn-link p-0']);
 }
-redirect($returnurl, $message, null, \core\output\notification::NOTIFY_SUCCESS);
+$notify($parts, (bool) $result['changed']);

@@ -26,9 +26,10 @@ defined('MOODLE_INTERNAL') || die();
 
 $plugin->component = 'local_magistere';
 // The plugin's own version, YYYYMMDDXX.
-$plugin->version   = 2026120102;
+$plugin->version   = 2026120104;
 // Moodle 4.5 LTS (2024100700) or later.
 $plugin->requires  = 2024100700;
 $plugin->supported = [405, 501];
 $plugin->maturity  = MATURITY_BETA;
-$plugin->release   = '0.1.0 (for Moodle 4.5 onwards, needs the magistere PHP extension)';
+// The version of magistere: MG_VERSION in src/core/core.h (the lint stage checks they are equal).
+$plugin->release   = '0.1.0';

@@ -22,7 +22,8 @@
 # non-zero on failure. A line "# needs: ..." in it says what it needs among "extension" (the
 # built module, MAGISTERE_SO) and "mariadb" (the MAGISTERE_TEST_* server), or "none"; without
 # that line it gets both. A suite passes only if it exits 0, prints its summary, reports no
-# failure and ran at least one test; otherwise it fails, and a failure it did not count itself
+# failure and ran at least one test; a suite that ran none but skipped some (with its reason,
+# e.g. no Moodle checkout given) is SKIP; otherwise it fails, and a failure it did not count itself
 # adds one to the total.
 set -uo pipefail
 
@@ -97,6 +98,7 @@ print_table() {
 
 # ------------------------------------------------------------ cleanup
 finished=0
+# shellcheck disable=SC2317 # called by the exit trap
 cleanup() {
 	local rc=$?
 	trap - EXIT INT TERM HUP
@@ -125,7 +127,7 @@ trap 'exit 143' TERM
 trap 'exit 129' HUP
 
 # ------------------------------------------------------------ suites
-mapfile -t all_suites < <(cd scripts/suites && ls [0-9][0-9]-*.sh 2>/dev/null | LC_ALL=C sort)
+mapfile -t all_suites < <(cd scripts/suites && for s in [0-9][0-9]-*.sh; do [ -f "$s" ] && echo "$s"; done | LC_ALL=C sort)
 suites=()
 if [ -n "${MAGISTERE_SUITES:-}" ]; then
 	for want in $MAGISTERE_SUITES; do
@@ -228,6 +230,8 @@ run_suite() {
 			f=1
 		elif [ "$rc" -eq 0 ] && [ "$f" -ne 0 ]; then
 			note="reported failures but exited 0"
+		elif [ $((p + f)) -eq 0 ] && [ "$k" -gt 0 ] && [ "$rc" -eq 0 ]; then
+			note="skipped (its log says why)"
 		elif [ $((p + f)) -eq 0 ]; then
 			note="no test ran"
 			f=1
@@ -242,6 +246,8 @@ run_suite() {
 	fi
 	if [ "$rc" -eq 0 ] && [ "$f" -eq 0 ] && [ "$p" -gt 0 ]; then
 		result=PASS
+	elif [ "$rc" -eq 0 ] && [ "$f" -eq 0 ] && [ "$k" -gt 0 ]; then
+		result=SKIP
 	else
 		result=FAIL
 	fi

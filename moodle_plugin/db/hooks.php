@@ -29,4 +29,12 @@ $callbacks = [
         'hook' => \core\hook\navigation\primary_extend::class,
         'callback' => [\local_magistere\local\navigation::class, 'extend_primary'],
     ],
+    [
+        'hook' => \core_course\hook\before_course_deleted::class,
+        'callback' => [\local_magistere\local\lifecycle::class, 'before_course_deleted'],
+    ],
+    [
+        'hook' => \core_user\hook\before_user_deleted::class,
+        'callback' => [\local_magistere\local\lifecycle::class, 'before_user_deleted'],
+    ],
 ];

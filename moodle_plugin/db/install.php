@@ -15,7 +15,8 @@
 // along with Moodle.  If not, see <https://www.gnu.org/licenses/>.
 
 /**
- * Post-install steps of local_magistere: creates the course custom field holding the forecast duration.
+ * Post-install steps of local_magistere: creates the course custom field holding the forecast duration and the
+ * user profile field holding the teacher's school.
  *
  * @package    local_magistere
  * @copyright  2026 magistere contributors
@@ -23,11 +24,13 @@
  */
 
 /**
- * Creates the duration course custom field (R7) unless a field with that short name exists.
+ * Creates the duration course custom field (R7) and the school profile field (`rne`), unless fields with those
+ * short names exist.
  *
  * @return bool
  */
 function xmldb_local_magistere_install() {
     \local_magistere\local\duration_field::ensure_exists();
+    \local_magistere\local\setup::ensure_school_field();
     return true;
 }

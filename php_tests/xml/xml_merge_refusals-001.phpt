@@ -63,7 +63,7 @@ same file twice: Magistere\XmlError: DIR/stats-NICE.xml: académie NICE is alrea
 a version 1 file: Magistere\XmlError: DIR/v1.xml line 2: schema version 1 is refused: its tables were protected one by one and can be undone by differencing them (docs/statistics.md); ask for a version 2 file (namespace urn:magistere:statistics:2) [libxml errors: yes]
 a version 3 file: Magistere\XmlError: DIR/v3.xml line 2: schema version 3 is not supported (this reader knows version 2, namespace urn:magistere:statistics:2) [libxml errors: yes]
 int(2)
-k = 2: Magistere\SettingsError: k must be at least 3 (got 2) [libxml errors: none]
+k = 2: Magistere\SettingsError: k must be at least 3 (got 2): below that a statistics cell could single out people [libxml errors: none]
 no file: ValueError: Magistere\Statistics::merge(): Argument #1 ($paths) must name at least one statistics file
 not a path: TypeError: Magistere\Statistics::merge(): Argument #1 ($paths) must contain only paths (strings), int given
 NUL in a path: ValueError: Magistere\Statistics::merge(): Argument #1 ($paths) must contain non-empty paths without NUL bytes

@@ -550,6 +550,9 @@ static mg_status build_trees(const mg_model *m, mg_stats_release *r, mg_error *e
 	}
 	for (i = 0; i < m->nschools; i++) {
 		mg_str path[MG_STATS_DEPTH_MAX];
+		if (m->schools[i].ignored) {
+			continue;
+		}
 		school_path(m, &m->schools[i], path);
 		if (add_prefixes(r, MG_TAB_ETAB, &seen[0], path, MG_STATS_DEPTH_MAX) != 0) {
 			st = mg_error_set(err, MG_ENOMEM, "out of memory");
@@ -586,6 +589,10 @@ static mg_status build_trees(const mg_model *m, mg_stats_release *r, mg_error *e
 	none_leaf = mg_stats_release_find(r, MG_TAB_ETAB, empty5, MG_STATS_DEPTH_MAX);
 	for (i = 0; i < m->nschools; i++) {
 		mg_str path[MG_STATS_DEPTH_MAX];
+		if (m->schools[i].ignored) {
+			school_leaf[i] = none_leaf;
+			continue;
+		}
 		school_path(m, &m->schools[i], path);
 		school_leaf[i] = mg_stats_release_find(r, MG_TAB_ETAB, path, MG_STATS_DEPTH_MAX);
 		et->nodes[school_leaf[i]].schools++;
@@ -1340,10 +1347,8 @@ mg_status mg_stats_release_compute(const mg_model *m, int64_t k, int64_t generat
 	size_t t, changed;
 
 	*out = NULL;
-	if (k < MG_K_MIN) {
-		return mg_error_set(err, MG_ESETTINGS,
-			"k must be at least %d (got %lld): below that a statistics cell could single out people",
-			MG_K_MIN, (long long)k);
+	if (mg_settings_check_k(k, err) != MG_OK) {
+		return MG_ESETTINGS;
 	}
 	st = check_earlier(earlier, nearlier, generated, err);
 	if (st != MG_OK) {
@@ -1403,8 +1408,8 @@ mg_status mg_stats_release_merge(const mg_stats_release *const *files, size_t n,
 	if (n == 0) {
 		return mg_error_set(err, MG_EARG, "no statistics release to merge");
 	}
-	if (k != 0 && k < MG_K_MIN) {
-		return mg_error_set(err, MG_ESETTINGS, "k must be at least %d (got %lld)", MG_K_MIN, (long long)k);
+	if (k != 0 && mg_settings_check_k(k, err) != MG_OK) {
+		return MG_ESETTINGS;
 	}
 	for (f = 0; f < n; f++) {
 		if (files[f]->k > kmax) {

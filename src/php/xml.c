@@ -365,14 +365,13 @@ static bool academie_code_ok(const zend_string *s)
 static zend_result parse_k(php_mg_tracker *t, bool k_null, zend_long k, int64_t *out)
 {
 	*out = k_null ? t->settings.k : (int64_t)k;
-	if (*out < MG_K_MIN) {
+	{
 		mg_error err;
 
-		mg_error_set(&err, MG_ESETTINGS,
-			"k must be at least %d (got %lld): below that a statistics cell could single out people",
-			MG_K_MIN, (long long)*out);
-		php_mg_throw(&err);
-		return FAILURE;
+		if (mg_settings_check_k(*out, &err) != MG_OK) {
+			php_mg_throw(&err);
+			return FAILURE;
+		}
 	}
 	return SUCCESS;
 }
@@ -591,8 +590,7 @@ ZEND_METHOD(Magistere_Statistics, merge)
 		zend_argument_value_error(1, "must name at least one statistics file");
 		RETURN_THROWS();
 	}
-	if (!k_null && k < MG_K_MIN) {
-		mg_error_set(&err, MG_ESETTINGS, "k must be at least %d (got " ZEND_LONG_FMT ")", MG_K_MIN, k);
+	if (!k_null && mg_settings_check_k((int64_t)k, &err) != MG_OK) {
 		php_mg_throw(&err);
 		RETURN_THROWS();
 	}

@@ -34,8 +34,8 @@ mg_status mg_xml_stats_merge(mg_xml_stats_file *const *files, const char *const 
 			}
 		}
 	}
-	if (k != 0 && k < MG_K_MIN) {
-		return mg_error_set(err, MG_ESETTINGS, "k must be at least %d (got %lld)", MG_K_MIN, (long long)k);
+	if (k != 0 && mg_settings_check_k(k, err) != MG_OK) {
+		return MG_ESETTINGS;
 	}
 	rels = malloc(nfiles * sizeof(*rels));
 	if (rels == NULL) {

@@ -15,8 +15,8 @@ static mg_status check_meta(const mg_stats_release *r, const mg_xml_stats_meta *
 {
 	size_t t;
 
-	if (r->k < MG_K_MIN) {
-		return mg_error_set(err, MG_ESETTINGS, "k must be at least %d, got %lld", MG_K_MIN, (long long)r->k);
+	if (mg_settings_check_k(r->k, err) != MG_OK) {
+		return MG_ESETTINGS;
 	}
 	for (t = 0; t < MG_TAB__COUNT; t++) {
 		if (r->tabs[t].nnodes == 0) {

@@ -38,6 +38,23 @@ final class engine {
     public const EXTENSION = 'magistere';
 
     /**
+     * @var array The engine's default settings, for when the extension is not loaded (the settings page must still
+     * show them). The extension is their source: {@see self::defaults()} asks it when it is loaded, and the phpt test
+     * php_tests/module/module_single_sources_plugin-001.phpt fails when this copy differs from
+     * \Magistere\Tracker::defaults().
+     */
+    public const FALLBACK_DEFAULTS = [
+        'trainer_roles' => ['formateur', 'tuteur', 'editingteacher', 'teacher'],
+        'participant_roles' => ['participant', 'student'],
+        'school_field' => 'rne',
+        'duration_field' => 'magistere_duration',
+        'k' => 5,
+    ];
+
+    /** @var int The smallest k the engine accepts, for when the extension is not loaded (\Magistere\Tracker::K_MIN). */
+    public const FALLBACK_K_MIN = 3;
+
+    /**
      * Whether the magistere PHP extension is loaded.
      *
      * @return bool
@@ -89,20 +106,65 @@ final class engine {
     }
 
     /**
-     * The tracker settings from the plugin's configuration.
+     * The engine's default settings: the extension's own when it is loaded, else {@see self::FALLBACK_DEFAULTS}.
+     *
+     * @return array trainer_roles, participant_roles, school_field, duration_field and k
+     */
+    public static function defaults(): array {
+        return self::available() ? \Magistere\Tracker::defaults() : self::FALLBACK_DEFAULTS;
+    }
+
+    /**
+     * The smallest statistics threshold k the engine accepts: the extension's when it is loaded, else
+     * {@see self::FALLBACK_K_MIN}.
+     *
+     * @return int
+     */
+    public static function k_min(): int {
+        return self::available() ? \Magistere\Tracker::K_MIN : self::FALLBACK_K_MIN;
+    }
+
+    /**
+     * The tracker settings from the plugin's configuration, the engine's defaults for what is not configured.
      *
      * @return array settings as documented for \Magistere\Tracker::__construct()
      */
     public static function settings(): array {
+        global $CFG;
         $config = get_config('local_magistere');
+        $defaults = self::defaults();
         $settings = [
-            'trainer_roles' => self::split_list($config->trainerroles ?? 'formateur,tuteur,editingteacher,teacher'),
-            'participant_roles' => self::split_list($config->participantroles ?? 'participant,student'),
-            'school_field' => (string) ($config->schoolfield ?? 'rne'),
-            'duration_field' => (string) ($config->durationfield ?? duration_field::DEFAULT_SHORTNAME),
-            'k' => max(3, (int) ($config->k ?? 5)),
+            'trainer_roles' => isset($config->trainerroles) ? self::split_list($config->trainerroles)
+                : $defaults['trainer_roles'],
+            'participant_roles' => isset($config->participantroles) ? self::split_list($config->participantroles)
+                : $defaults['participant_roles'],
+            'school_field' => (string) ($config->schoolfield ?? $defaults['school_field']),
+            'duration_field' => (string) ($config->durationfield ?? $defaults['duration_field']),
+            'k' => max(self::k_min(), (int) ($config->k ?? $defaults['k'])),
+            // Progress is Moodle's: off when the site's completion tracking is off (completion_info::is_enabled()),
+            // and counting only the activities of modules whose code is on the site (course_modinfo).
+            'enablecompletion' => !empty($CFG->enablecompletion),
+            'installed_modules' => self::installed_modules(),
         ];
         return $settings;
+    }
+
+    /**
+     * The activity modules whose code is on the site, as course_modinfo tests it (mod/<name>/lib.php exists):
+     * course modules of any other module are not among Moodle's activities.
+     *
+     * @return string[]
+     */
+    public static function installed_modules(): array {
+        global $CFG, $DB;
+        $names = [];
+        foreach ($DB->get_fieldset_select('modules', 'name', '1 = 1') as $name) {
+            if (preg_match('/^[a-z][a-z0-9_]*$/', $name) && file_exists("$CFG->dirroot/mod/$name/lib.php")) {
+                $names[] = $name;
+            }
+        }
+        sort($names);
+        return $names;
     }
 
     /**
@@ -146,6 +208,9 @@ final class engine {
     /**
      * A tracker that can answer the views of one parcours (participant, trainer, transparency).
      *
+     * Prefer the view methods below, which map the engine's errors; this stays public for callers that need
+     * several views of one tracker.
+     *
      * @param int $courseid
      * @return \Magistere\Tracker
      */
@@ -157,6 +222,24 @@ final class engine {
         $settings = self::settings();
         return self::call(fn() => new \Magistere\Tracker(
             \Magistere\Source::rows(rows_loader::for_course($courseid, $settings)),
+            $settings
+        ));
+    }
+
+    /**
+     * A tracker that can answer a user's "my trainings".
+     *
+     * @param int $userid
+     * @return \Magistere\Tracker
+     */
+    public static function tracker_for_user(int $userid): \Magistere\Tracker {
+        self::require_available();
+        if (self::uses_direct_source()) {
+            return self::direct_tracker();
+        }
+        $settings = self::settings();
+        return self::call(fn() => new \Magistere\Tracker(
+            \Magistere\Source::rows(rows_loader::for_user($userid, $settings)),
             $settings
         ));
     }
@@ -189,9 +272,179 @@ final class engine {
     }
 
     /**
-     * Runs an engine call and maps its exceptions to Moodle's: a refusal by a rule becomes Moodle's standard
-     * "no permission" error, an unknown id "invalid record", anything else an error naming the engine's message
-     * in the debug information only.
+     * Which view of a parcours a user gets, as the engine decides it: the trainer view when he is one of its
+     * trainers (and $astrainer), else the participant view when he is one of its participants (and
+     * $asparticipant), else nothing: he is outside the parcours (R1). The engine's refusal of a non-member
+     * (AccessDenied, or NotFound for a user it does not know, such as a site administrator who is not enrolled)
+     * is an answer here, not an error; any other engine error is mapped as {@see call()} does.
+     *
+     * @param int $userid
+     * @param int $courseid
+     * @param bool $astrainer whether the user may get the trainer view (Moodle's capability)
+     * @param bool $asparticipant whether the user may get the participant view (Moodle's capability)
+     * @return array ['mode' => 'trainer'|'participant'|'outsider', 'view' => the engine's array or null]
+     * @throws moodle_exception
+     */
+    public static function parcours_view(int $userid, int $courseid, bool $astrainer, bool $asparticipant): array {
+        $tracker = self::tracker_for_course($courseid);
+        $attempts = [];
+        if ($astrainer) {
+            $attempts['trainer'] = fn() => $tracker->trainerView($userid, $courseid);
+        }
+        if ($asparticipant) {
+            $attempts['participant'] = fn() => $tracker->participantView($userid, $courseid);
+        }
+        foreach ($attempts as $mode => $attempt) {
+            try {
+                return ['mode' => $mode, 'view' => $attempt()];
+            } catch (\Magistere\AccessDenied | \Magistere\NotFound $e) {
+                // Not in this role: try the next one.
+                unset($e);
+            } catch (\Magistere\Exception | \ValueError $e) {
+                throw self::map($e);
+            }
+        }
+        return ['mode' => 'outsider', 'view' => null];
+    }
+
+    /**
+     * The trainer view of a parcours (R3).
+     *
+     * @param int $userid
+     * @param int $courseid
+     * @return array the engine's trainerView()
+     */
+    public static function trainer_view(int $userid, int $courseid): array {
+        $tracker = self::tracker_for_course($courseid);
+        return self::call(fn() => $tracker->trainerView($userid, $courseid));
+    }
+
+    /**
+     * The participant view of a parcours (R2).
+     *
+     * @param int $userid
+     * @param int $courseid
+     * @return array the engine's participantView()
+     */
+    public static function participant_view(int $userid, int $courseid): array {
+        $tracker = self::tracker_for_course($courseid);
+        return self::call(fn() => $tracker->participantView($userid, $courseid));
+    }
+
+    /**
+     * The inspector view (R4).
+     *
+     * @param int $userid
+     * @param string|null $circonscription one of his circonscriptions, or null for all of them
+     * @return array the engine's inspectorView()
+     */
+    public static function inspector_view(int $userid, ?string $circonscription): array {
+        $tracker = self::tracker_for_site();
+        return self::call(fn() => $tracker->inspectorView($userid, $circonscription));
+    }
+
+    /**
+     * A statistics release of the site's figures under disclosure control (R5), with the configured k, protected
+     * together with the earlier releases given. The ministry only ever sees stored releases ({@see releases}).
+     *
+     * @param array[] $earlierreleases releases as statistics() or read_statistics() return them
+     * @return array the engine's statistics()
+     */
+    public static function statistics(array $earlierreleases = []): array {
+        $tracker = self::tracker_for_site();
+        return self::call(fn() => $tracker->statistics(['etablissements', 'parcours'], $earlierreleases));
+    }
+
+    /**
+     * Reads a statistics exchange file (a release) back, validated.
+     *
+     * @param string $path
+     * @return array what Statistics::read() returns
+     */
+    public static function read_statistics(string $path): array {
+        self::require_available();
+        return self::call(fn() => \Magistere\Statistics::read($path));
+    }
+
+    /**
+     * What each role sees about a participant (R9). For anybody who is not a participant of the parcours (the
+     * engine refuses him, or does not know him: a site administrator who is not enrolled) it is "no permission".
+     *
+     * @param int $userid
+     * @param int $courseid
+     * @return array the engine's transparency()
+     */
+    public static function transparency(int $userid, int $courseid): array {
+        $tracker = self::tracker_for_course($courseid);
+        try {
+            return self::call(fn() => $tracker->transparency($userid, $courseid));
+        } catch (moodle_exception $e) {
+            if ($e->errorcode === 'notfound') {
+                throw new moodle_exception('nopermissions', 'error', '', get_string('viewpage', 'local_magistere'), $e->debuginfo);
+            }
+            throw $e;
+        }
+    }
+
+    /**
+     * The columns the engine reads, by table: its one list (R6), which the rows source must be fed from.
+     *
+     * @return array table name without prefix => column names
+     */
+    public static function columns(): array {
+        self::require_available();
+        return \Magistere\Source::columns();
+    }
+
+    /**
+     * A user's "my trainings": his participations and the parcours he trains.
+     *
+     * @param int $userid
+     * @return array the engine's myTrainings()
+     */
+    public static function my_trainings(int $userid): array {
+        $tracker = self::tracker_for_user($userid);
+        return self::call(fn() => $tracker->myTrainings($userid));
+    }
+
+    /**
+     * The anomalies the engine found in the site's data (for the site administrator's status check).
+     *
+     * @param int $limit the most anomalies listed one by one
+     * @return array the engine's dataQuality()
+     */
+    public static function data_quality(int $limit): array {
+        $tracker = self::tracker_for_site();
+        return self::call(fn() => $tracker->dataQuality($limit));
+    }
+
+    /**
+     * Writes a statistics release as its exchange file, protected together with the earlier releases given.
+     *
+     * @param string|resource $target a path or a writable stream
+     * @param string $academie the producer's académie code
+     * @param array[] $earlierreleases releases as statistics() or read_statistics() return them
+     * @return int groups written
+     */
+    public static function write_statistics($target, string $academie, array $earlierreleases = []): int {
+        $tracker = self::tracker_for_site();
+        return self::call(fn() => $tracker->writeStatistics($target, $academie, $earlierreleases));
+    }
+
+    /**
+     * Writes the administrative attestation file.
+     *
+     * @param string|resource $target a path or a writable stream
+     * @param int[]|null $courseids the parcours to write, null for all of them
+     * @return int participants written
+     */
+    public static function write_attestations($target, ?array $courseids = null): int {
+        $tracker = self::tracker_for_site();
+        return self::call(fn() => $tracker->writeAttestations($target, $courseids));
+    }
+
+    /**
+     * Runs an engine call and maps its exceptions to Moodle's ({@see map()}).
      *
      * @param callable $call
      * @return mixed what the call returns
@@ -200,22 +453,31 @@ final class engine {
     public static function call(callable $call) {
         try {
             return $call();
-        } catch (\Magistere\AccessDenied $e) {
-            throw new moodle_exception(
-                'nopermissions',
-                'error',
-                '',
-                get_string('viewpage', 'local_magistere'),
-                $e->getMessage()
-            );
-        } catch (\Magistere\NotFound $e) {
-            throw new moodle_exception('notfound', 'local_magistere', '', null, $e->getMessage());
-        } catch (\Magistere\ConnectionError $e) {
-            throw new moodle_exception('engineconnection', 'local_magistere', '', null, $e->getMessage());
-        } catch (\Magistere\SettingsError $e) {
-            throw new moodle_exception('enginesettings', 'local_magistere', '', null, $e->getMessage());
-        } catch (\Magistere\Exception $e) {
-            throw new moodle_exception('engineerror', 'local_magistere', '', null, $e->getMessage());
+        } catch (\Magistere\Exception | \ValueError $e) {
+            throw self::map($e);
         }
+    }
+
+    /**
+     * The Moodle exception for an engine error: a refusal by a rule becomes Moodle's standard "no permission", an
+     * unknown id "not found", a connection or settings problem a message saying so, anything else a generic
+     * "could not answer". The engine's own message can name the database host, the database or the table prefix:
+     * it goes to the debug information only for a site administrator (shown when developer debugging is on);
+     * anybody else gets the exception's class alone there.
+     *
+     * @param \Throwable $e an exception of the Magistere family, or a ValueError the extension raised
+     * @return moodle_exception
+     */
+    public static function map(\Throwable $e): moodle_exception {
+        $debuginfo = get_class($e) . (is_siteadmin() ? ': ' . $e->getMessage() : '');
+        if ($e instanceof \Magistere\AccessDenied) {
+            return new moodle_exception('nopermissions', 'error', '', get_string('viewpage', 'local_magistere'), $debuginfo);
+        }
+        $codes = [
+            \Magistere\NotFound::class => 'notfound',
+            \Magistere\ConnectionError::class => 'engineconnection',
+            \Magistere\SettingsError::class => 'enginesettings',
+        ];
+        return new moodle_exception($codes[get_class($e)] ?? 'engineerror', 'local_magistere', '', null, $debuginfo);
     }
 }

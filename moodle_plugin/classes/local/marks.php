@@ -22,6 +22,25 @@ use local_magistere\event\training_marked;
  * Writes the trainers' "formation terminee" marks: through $DB, in one transaction, with an audit row and an
  * event per change (R3), and the credited minutes snapshot (R7). The extension only reads them.
  *
+ * Concurrency. Two trainers may tick and untick the same participants at once, a form may be submitted twice,
+ * an undo may race another change. Every write is serialised per parcours and checked:
+ *
+ * - a Moodle lock per parcours ({@see \core\lock\lock_config}, the site's lock factory) is held while the current
+ *   marks are read and the changes written and committed, so that each write starts from the last committed
+ *   state: the final state is that of some serial order of the requests;
+ * - each mark carries a revision, incremented by every change; the audit row of a change records the revision
+ *   it produced, and (courseid, userid, revision) is unique in the audit table. Two writers that would both
+ *   start from the same revision (a lock factory that does not lock across the site's servers) cannot both
+ *   commit: the second one's audit row is refused, its transaction rolled back and retried from the new state;
+ *   so every change appears in the audit exactly once. A second insert of the same mark is refused the same way
+ *   by the unique (courseid, userid) index of the marks;
+ * - ticking leaves an already finished participant as he is (his credited snapshot is never rewritten, even if
+ *   the forecast changed), unticking leaves an unfinished one: a double submit changes nothing the second time;
+ * - an undo restores a mark only if it is still at the revision the undone change left; a mark changed since,
+ *   by anybody, is skipped and reported, never silently overwritten;
+ * - a lock that cannot be had in time, or a conflict that persists after retries, ends in a clear Moodle error
+ *   (markbusy, markconflict) with nothing written; no database error reaches the user.
+ *
  * @package    local_magistere
  * @copyright  2026 magistere contributors
  * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
@@ -33,109 +52,289 @@ final class marks {
     /** @var string the audit table. */
     public const HISTORY = 'local_magistere_mark_hist';
 
+    /** @var int seconds to wait for the parcours' lock, unless the marklocktimeout setting says otherwise. */
+    public const LOCK_TIMEOUT = 10;
+
+    /** @var int attempts of a write that meets a concurrent one. */
+    public const ATTEMPTS = 3;
+
+    /** @var string a skipped undo: the mark changed since the undone change. */
+    public const SKIP_CHANGED = 'changed';
+
     /**
-     * Sets the mark of participants of a course. Callers check that the users are participants and the
-     * trainer may mark them ({@see parcours::mark()}).
+     * The current marks of users: userid => state, or null when the user has no mark.
      *
-     * Ticking credits the course's forecast duration as it is now (a snapshot: later edits of the forecast do
-     * not rewrite it); unticking clears it. A participant whose mark already has the wanted state is left as
-     * it is (no audit row, no event).
+     * A state is ['finished' => bool, 'creditedminutes' => ?int, 'revision' => int].
+     *
+     * @param int $courseid
+     * @param int[] $userids
+     * @return array
+     */
+    public static function states(int $courseid, array $userids): array {
+        global $DB;
+        $userids = array_values(array_unique(array_map('intval', $userids)));
+        $states = array_fill_keys($userids, null);
+        if (!$userids) {
+            return $states;
+        }
+        [$insql, $params] = $DB->get_in_or_equal($userids, SQL_PARAMS_NAMED);
+        $params['courseid'] = $courseid;
+        $records = $DB->get_records_select(
+            self::TABLE,
+            "courseid = :courseid AND userid $insql",
+            $params,
+            '',
+            'id, userid, finished, creditedminutes, revision'
+        );
+        foreach ($records as $record) {
+            $states[(int) $record->userid] = self::state($record);
+        }
+        return $states;
+    }
+
+    /**
+     * The state of a mark record.
+     *
+     * @param \stdClass $record
+     * @return array
+     */
+    private static function state(\stdClass $record): array {
+        return [
+            'finished' => (int) $record->finished === 1,
+            'creditedminutes' => $record->creditedminutes !== null ? (int) $record->creditedminutes : null,
+            'revision' => (int) $record->revision,
+        ];
+    }
+
+    /**
+     * Whether ticking (or unticking) would change a mark in this state.
+     *
+     * @param array|null $state
+     * @param bool $finished
+     * @return bool
+     */
+    private static function would_change(?array $state, bool $finished): bool {
+        $isfinished = $state !== null && $state['finished'];
+        return $isfinished !== $finished;
+    }
+
+    /**
+     * What {@see set()} would do now, without writing: which users would change and which are already in the
+     * wanted state. The confirmation page shows it; set() decides again under the lock.
+     *
+     * @param int $courseid
+     * @param int[] $userids
+     * @param bool $finished
+     * @return array ['change' => int[], 'unchanged' => int[]]
+     */
+    public static function plan(int $courseid, array $userids, bool $finished): array {
+        $plan = ['change' => [], 'unchanged' => []];
+        foreach (self::states($courseid, $userids) as $userid => $state) {
+            $plan[self::would_change($state, $finished) ? 'change' : 'unchanged'][] = $userid;
+        }
+        return $plan;
+    }
+
+    /**
+     * Ticks or unticks the mark of participants of a course. Callers check that the users are participants the
+     * trainer may mark ({@see parcours::mark()}).
+     *
+     * Ticking credits the course's forecast duration as it is now (a snapshot: later edits of the forecast do not
+     * rewrite it) to those not finished yet; unticking clears it. A participant whose mark already has the wanted
+     * state is left as he is (no audit row, no event).
      *
      * @param int $courseid
      * @param int[] $userids
      * @param bool $finished
      * @param int $byuserid the trainer
-     * @return array userid => the previous state (['finished' => bool, 'creditedminutes' => ?int] or null when
-     *      there was no mark), for every user whose mark changed: what {@see restore()} takes to undo it
+     * @return array ['changed' => [userid => ['before' => ?state, 'after' => state]], 'unchanged' => int[],
+     *      'skipped' => []]: what {@see undo()} takes to undo it
+     * @throws \moodle_exception markbusy, markconflict
      */
     public static function set(int $courseid, array $userids, bool $finished, int $byuserid): array {
         $minutes = $finished ? duration_field::minutes($courseid) : null;
-        $states = [];
-        foreach ($userids as $userid) {
-            $states[(int) $userid] = ['finished' => $finished, 'creditedminutes' => $minutes];
-        }
-        return self::apply($courseid, $states, $byuserid);
+        return self::write($courseid, $userids, $byuserid, function (?array $state) use ($finished, $minutes) {
+            if (!self::would_change($state, $finished)) {
+                return null;
+            }
+            return ['finished' => $finished, 'creditedminutes' => $finished ? $minutes : null];
+        });
     }
 
     /**
-     * Undoes a change made by {@see set()}: puts back the previous states it returned.
+     * Undoes a change made by {@see set()} (or by a previous undo): puts back the state each mark had before it,
+     * for the marks still at the revision that change left. The others were changed since: they are skipped.
      *
      * @param int $courseid
-     * @param array $previous userid => previous state or null (no mark before)
+     * @param array $changed the 'changed' part of what set() returned
      * @param int $byuserid who undoes
-     * @return array userid => the state before this undo, as {@see set()} returns
+     * @return array as set() returns, with 'skipped' => [userid => self::SKIP_CHANGED]
+     * @throws \moodle_exception markbusy, markconflict
      */
-    public static function restore(int $courseid, array $previous, int $byuserid): array {
-        $states = [];
-        foreach ($previous as $userid => $state) {
-            $states[(int) $userid] = $state === null
-                ? ['finished' => false, 'creditedminutes' => null]
-                : ['finished' => !empty($state['finished']), 'creditedminutes' =>
-                    isset($state['creditedminutes']) ? (int) $state['creditedminutes'] : null];
+    public static function undo(int $courseid, array $changed, int $byuserid): array {
+        $targets = [];
+        foreach ($changed as $userid => $change) {
+            $before = $change['before'] ?? null;
+            $targets[(int) $userid] = [
+                'revision' => (int) ($change['after']['revision'] ?? -1),
+                'state' => [
+                    'finished' => !empty($before['finished']),
+                    'creditedminutes' => !empty($before['finished']) && isset($before['creditedminutes'])
+                        ? (int) $before['creditedminutes'] : null,
+                ],
+            ];
         }
-        return self::apply($courseid, $states, $byuserid);
+        return self::write($courseid, array_keys($targets), $byuserid, function (?array $state, int $userid) use ($targets) {
+            if ($state === null || $state['revision'] !== $targets[$userid]['revision']) {
+                return self::SKIP_CHANGED;
+            }
+            return $targets[$userid]['state'];
+        });
     }
 
     /**
-     * Writes the wanted states in one transaction.
+     * Seconds to wait for the parcours' lock.
+     *
+     * @return int
+     */
+    private static function lock_timeout(): int {
+        $configured = get_config('local_magistere', 'marklocktimeout');
+        return $configured !== false && is_numeric($configured) ? max(0, (int) $configured) : self::LOCK_TIMEOUT;
+    }
+
+    /**
+     * Writes the changes $decide asks for, under the parcours' lock, retrying on a concurrent write.
      *
      * @param int $courseid
-     * @param array $states userid => ['finished' => bool, 'creditedminutes' => ?int]
+     * @param int[] $userids
      * @param int $byuserid
-     * @return array userid => previous state or null
+     * @param callable $decide fn(?array $state, int $userid): the new ['finished', 'creditedminutes'], null to
+     *      leave the mark unchanged, or a skip reason (string)
+     * @return array ['changed' => ..., 'unchanged' => int[], 'skipped' => [userid => reason]]
+     * @throws \moodle_exception
      */
-    private static function apply(int $courseid, array $states, int $byuserid): array {
+    private static function write(int $courseid, array $userids, int $byuserid, callable $decide): array {
+        global $DB;
+        $userids = array_values(array_unique(array_map('intval', $userids)));
+        if (!$userids) {
+            return ['changed' => [], 'unchanged' => [], 'skipped' => []];
+        }
+        $factory = \core\lock\lock_config::get_lock_factory('local_magistere_marks');
+        $lock = $factory->get_lock('course' . $courseid, self::lock_timeout());
+        if (!$lock) {
+            throw new \moodle_exception('markbusy', 'local_magistere');
+        }
+        // Inside a caller's transaction a failed attempt dooms the whole transaction: no retry is possible there.
+        $attempts = $DB->is_transaction_started() ? 1 : self::ATTEMPTS;
+        try {
+            for ($attempt = 1;; $attempt++) {
+                try {
+                    $result = self::write_once($courseid, $userids, $byuserid, $decide);
+                    break;
+                } catch (\dml_write_exception $e) {
+                    if ($attempt >= $attempts) {
+                        throw new \moodle_exception(
+                            'markconflict',
+                            'local_magistere',
+                            '',
+                            null,
+                            is_siteadmin() ? $e->getMessage() : get_class($e)
+                        );
+                    }
+                    usleep(random_int(20000, 100000) * $attempt);
+                }
+            }
+        } finally {
+            $lock->release();
+        }
+        foreach ($result['events'] as $event) {
+            $event->trigger();
+        }
+        unset($result['events']);
+        return $result;
+    }
+
+    /**
+     * One attempt: reads the current marks and writes the changes in one transaction.
+     *
+     * @param int $courseid
+     * @param int[] $userids
+     * @param int $byuserid
+     * @param callable $decide
+     * @return array as {@see write()}, plus 'events' to trigger once committed
+     */
+    private static function write_once(int $courseid, array $userids, int $byuserid, callable $decide): array {
         global $DB;
         $context = \context_course::instance($courseid);
         $now = time();
-        $previous = [];
-        $events = [];
+        $result = ['changed' => [], 'unchanged' => [], 'skipped' => [], 'events' => []];
         $transaction = $DB->start_delegated_transaction();
-        foreach ($states as $userid => $state) {
-            $mark = $DB->get_record(self::TABLE, ['courseid' => $courseid, 'userid' => $userid]);
-            $wasfinished = $mark && (int) $mark->finished === 1;
-            $oldminutes = $mark && $mark->creditedminutes !== null ? (int) $mark->creditedminutes : null;
-            if ($mark && $wasfinished === $state['finished'] && $oldminutes === $state['creditedminutes']) {
-                continue;
+        try {
+            $records = [];
+            [$insql, $params] = $DB->get_in_or_equal($userids, SQL_PARAMS_NAMED);
+            $params['courseid'] = $courseid;
+            foreach ($DB->get_records_select(self::TABLE, "courseid = :courseid AND userid $insql", $params) as $record) {
+                $records[(int) $record->userid] = $record;
             }
-            if (!$mark && !$state['finished']) {
-                continue;
+            // A mark may have been removed while its audit trail stays (course reset): numbering goes on after the
+            // last audited change, so that (courseid, userid, revision) stays unique.
+            $audited = $DB->get_records_sql_menu(
+                "SELECT userid, MAX(revision) FROM {" . self::HISTORY . "}
+                  WHERE courseid = :courseid AND userid $insql
+               GROUP BY userid",
+                $params
+            );
+            foreach ($userids as $userid) {
+                $mark = $records[$userid] ?? null;
+                $before = $mark ? self::state($mark) : null;
+                $wanted = $decide($before, $userid);
+                if ($wanted === null) {
+                    $result['unchanged'][] = $userid;
+                    continue;
+                }
+                if (is_string($wanted)) {
+                    $result['skipped'][$userid] = $wanted;
+                    continue;
+                }
+                $record = (object) [
+                    'courseid' => $courseid,
+                    'userid' => $userid,
+                    'finished' => $wanted['finished'] ? 1 : 0,
+                    'creditedminutes' => $wanted['creditedminutes'],
+                    'timemodified' => $now,
+                    'modifiedby' => $byuserid,
+                    'revision' => max($before['revision'] ?? 0, (int) ($audited[$userid] ?? 0)) + 1,
+                ];
+                if ($mark) {
+                    $record->id = $mark->id;
+                    $DB->update_record(self::TABLE, $record);
+                } else {
+                    $record->id = $DB->insert_record(self::TABLE, $record);
+                }
+                $history = clone $record;
+                unset($history->id);
+                $DB->insert_record(self::HISTORY, $history);
+                $after = ['finished' => $wanted['finished'], 'creditedminutes' => $wanted['creditedminutes'],
+                    'revision' => $record->revision];
+                $result['changed'][$userid] = ['before' => $before, 'after' => $after];
+                $result['events'][] = training_marked::create([
+                    'objectid' => $record->id,
+                    'context' => $context,
+                    'courseid' => $courseid,
+                    'relateduserid' => $userid,
+                    'other' => [
+                        'finished' => $wanted['finished'],
+                        'creditedminutes' => $wanted['creditedminutes'],
+                        'previousfinished' => $before !== null && $before['finished'],
+                        'revision' => $record->revision,
+                    ],
+                ]);
             }
-            $previous[$userid] = $mark ? ['finished' => $wasfinished, 'creditedminutes' => $oldminutes] : null;
-            $record = (object) [
-                'courseid' => $courseid,
-                'userid' => $userid,
-                'finished' => $state['finished'] ? 1 : 0,
-                'creditedminutes' => $state['creditedminutes'],
-                'timemodified' => $now,
-                'modifiedby' => $byuserid,
-            ];
-            if ($mark) {
-                $record->id = $mark->id;
-                $DB->update_record(self::TABLE, $record);
-            } else {
-                $record->id = $DB->insert_record(self::TABLE, $record);
-            }
-            $history = clone $record;
-            unset($history->id);
-            $DB->insert_record(self::HISTORY, $history);
-            $events[] = training_marked::create([
-                'objectid' => $record->id,
-                'context' => $context,
-                'courseid' => $courseid,
-                'relateduserid' => $userid,
-                'other' => [
-                    'finished' => $state['finished'],
-                    'creditedminutes' => $state['creditedminutes'],
-                    'previousfinished' => $wasfinished,
-                ],
-            ]);
+            $transaction->allow_commit();
+        } catch (\Throwable $e) {
+            $transaction->rollback($e);
         }
-        $transaction->allow_commit();
-        foreach ($events as $event) {
-            $event->trigger();
-        }
-        return $previous;
+        return $result;
     }
 
     /**
@@ -163,7 +362,7 @@ final class marks {
         return array_values($DB->get_records(
             self::HISTORY,
             ['courseid' => $courseid, 'userid' => $userid],
-            'timemodified ASC, id ASC'
+            'revision ASC, id ASC'
         ));
     }
 }

@@ -71,11 +71,10 @@ final class releases {
      * @return array what Statistics::read() returns
      */
     public static function read(\stdClass $record): array {
-        engine::require_available();
         $path = make_request_directory() . '/release-' . (int) $record->id . '.xml';
         file_put_contents($path, $record->content);
         try {
-            return engine::call(fn() => \Magistere\Statistics::read($path));
+            return engine::read_statistics($path);
         } finally {
             @unlink($path);
         }
@@ -85,10 +84,9 @@ final class releases {
      * Publishes a new release of the site's figures, protected together with every earlier release, and stores
      * it. One at a time: two releases computed side by side would not be protected with each other.
      *
-     * @param \Magistere\Tracker|null $tracker the site's tracker (made when null)
      * @return \stdClass the new record, with its file
      */
-    public static function publish(?\Magistere\Tracker $tracker = null): \stdClass {
+    public static function publish(): \stdClass {
         global $DB;
         $academie = engine::academie();
         $factory = \core\lock\lock_config::get_lock_factory('local_magistere');
@@ -97,15 +95,14 @@ final class releases {
             throw new \moodle_exception('releasebusy', 'local_magistere');
         }
         try {
-            $tracker ??= engine::tracker_for_site();
             $earlier = [];
             foreach (array_keys(self::all()) as $id) {
                 $earlier[] = self::read(self::get((int) $id));
             }
             $path = make_request_directory() . '/release.xml';
-            $cells = engine::call(fn() => $tracker->writeStatistics($path, $academie, $earlier));
+            $cells = engine::write_statistics($path, $academie, $earlier);
             $content = file_get_contents($path);
-            $release = engine::call(fn() => \Magistere\Statistics::read($path));
+            $release = engine::read_statistics($path);
             @unlink($path);
             $record = (object) [
                 'generated' => (int) $release['generated'],

@@ -35,8 +35,7 @@ final class views {
      */
     public static function circonscription(int $userid, string $circ = ''): array {
         require_capability('local/magistere:viewcirconscription', \context_system::instance(), $userid);
-        $tracker = engine::tracker_for_site();
-        return engine::call(fn() => $tracker->inspectorView($userid, $circ !== '' ? $circ : null));
+        return engine::inspector_view($userid, $circ !== '' ? $circ : null);
     }
 
     /**
@@ -86,7 +85,8 @@ final class views {
     }
 
     /**
-     * What each role sees about the user in a parcours.
+     * What each role sees about the user in a parcours. In separate groups, the trainers listed as seeing him
+     * are those who do ({@see groups::trainers_seeing()}).
      *
      * @param int $userid
      * @param int $courseid
@@ -94,8 +94,9 @@ final class views {
      */
     public static function transparency(int $userid, int $courseid): array {
         require_capability('local/magistere:viewtransparency', \context_course::instance($courseid), $userid);
-        $tracker = engine::tracker_for_course($courseid);
-        return engine::call(fn() => $tracker->transparency($userid, $courseid));
+        $view = engine::transparency($userid, $courseid);
+        $view['trainers']['who'] = groups::trainers_seeing(get_course($courseid), $userid, $view['trainers']['who']);
+        return $view;
     }
 
     /**

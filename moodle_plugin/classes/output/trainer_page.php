@@ -92,6 +92,7 @@ class trainer_page implements \renderable, \templatable {
         foreach (array_merge($this->view['trainers'], $this->view['participants']) as $person) {
             $names[(int) $person['id']] = util::fullname($person);
         }
+        $profiles = \local_magistere\local\platform_privacy::passes();
         $rows = [];
         foreach ($slice['rows'] as $participant) {
             $states = [];
@@ -113,8 +114,9 @@ class trainer_page implements \renderable, \templatable {
             $rows[] = [
                 'id' => (int) $participant['id'],
                 'fullname' => $fullname,
-                'profileurl' => (new \moodle_url('/user/view.php', ['id' => $participant['id'],
-                    'course' => $this->course->id]))->out(false),
+                // Moodle's profile page shows connection data until the platform privacy check passes (R6).
+                'profileurl' => $profiles ? (new \moodle_url('/user/view.php', ['id' => $participant['id'],
+                    'course' => $this->course->id]))->out(false) : '',
                 'messageurl' => util::message_url((int) $participant['id']),
                 'school' => $participant['school'] ? $participant['school']['name'] .
                     ($participant['school']['city'] !== '' ? ' (' . $participant['school']['city'] . ')' : '') : '',

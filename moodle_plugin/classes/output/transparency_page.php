@@ -16,6 +16,7 @@
 
 namespace local_magistere\output;
 
+use local_magistere\local\platform_privacy;
 use local_magistere\local\util;
 
 /**
@@ -72,6 +73,49 @@ class transparency_page implements \renderable, \templatable {
     }
 
     /**
+     * What Moodle's own pages show on this site (the platform privacy check, R6, R8), grouped by who sees it.
+     *
+     * @param int $courseid
+     * @return array ['groups' => [['label', 'items' => [['text']]]], 'stillnever' => string[]]
+     */
+    public static function platform(int $courseid): array {
+        $findings = platform_privacy::findings_for_course($courseid);
+        $order = ['trainer', 'participant', 'inspector', 'everyone', 'managers', 'reportaudience', 'moodle'];
+        $byaudience = [];
+        foreach ($findings as $finding) {
+            foreach ($finding['audiences'] as $audience) {
+                $byaudience[$audience][] = $finding;
+            }
+        }
+        $rolenames = [];
+        foreach (platform_privacy::roles() as $info) {
+            foreach ($info['groups'] as $group) {
+                $rolenames[$group][] = $info['role']->localname;
+            }
+        }
+        $groups = [];
+        foreach ($order as $audience) {
+            if (empty($byaudience[$audience])) {
+                continue;
+            }
+            $items = [];
+            foreach ($byaudience[$audience] as $finding) {
+                $text = get_string('exposure:' . $finding['exposure'], 'local_magistere');
+                if ($finding['kind'] !== 'capability' && $finding['who'] !== '') {
+                    $text .= ': ' . $finding['who'];
+                }
+                $items[$text] = ['text' => $text];
+            }
+            $groups[] = [
+                'audience' => $audience,
+                'label' => get_string('cansee:' . $audience, 'local_magistere', implode(', ', $rolenames[$audience] ?? [])),
+                'items' => array_values($items),
+            ];
+        }
+        return ['groups' => $groups, 'stillnever' => platform_privacy::still_never($findings)];
+    }
+
+    /**
      * Template context.
      *
      * @param \renderer_base $output
@@ -110,8 +154,9 @@ class transparency_page implements \renderable, \templatable {
             $countedin[] = ['dimension' => get_string('dimension:' . $dimension, 'local_magistere'),
                 'value' => statistics_page::value_label($dimension === 'parcours' ? 'parcours' : 'etablissements', $value)];
         }
+        $platform = self::platform((int) $this->course->id);
         $never = [];
-        foreach ($view['never'] as $item) {
+        foreach (array_intersect($view['never'], $platform['stillnever']) as $item) {
             $never[] = ['label' => get_string('never:' . $item, 'local_magistere')];
         }
         $names = fn(array $people) => implode(', ', array_map([util::class, 'fullname'], $people));
@@ -134,6 +179,7 @@ class transparency_page implements \renderable, \templatable {
             ],
             'participants' => [
                 'fullname' => util::fullname($view['participants']),
+                'separategroups' => \local_magistere\local\groups::is_separate($this->course),
             ],
             'trainers' => [
                 'who' => $names($view['trainers']['who']),
@@ -159,6 +205,9 @@ class transparency_page implements \renderable, \templatable {
                 'countedin' => $countedin,
             ],
             'never' => $never,
+            'hasnever' => !empty($never),
+            'platform' => $platform['groups'],
+            'platformexposed' => !empty($platform['groups']),
         ];
     }
 }

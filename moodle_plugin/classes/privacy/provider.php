@@ -23,12 +23,16 @@ use core_privacy\local\request\contextlist;
 use core_privacy\local\request\transform;
 use core_privacy\local\request\userlist;
 use core_privacy\local\request\writer;
+use local_magistere\local\export_files;
 
 /**
  * Privacy provider of local_magistere. The plugin stores the trainers' marks and their audit trail (in the
- * course context) and which users inspect which circonscription (in the system context). Nothing about
- * connections is stored (R6). Deleting a trainer's data anonymises the marks he made (modifiedby becomes 0)
- * rather than deleting the participants' marks.
+ * course context), which users inspect which circonscription, and the attestation files the daily task writes
+ * for the administration, kept in the export folder for the retention set (both in the system context). Nothing
+ * about connections is stored (R6). Deleting a trainer's data anonymises the marks he made (modifiedby becomes 0)
+ * rather than deleting the participants' marks. Deleting a user's data in the system context deletes the
+ * retained attestation files that name him (a file is a daily snapshot: the next run writes it again from the
+ * marks). The statistics files hold counts only, nothing about a person.
  *
  * @package    local_magistere
  * @copyright  2026 magistere contributors
@@ -63,6 +67,22 @@ class provider implements
             'userid' => 'privacy:metadata:local_magistere_inspector:userid',
             'circonscription' => 'privacy:metadata:local_magistere_inspector:circonscription',
         ], 'privacy:metadata:local_magistere_inspector');
+        $collection->add_external_location_link('local_magistere_attestations', [
+            'lastname' => 'privacy:metadata:attestations:lastname',
+            'firstname' => 'privacy:metadata:attestations:firstname',
+            'idnumber' => 'privacy:metadata:attestations:idnumber',
+            'uai' => 'privacy:metadata:attestations:uai',
+            'finished' => 'privacy:metadata:attestations:finished',
+            'creditedminutes' => 'privacy:metadata:attestations:creditedminutes',
+            'markedat' => 'privacy:metadata:attestations:markedat',
+            'markedby' => 'privacy:metadata:attestations:markedby',
+        ], 'privacy:metadata:attestations');
+        $collection->add_database_table('local_magistere_platfix', [
+            'userid' => 'privacy:metadata:local_magistere_platfix:userid',
+            'timecreated' => 'privacy:metadata:local_magistere_platfix:timecreated',
+            'undoneby' => 'privacy:metadata:local_magistere_platfix:undoneby',
+            'timeundone' => 'privacy:metadata:local_magistere_platfix:timeundone',
+        ], 'privacy:metadata:local_magistere_platfix');
         $collection->add_user_preference('local_magistere_perpage', 'privacy:metadata:preference:perpage');
         return $collection;
     }
@@ -104,6 +124,15 @@ class provider implements
                  WHERE ctx.contextlevel = :level
                    AND EXISTS (SELECT 1 FROM {local_magistere_inspector} i WHERE i.userid = :userid)";
         $contextlist->add_from_sql($sql, ['level' => CONTEXT_SYSTEM, 'userid' => $userid]);
+        $user = \core_user::get_user($userid, 'id, firstname, lastname, idnumber');
+        if ($user && export_files::attestation_entries($user)) {
+            $contextlist->add_system_context();
+        }
+        $sql = "SELECT ctx.id
+                  FROM {context} ctx
+                 WHERE ctx.contextlevel = :level
+                   AND EXISTS (SELECT 1 FROM {local_magistere_platfix} f WHERE f.userid = :userid OR f.undoneby = :undoneby)";
+        $contextlist->add_from_sql($sql, ['level' => CONTEXT_SYSTEM, 'userid' => $userid, 'undoneby' => $userid]);
         return $contextlist;
     }
 
@@ -126,6 +155,9 @@ class provider implements
             }
         } else if ($context instanceof \context_system) {
             $userlist->add_from_sql('userid', "SELECT userid FROM {local_magistere_inspector}", []);
+            $userlist->add_users(export_files::attestation_userids());
+            $userlist->add_from_sql('userid', "SELECT userid FROM {local_magistere_platfix} WHERE userid > 0", []);
+            $userlist->add_from_sql('undoneby', "SELECT undoneby FROM {local_magistere_platfix} WHERE undoneby > 0", []);
         }
     }
 
@@ -171,7 +203,52 @@ class provider implements
                 if ($circs) {
                     writer::with_context($context)->export_data($subcontext, (object) ['inspects' => array_values($circs)]);
                 }
+                self::export_attestations($context, $contextlist->get_user());
+                $fixes = $DB->get_records_select(
+                    'local_magistere_platfix',
+                    'userid = :userid OR undoneby = :undoneby',
+                    ['userid' => $userid, 'undoneby' => $userid],
+                    'id'
+                );
+                if ($fixes) {
+                    $data = array_values(array_map(fn($fix) => (object) [
+                        'appliedbyyou' => transform::yesno((int) $fix->userid === $userid),
+                        'timecreated' => transform::datetime($fix->timecreated),
+                        'undonebyyou' => transform::yesno((int) $fix->undoneby === $userid),
+                        'timeundone' => $fix->timeundone ? transform::datetime($fix->timeundone) : null,
+                    ], $fixes));
+                    writer::with_context($context)->export_data(
+                        array_merge($subcontext, [get_string('platformpage', 'local_magistere')]),
+                        (object) ['fixes' => $data]
+                    );
+                }
             }
+        }
+    }
+
+    /**
+     * Exports the user's entries of the retained attestation files, one subcontext per file.
+     *
+     * @param \context $context the system context
+     * @param \stdClass $user
+     */
+    private static function export_attestations(\context $context, \stdClass $user): void {
+        $user = \core_user::get_user($user->id, 'id, firstname, lastname, idnumber') ?: $user;
+        foreach (export_files::attestation_entries($user) as $path => $entries) {
+            $rows = array_map(fn($entry) => (object) [
+                'as' => $entry['role'],
+                'parcours' => $entry['parcours'],
+                'finished' => $entry['finished'] ?? '',
+                'creditedminutes' => $entry['credited-minutes'] ?? '',
+                'markedat' => $entry['marked-at'] ?? '',
+                'markedby' => $entry['marked-by'] ?? '',
+                'uai' => $entry['uai'] ?? '',
+            ], $entries);
+            writer::with_context($context)->export_data(
+                [get_string('pluginname', 'local_magistere'), get_string('privacy:attestationfiles', 'local_magistere'),
+                    basename($path)],
+                (object) ['entries' => $rows]
+            );
         }
     }
 
@@ -205,6 +282,9 @@ class provider implements
             }
         } else if ($context instanceof \context_system) {
             $DB->delete_records('local_magistere_inspector');
+            export_files::delete_all_attestations();
+            $DB->set_field('local_magistere_platfix', 'userid', 0);
+            $DB->set_field('local_magistere_platfix', 'undoneby', 0);
         }
     }
 
@@ -249,6 +329,10 @@ class provider implements
             }
         } else if ($context instanceof \context_system) {
             $DB->delete_records_select('local_magistere_inspector', "userid $insql", $params);
+            export_files::delete_for_users($userids);
+            // The record of a platform fix stays (its undo needs it); only who made it is forgotten.
+            $DB->set_field_select('local_magistere_platfix', 'userid', 0, "userid $insql", $params);
+            $DB->set_field_select('local_magistere_platfix', 'undoneby', 0, "undoneby $insql", $params);
         }
     }
 }

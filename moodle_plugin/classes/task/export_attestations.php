@@ -46,11 +46,10 @@ class export_attestations extends export_base {
     /**
      * Writes the file.
      *
-     * @param \Magistere\Tracker $tracker
-     * @param string $path
+     * @param resource $stream
      * @return int participants written
      */
-    protected function write(\Magistere\Tracker $tracker, string $path): int {
-        return $tracker->writeAttestations($path);
+    protected function write($stream): int {
+        return \local_magistere\local\engine::write_attestations($stream);
     }
 }

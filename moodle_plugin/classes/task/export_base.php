@@ -17,9 +17,11 @@
 namespace local_magistere\task;
 
 use local_magistere\local\engine;
+use local_magistere\local\export_files;
 
 /**
- * What the export tasks share: the export folder, the extension check and an atomic write.
+ * What the export tasks share: the extension check, the retention of old files and an atomic write with
+ * restrictive modes ({@see export_files}).
  *
  * @package    local_magistere
  * @copyright  2026 magistere contributors
@@ -34,16 +36,15 @@ abstract class export_base extends \core\task\scheduled_task {
     abstract protected function name_key(): string;
 
     /**
-     * Writes the file through the tracker.
+     * Writes the document through the engine ({@see engine}).
      *
-     * @param \Magistere\Tracker $tracker
-     * @param string $path a temporary path in the export folder
+     * @param resource $stream a new file, opened for writing
      * @return int what the extension returns (participants or cells written)
      */
-    abstract protected function write(\Magistere\Tracker $tracker, string $path): int;
+    abstract protected function write($stream): int;
 
     /**
-     * The file name prefix.
+     * The file name prefix, one of export_files::PREFIXES.
      *
      * @return string
      */
@@ -70,40 +71,27 @@ abstract class export_base extends \core\task\scheduled_task {
      * @return string
      */
     public static function folder(): string {
-        global $CFG;
-        $folder = trim((string) get_config('local_magistere', 'exportfolder'));
-        return $folder !== '' ? rtrim($folder, '/') : $CFG->dataroot . '/local_magistere';
+        return export_files::folder();
     }
 
     /**
-     * Writes the export to a temporary file, then renames it, so that a reader never sees half a file.
+     * Deletes the files past their retention (whatever happens next), then writes the export, whole or not at
+     * all. A failure throws, so that Moodle retries the task.
      *
      * @return string|null the path written, null when skipped
      */
     public function execute() {
+        $purged = export_files::purge();
+        if ($purged) {
+            mtrace(get_string('exportpurged', 'local_magistere', $purged));
+        }
         if (!engine::available()) {
             mtrace(get_string('extensionmissingtask', 'local_magistere'));
             return null;
         }
         $this->check_settings();
-        $folder = self::folder();
-        if (!is_dir($folder) && !make_writable_directory($folder, false)) {
-            throw new \moodle_exception('exportfoldererror', 'local_magistere', '', $folder);
-        }
-        $final = $folder . '/' . $this->prefix() . '-' . date('Ymd-His') . '.xml';
-        $temp = $final . '.part';
-        $tracker = engine::tracker_for_site();
-        try {
-            $count = engine::call(fn() => $this->write($tracker, $temp));
-        } catch (\Throwable $e) {
-            @unlink($temp);
-            throw $e;
-        }
-        if (!rename($temp, $final)) {
-            @unlink($temp);
-            throw new \moodle_exception('exportfoldererror', 'local_magistere', '', $folder);
-        }
-        mtrace(get_string('exportwritten', 'local_magistere', (object) ['path' => $final, 'count' => $count]));
-        return $final;
+        $written = export_files::write($this->prefix(), fn($stream) => $this->write($stream));
+        mtrace(get_string('exportwritten', 'local_magistere', (object) $written));
+        return $written['path'];
     }
 }

@@ -53,14 +53,13 @@ class export_statistics extends export_base {
     /**
      * Publishes the release and writes its file, the same bytes as the stored release.
      *
-     * @param \Magistere\Tracker $tracker
-     * @param string $path
+     * @param resource $stream
      * @return int groups written
      */
-    protected function write(\Magistere\Tracker $tracker, string $path): int {
-        $release = \local_magistere\local\releases::publish($tracker);
-        if (file_put_contents($path, $release->content) !== strlen($release->content)) {
-            throw new \moodle_exception('exportfoldererror', 'local_magistere', '', dirname($path));
+    protected function write($stream): int {
+        $release = \local_magistere\local\releases::publish();
+        if (fwrite($stream, $release->content) !== strlen($release->content)) {
+            throw new \moodle_exception('exportfoldererror', 'local_magistere', '', \local_magistere\local\export_files::folder());
         }
         return (int) $release->cells;
     }

@@ -47,5 +47,17 @@ Feature: A trainer marks participants' training as finished
     And I press "Mark as not finished"
     Then I should see "2 participant(s), 1 marked as finished."
     And I follow "Undo"
-    And I should see "The change was undone."
+    And I should see "The change was undone for 1 participant(s)."
     And I should see "2 participant(s), 2 marked as finished."
+
+  Scenario: Marking everybody again leaves the participants already finished as they are
+    Given I am on the "MATHS3" "local_magistere > Parcours" page logged in as "trainer1"
+    And I set the field "Select Jean Dupont" to "1"
+    And I press "Mark as finished"
+    And I press "Mark as finished"
+    When I set the field "Select all the participants of this page" to "1"
+    And I press "Mark as finished"
+    Then I should see "Mark the training of these 1 participant(s) as finished?"
+    And I should see "These 1 selected participant(s) are already finished and stay unchanged"
+    And I press "Mark as finished"
+    And I should see "1 participant(s) marked as finished. 1 already finished: unchanged, their credited time is kept."

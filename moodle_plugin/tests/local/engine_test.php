@@ -32,14 +32,55 @@ final class engine_test extends \advanced_testcase {
      */
     public function test_settings(): void {
         $this->resetAfterTest();
+        $settings = engine::settings();
+        $this->assertContains('page', $settings['installed_modules']);
+        $this->assertContains('assign', $settings['installed_modules']);
+        unset($settings['installed_modules']);
         $this->assertSame(['trainer_roles' => ['formateur', 'tuteur', 'editingteacher', 'teacher'],
             'participant_roles' => ['participant', 'student'], 'school_field' => 'rne',
-            'duration_field' => 'magistere_duration', 'k' => 5], engine::settings());
+            'duration_field' => 'magistere_duration', 'k' => 5, 'enablecompletion' => true], $settings);
         set_config('trainerroles', ' formateur, ,tuteur,formateur ', 'local_magistere');
         set_config('k', '2', 'local_magistere');
+        set_config('enablecompletion', 0);
         $settings = engine::settings();
         $this->assertSame(['formateur', 'tuteur'], $settings['trainer_roles']);
         $this->assertSame(3, $settings['k']);
+        $this->assertFalse($settings['enablecompletion']);
+    }
+
+    /**
+     * The defaults and the minimum k are the extension's when it is loaded, and the plugin's fallback copy (used
+     * without the extension: this class also runs without it) equals them.
+     */
+    public function test_defaults_from_the_extension(): void {
+        if (engine::available()) {
+            $this->assertSame(\Magistere\Tracker::defaults(), engine::defaults());
+            $this->assertSame(\Magistere\Tracker::K_MIN, engine::k_min());
+            $this->assertSame(engine::FALLBACK_DEFAULTS, \Magistere\Tracker::defaults());
+            $this->assertSame(engine::FALLBACK_K_MIN, \Magistere\Tracker::K_MIN);
+        } else {
+            $this->assertSame(engine::FALLBACK_DEFAULTS, engine::defaults());
+            $this->assertSame(engine::FALLBACK_K_MIN, engine::k_min());
+        }
+        $this->assertSame(engine::FALLBACK_DEFAULTS['duration_field'], duration_field::DEFAULT_SHORTNAME);
+    }
+
+    /**
+     * The k setting accepts whole numbers from the engine's minimum up, and nothing else.
+     *
+     * @covers \local_magistere\admin\setting_k
+     */
+    public function test_setting_k(): void {
+        global $CFG;
+        require_once($CFG->libdir . '/adminlib.php');
+        $setting = new \local_magistere\admin\setting_k('local_magistere/k', 'k', '', 5);
+        $min = engine::k_min();
+        $this->assertTrue($setting->validate((string) $min));
+        $this->assertTrue($setting->validate((string) ($min + 10)));
+        $this->assertSame(get_string('settings:k_min', 'local_magistere', $min), $setting->validate((string) ($min - 1)));
+        $this->assertIsString($setting->validate('-5'));
+        $this->assertIsString($setting->validate('five'));
+        $this->assertIsString($setting->validate(''));
     }
 
     /**
@@ -69,10 +110,12 @@ final class engine_test extends \advanced_testcase {
     }
 
     /**
-     * With the extension, its exceptions become Moodle's: a rule's refusal is "no permission", with the
-     * engine's message as debug information.
+     * With the extension, its exceptions become Moodle's: a rule's refusal is "no permission". The engine's
+     * message, which may name the database host, goes to the debug information of a site administrator only;
+     * anybody else gets the exception's class alone.
      */
     public function test_exception_mapping(): void {
+        $this->resetAfterTest();
         if (!engine::available()) {
             $this->assertNull(engine::version());
             $this->assertFalse(class_exists('\Magistere\AccessDenied', false));
@@ -81,24 +124,77 @@ final class engine_test extends \advanced_testcase {
         $this->assertSame(phpversion('magistere'), engine::version());
         $cases = [
             'nopermissions' => new \Magistere\AccessDenied('R4: not his circonscription'),
-            'notfound' => new \Magistere\NotFound('no course 5'),
-            'engineconnection' => new \Magistere\ConnectionError('refused'),
+            'notfound' => new \Magistere\NotFound('no user with id 2'),
+            'engineconnection' => new \Magistere\ConnectionError('cannot connect to db.internal:3306 (moodle_prod)'),
             'enginesettings' => new \Magistere\SettingsError('k below 3'),
-            'engineerror' => new \Magistere\DataError('course row 1'),
+            'engineerror' => new \Magistere\DataError('mdl_course row 1'),
         ];
-        foreach ($cases as $code => $exception) {
-            try {
-                engine::call(function () use ($exception) {
-                    throw $exception;
-                });
-                $this->fail("$code expected");
-            } catch (\moodle_exception $e) {
-                $this->assertSame($code, $e->errorcode);
-                // The engine's message goes to the debug information (shown only when debugging is on).
-                $this->assertSame($exception->getMessage(), $e->debuginfo);
+        foreach (['user' => $this->getDataGenerator()->create_user(), 'admin' => get_admin()] as $who => $user) {
+            $this->setUser($user);
+            foreach ($cases as $code => $exception) {
+                try {
+                    engine::call(function () use ($exception) {
+                        throw $exception;
+                    });
+                    $this->fail("$code expected");
+                } catch (\moodle_exception $e) {
+                    $this->assertSame($code, $e->errorcode);
+                    // Under PHPUnit, Moodle appends the debug information to the message (on a page it does not).
+                    if ($who === 'user') {
+                        $this->assertStringNotContainsString($exception->getMessage(), $e->getMessage());
+                    }
+                    $expected = get_class($exception) . ($who === 'admin' ? ': ' . $exception->getMessage() : '');
+                    $this->assertSame($expected, $e->debuginfo);
+                }
             }
         }
+        $this->setUser($this->getDataGenerator()->create_user());
+        try {
+            engine::call(fn() => throw new \ValueError('unknown dimension "x"'));
+            $this->fail('A ValueError of the extension is mapped too');
+        } catch (\moodle_exception $e) {
+            $this->assertSame('engineerror', $e->errorcode);
+        }
         $this->assertSame(42, engine::call(fn() => 42));
+    }
+
+    /**
+     * Issue 10.5 / 13: every call into the extension goes through this class, so that each engine error becomes a
+     * clean Moodle error. No other file of the plugin (comments aside, tests apart) names the extension's classes
+     * or calls a tracker's methods.
+     */
+    public function test_every_call_goes_through_engine(): void {
+        global $CFG;
+        $root = $CFG->dirroot . '/local/magistere';
+        $pattern = '/\bMagistere\\\\|->(trainerView|participantView|inspectorView|transparency|statistics|'
+            . 'writeAttestations|writeStatistics|dataQuality|myTrainings)\s*\(/';
+        $offenders = [];
+        $files = new \RecursiveIteratorIterator(new \RecursiveDirectoryIterator($root, \FilesystemIterator::SKIP_DOTS));
+        foreach ($files as $file) {
+            $relative = substr($file->getPathname(), strlen($root) + 1);
+            if (
+                $file->getExtension() !== 'php' || str_starts_with($relative, 'tests/')
+                || $relative === 'classes/local/engine.php'
+            ) {
+                continue;
+            }
+            $code = '';
+            foreach (token_get_all(file_get_contents($file->getPathname())) as $token) {
+                if (is_array($token) && in_array($token[0], [T_COMMENT, T_DOC_COMMENT], true)) {
+                    continue;
+                }
+                $code .= is_array($token) ? $token[1] : $token;
+            }
+            foreach (explode("\n", $code) as $n => $line) {
+                if (preg_match($pattern, $line) && !preg_match('/\bengine::/', $line)) {
+                    $offenders[] = "$relative:" . ($n + 1) . ': ' . trim($line);
+                }
+            }
+        }
+        $this->assertSame([], $offenders);
+        // The check does find a direct call.
+        $this->assertMatchesRegularExpression($pattern, '$view = $tracker->trainerView($userid, $courseid);');
+        $this->assertMatchesRegularExpression($pattern, 'catch (\Magistere\AccessDenied $e) {');
     }
 
     /**

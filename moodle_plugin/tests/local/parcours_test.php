@@ -84,7 +84,7 @@ final class parcours_test extends \local_magistere\tests\testcase {
 
     /**
      * Someone without the capabilities is refused by Moodle; someone with them who is neither trainer nor
-     * participant of the parcours is refused by the engine (R1), as Moodle's "no permission".
+     * participant of the parcours gets nothing of it (R1): the page says so instead of an error.
      */
     public function test_outsiders_refused(): void {
         global $DB;
@@ -104,13 +104,33 @@ final class parcours_test extends \local_magistere\tests\testcase {
         assign_capability('local/magistere:viewtrainer', CAP_ALLOW, $roleid, $context->id);
         assign_capability('local/magistere:viewown', CAP_ALLOW, $roleid, $context->id);
         $this->getDataGenerator()->enrol_user($outsider->id, $p->course->id, 'observer');
+        $this->assertSame(['mode' => 'outsider', 'view' => null], parcours::view((int) $p->course->id, (int) $outsider->id));
+        $this->assertSame(0, $DB->count_records('local_magistere_mark'));
+    }
+
+    /**
+     * Issue 10.5: a site administrator who is not enrolled gets the "outsider" answer (the page shows a notice),
+     * never the engine's "no user with id 2", with either source; a trainer of the parcours who is also site
+     * administrator still gets his view.
+     *
+     * @dataProvider sources
+     * @param string $source
+     */
+    public function test_admin_outsider(string $source): void {
+        $this->use_source($source);
+        $p = $this->generator()->create_parcours();
+        $this->setAdminUser();
+        global $USER;
+        $this->assertSame(['mode' => 'outsider', 'view' => null], parcours::view((int) $p->course->id, (int) $USER->id));
         try {
-            parcours::view((int) $p->course->id, (int) $outsider->id);
-            $this->fail('The engine must refuse a user who is no trainer nor participant');
+            parcours::mark((int) $p->course->id, [(int) $p->participants[0]->id], true, (int) $USER->id);
+            $this->fail('An administrator who is no trainer of the parcours must not mark');
         } catch (\moodle_exception $e) {
             $this->assertSame('nopermissions', $e->errorcode);
+            $this->assertStringNotContainsString('no user', $e->getMessage());
         }
-        $this->assertSame(0, $DB->count_records('local_magistere_mark'));
+        $this->getDataGenerator()->enrol_user($USER->id, $p->course->id, 'editingteacher');
+        $this->assertSame('trainer', parcours::view((int) $p->course->id, (int) $USER->id)['mode']);
     }
 
     /**
@@ -124,8 +144,9 @@ final class parcours_test extends \local_magistere\tests\testcase {
         $ids = [(int) $p->participants[0]->id, (int) $p->participants[1]->id];
         $this->setUser($trainer);
 
-        $previous = parcours::mark($courseid, $ids, true, (int) $trainer->id);
-        $this->assertSame([$ids[0] => null, $ids[1] => null], $previous);
+        $result = parcours::mark($courseid, $ids, true, (int) $trainer->id);
+        $this->assertSame([$ids[0], $ids[1]], array_keys($result['changed']));
+        $this->assertNull($result['changed'][$ids[0]]['before']);
         $mark = $DB->get_record('local_magistere_mark', ['courseid' => $courseid, 'userid' => $ids[0]]);
         $this->assertSame(1, (int) $mark->finished);
         $this->assertSame(150, (int) $mark->creditedminutes);
@@ -141,10 +162,10 @@ final class parcours_test extends \local_magistere\tests\testcase {
         $this->assertSame(['participants' => 3, 'finished' => 2], $view['summary']);
 
         // Untick one, then undo it.
-        $previous = parcours::mark($courseid, [$ids[0]], false, (int) $trainer->id);
-        $this->assertSame([$ids[0] => ['finished' => true, 'creditedminutes' => 150]], $previous);
+        $result = parcours::mark($courseid, [$ids[0]], false, (int) $trainer->id);
+        $this->assertSame(['finished' => true, 'creditedminutes' => 150, 'revision' => 1], $result['changed'][$ids[0]]['before']);
         $this->assertNull($DB->get_field('local_magistere_mark', 'creditedminutes', ['userid' => $ids[0]]));
-        parcours::undo($courseid, $previous, (int) $trainer->id);
+        parcours::undo($courseid, $result['changed'], (int) $trainer->id);
         $mark = $DB->get_record('local_magistere_mark', ['courseid' => $courseid, 'userid' => $ids[0]]);
         $this->assertSame(1, (int) $mark->finished);
         $this->assertSame(150, (int) $mark->creditedminutes);
@@ -194,32 +215,25 @@ final class parcours_test extends \local_magistere\tests\testcase {
     }
 
     /**
-     * Separate groups: a trainer without accessallgroups sees only the members of his groups.
+     * The messages say exactly what happened (issue 10.3).
      */
-    public function test_group_filter_separate_groups(): void {
-        global $DB;
-        $p = $this->generator()->create_parcours(['participants' => 3]);
-        $course = $p->course;
-        $DB->set_field('course', 'groupmode', SEPARATEGROUPS, ['id' => $course->id]);
-        $DB->set_field('course', 'groupmodeforce', 1, ['id' => $course->id]);
-        $course = get_course($course->id);
-        $g1 = $this->getDataGenerator()->create_group(['courseid' => $course->id]);
-        $g2 = $this->getDataGenerator()->create_group(['courseid' => $course->id]);
-        $trainer = $this->getDataGenerator()->create_user();
-        $this->getDataGenerator()->enrol_user($trainer->id, $course->id, 'teacher');
-        $this->getDataGenerator()->create_group_member(['groupid' => $g1->id, 'userid' => $trainer->id]);
-        $this->getDataGenerator()->create_group_member(['groupid' => $g1->id, 'userid' => $p->participants[0]->id]);
-        $this->getDataGenerator()->create_group_member(['groupid' => $g2->id, 'userid' => $p->participants[1]->id]);
-
-        // His group's members: the participant and himself; never the other group's participant.
-        $this->assertEqualsCanonicalizing(
-            [(int) $p->participants[0]->id, (int) $trainer->id],
-            parcours::group_filter($course, 0, (int) $trainer->id)
+    public function test_result_message(): void {
+        $changed = array_fill_keys(range(1, 20), ['before' => null, 'after' => []]);
+        $this->assertSame(
+            '20 participant(s) marked as finished. 3 already finished: unchanged, their credited time is kept.',
+            parcours::result_message(['changed' => $changed, 'unchanged' => [21, 22, 23], 'skipped' => []], 'finish')
         );
-        $this->assertSame([], parcours::group_filter($course, (int) $g2->id, (int) $trainer->id));
-        // The editing teacher holds accessallgroups: everybody, or the chosen group.
-        $editing = (int) $p->trainers[0]->id;
-        $this->assertNull(parcours::group_filter($course, 0, $editing));
-        $this->assertSame([(int) $p->participants[1]->id], parcours::group_filter($course, (int) $g2->id, $editing));
+        $this->assertSame(
+            '3 already finished: unchanged, their credited time is kept.',
+            parcours::result_message(['changed' => [], 'unchanged' => [21, 22, 23], 'skipped' => []], 'finish')
+        );
+        $this->assertSame(
+            '2 participant(s) marked as not finished.',
+            parcours::result_message(['changed' => [1 => [], 2 => []], 'unchanged' => [], 'skipped' => []], 'unfinish')
+        );
+        $this->assertSame('The change was undone for 1 participant(s). 2 not undone: their mark was changed since, by you '
+            . 'or another trainer. 1 not undone: not in your groups.', parcours::result_message(['changed' => [5 => []],
+            'unchanged' => [], 'skipped' => [6 => marks::SKIP_CHANGED, 7 => parcours::SKIP_NOTINGROUPS,
+            8 => marks::SKIP_CHANGED]], 'undo'));
     }
 }

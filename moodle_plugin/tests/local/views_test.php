@@ -201,7 +201,7 @@ final class views_test extends \local_magistere\tests\testcase {
         // One more person finishes: alone, the next release would publish 7 (the difference singles him out);
         // protected together with the earlier releases, it does not.
         $this->add_participant($p, '0690001B', true);
-        $live = \local_magistere\local\engine::tracker_for_site()->statistics();
+        $live = engine::statistics();
         $this->assertSame(7, self::total($live)['participants']);
         $third = views::publish_statistics((int) $publisher->id);
         $this->assertNull(self::total(views::statistics_release((int) $statistician->id, (int) $third->id))['participants']);
@@ -241,6 +241,25 @@ final class views_test extends \local_magistere\tests\testcase {
     }
 
     /**
+     * A site administrator who is not enrolled holds the capability but is no participant: "no permission", not
+     * the engine's "no user with id 2" (issue 10.5).
+     *
+     * @dataProvider sources
+     * @param string $source
+     */
+    public function test_transparency_admin(string $source): void {
+        $this->use_source($source);
+        $this->build();
+        $this->setAdminUser();
+        try {
+            views::transparency(2, (int) $this->p->course->id);
+            $this->fail('An administrator who is no participant must be refused');
+        } catch (\moodle_exception $e) {
+            $this->assertSame('nopermissions', $e->errorcode);
+        }
+    }
+
+    /**
      * Transparency is refused to a user without the capability (the trainer).
      */
     public function test_transparency_refused(): void {
@@ -255,11 +274,14 @@ final class views_test extends \local_magistere\tests\testcase {
     public function test_my_trainings(): void {
         $this->build();
         $mine = views::my_trainings((int) $this->p->participants[0]->id);
-        $this->assertCount(1, $mine['participant']);
-        $this->assertTrue($mine['participant'][0]['view']['mark']['finished']);
+        $this->assertCount(1, $mine['participations']);
+        $this->assertSame('finished', $mine['participations'][0]['status']);
+        $this->assertTrue($mine['participations'][0]['current']);
+        $this->assertSame(180, $mine['participations'][0]['mark']['credited_minutes']);
+        $this->assertSame(0, $mine['participations'][0]['progress']['percent']);
         $this->assertSame([], $mine['trainer']);
         $trainer = views::my_trainings((int) $this->p->trainers[0]->id);
-        $this->assertSame([], $trainer['participant']);
+        $this->assertSame([], $trainer['participations']);
         $this->assertSame(['participants' => 3, 'finished' => 1], $trainer['trainer'][0]['summary']);
     }
 

@@ -81,6 +81,10 @@ final class provider_test extends \core_privacy\tests\provider_testcase {
         );
         $this->assertArrayHasKey('local_magistere_mark_hist', $tables);
         $this->assertSame(['userid', 'circonscription'], $tables['local_magistere_inspector']);
+        $this->assertSame(
+            ['lastname', 'firstname', 'idnumber', 'uai', 'finished', 'creditedminutes', 'markedat', 'markedby'],
+            $tables['local_magistere_attestations']
+        );
         $this->assertStringNotContainsString('access', json_encode($tables));
     }
 
@@ -165,5 +169,81 @@ final class provider_test extends \core_privacy\tests\provider_testcase {
         $this->assertSame(1, $DB->count_records('local_magistere_inspector'));
         provider::delete_data_for_all_users_in_context(\context_system::instance());
         $this->assertSame(0, $DB->count_records('local_magistere_inspector'));
+    }
+
+    /**
+     * The retained attestation files (issue 10.7): a participant and the trainer who marked him are found in them,
+     * their entries exported, and deleting either's data in the system context deletes the files that name them;
+     * a user the files do not name is not affected.
+     */
+    public function test_attestation_files(): void {
+        global $DB;
+        if (!\local_magistere\local\engine::available()) {
+            $this->markTestSkipped('The magistere PHP extension is not loaded: no attestation file can be written.');
+        }
+        $folder = make_request_directory();
+        set_config('exportfolder', $folder, 'local_magistere');
+        $gen = $this->getDataGenerator()->get_plugin_generator('local_magistere');
+        $p = $gen->create_parcours(['participants' => 2, 'duration' => 90]);
+        [$done, $other] = $p->participants;
+        $DB->set_field('user', 'idnumber', 'ID-42', ['id' => $done->id]);
+        $trainer = $p->trainers[0];
+        marks::set((int) $p->course->id, [(int) $done->id], true, (int) $trainer->id);
+        ob_start();
+        $path = (new \local_magistere\task\export_attestations())->execute();
+        ob_end_clean();
+        $system = \context_system::instance();
+
+        foreach ([$done, $trainer, $other] as $user) {
+            $this->assertContains(
+                (int) $system->id,
+                array_map('intval', provider::get_contexts_for_userid((int) $user->id)->get_contextids())
+            );
+        }
+        $outsider = $this->getDataGenerator()->create_user();
+        $this->assertNotContains(
+            (int) $system->id,
+            array_map('intval', provider::get_contexts_for_userid((int) $outsider->id)->get_contextids())
+        );
+        $userlist = new userlist($system, 'local_magistere');
+        provider::get_users_in_context($userlist);
+        $this->assertEqualsCanonicalizing(
+            // The file also holds the training records of setUp()'s two participants (marked finished, R7) and
+            // names the trainer who marked them.
+            [(int) $this->ien->id, (int) $done->id, (int) $other->id, (int) $trainer->id, (int) $this->u1->id,
+                (int) $this->u2->id, (int) $this->trainer->id],
+            array_map('intval', $userlist->get_userids())
+        );
+
+        $this->export_context_data_for_user((int) $done->id, $system, 'local_magistere');
+        $data = writer::with_context($system)->get_data([get_string('pluginname', 'local_magistere'),
+            get_string('privacy:attestationfiles', 'local_magistere'), basename($path)]);
+        $this->assertCount(1, $data->entries);
+        $this->assertSame('participant', $data->entries[0]->as);
+        $this->assertSame('true', $data->entries[0]->finished);
+        $this->assertSame('90', $data->entries[0]->creditedminutes);
+        $this->assertSame($trainer->firstname . ' ' . $trainer->lastname, $data->entries[0]->markedby);
+
+        writer::reset();
+        $this->export_context_data_for_user((int) $trainer->id, $system, 'local_magistere');
+        $data = writer::with_context($system)->get_data([get_string('pluginname', 'local_magistere'),
+            get_string('privacy:attestationfiles', 'local_magistere'), basename($path)]);
+        $this->assertSame(['trainer'], array_column(array_map(fn($e) => (array) $e, $data->entries), 'as'));
+
+        // A participant whose idnumber differs from the entry's is not that entry (a namesake).
+        $namesake = $this->getDataGenerator()->create_user(['firstname' => $done->firstname, 'lastname' => $done->lastname,
+            'idnumber' => 'ID-43']);
+        $this->assertSame([], \local_magistere\local\export_files::attestation_entries($namesake));
+
+        provider::delete_data_for_user(new approved_contextlist($outsider, 'local_magistere', [$system->id]));
+        $this->assertFileExists($path);
+        provider::delete_data_for_user(new approved_contextlist($done, 'local_magistere', [$system->id]));
+        $this->assertFileDoesNotExist($path);
+
+        ob_start();
+        $path = (new \local_magistere\task\export_attestations())->execute();
+        ob_end_clean();
+        provider::delete_data_for_all_users_in_context($system);
+        $this->assertFileDoesNotExist($path);
     }
 }
