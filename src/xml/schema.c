@@ -402,7 +402,10 @@ void mg_xml_format_time(int64_t t, char *buf, size_t size)
 		tt = 0;
 		gmtime_r(&tt, &tm);
 	}
-	strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	/* Not strftime's %Y: glibc writes the year 227 as "227", which xs:dateTime refuses. Years are
+	 * 1 to 9999 here (mg_xml_parse_time refuses others), four digits always. */
+	snprintf(buf, size, "%04d-%02d-%02dT%02d:%02d:%02dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+		tm.tm_hour, tm.tm_min, tm.tm_sec);
 }
 
 /* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
@@ -469,5 +472,10 @@ int mg_xml_parse_time(const char *s, int64_t *out)
 		return -1;
 	}
 	*out = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se - sign * (tzh * 3600 + tzm * 60);
+	/* In UTC, a year from 1 to 9999: what mg_xml_format_time writes back as a valid xs:dateTime
+	 * (0001-01-01T00:00:00+01:00 would be in the year 0). */
+	if (*out < days_from_civil(1, 1, 1) * 86400 || *out > days_from_civil(9999, 12, 31) * 86400 + 86399) {
+		return -1;
+	}
 	return 0;
 }

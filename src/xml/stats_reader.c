@@ -271,7 +271,7 @@ static int rd_root(rd *x)
 		return -1;
 	}
 	if (x->f->generated != NULL && mg_xml_parse_time(x->f->generated, &x->f->release->generated) != 0) {
-		mg_xml_errsink_fail(x->es, rd_line(x), "attribute generated: not a date");
+		mg_xml_errsink_fail(x->es, rd_line(x), "attribute generated: not a date and time from the year 1 to 9999 (UTC)");
 		return -1;
 	}
 	return 0;
