@@ -148,7 +148,9 @@ final class marks {
      * @param bool $finished
      * @param int $byuserid the trainer
      * @return array ['changed' => [userid => ['before' => ?state, 'after' => state]], 'unchanged' => int[],
-     *      'skipped' => []]: what {@see undo()} takes to undo it
+     *      'skipped' => [], 'seen' => [userid => revision]]: 'changed' is what {@see undo()} takes to undo it; 'seen'
+     *      is the revision each mark was at when the change was decided under the lock (0: no mark), by which the
+     *      concurrency tests check that the result is that of some serial order
      * @throws \moodle_exception markbusy, markconflict
      */
     public static function set(int $courseid, array $userids, bool $finished, int $byuserid): array {
@@ -210,14 +212,14 @@ final class marks {
      * @param int $byuserid
      * @param callable $decide fn(?array $state, int $userid): the new ['finished', 'creditedminutes'], null to
      *      leave the mark unchanged, or a skip reason (string)
-     * @return array ['changed' => ..., 'unchanged' => int[], 'skipped' => [userid => reason]]
+     * @return array ['changed' => ..., 'unchanged' => int[], 'skipped' => [userid => reason], 'seen' => [userid => revision]]
      * @throws \moodle_exception
      */
     private static function write(int $courseid, array $userids, int $byuserid, callable $decide): array {
         global $DB;
         $userids = array_values(array_unique(array_map('intval', $userids)));
         if (!$userids) {
-            return ['changed' => [], 'unchanged' => [], 'skipped' => []];
+            return ['changed' => [], 'unchanged' => [], 'skipped' => [], 'seen' => []];
         }
         $factory = \core\lock\lock_config::get_lock_factory('local_magistere_marks');
         $lock = $factory->get_lock('course' . $courseid, self::lock_timeout());
@@ -267,26 +269,35 @@ final class marks {
         global $DB;
         $context = \context_course::instance($courseid);
         $now = time();
-        $result = ['changed' => [], 'unchanged' => [], 'skipped' => [], 'events' => []];
+        $result = ['changed' => [], 'unchanged' => [], 'skipped' => [], 'seen' => [], 'events' => []];
         $transaction = $DB->start_delegated_transaction();
         try {
-            $records = [];
             [$insql, $params] = $DB->get_in_or_equal($userids, SQL_PARAMS_NAMED);
             $params['courseid'] = $courseid;
-            foreach ($DB->get_records_select(self::TABLE, "courseid = :courseid AND userid $insql", $params) as $record) {
-                $records[(int) $record->userid] = $record;
-            }
             // A mark may have been removed while its audit trail stays (course reset): numbering goes on after the
             // last audited change, so that (courseid, userid, revision) stays unique.
+            // The audit is read BEFORE the marks. Moodle runs its transactions in READ COMMITTED (MySQL, MariaDB and
+            // PostgreSQL alike): each statement sees what was committed before it, not a snapshot of the
+            // transaction. Read the other way round, a change committed by another process between the two reads
+            // would show in the audit but not in the mark: the new revision would jump over it, its audit row would
+            // not collide, and this change, decided on the older state, would overwrite it unseen (an undo over a
+            // later change). In this order the marks are at least as recent as the audit: a concurrent change is
+            // either seen in the mark, or its audit row takes the revision this change wants, and the unique index
+            // refuses this one, which is retried from the new state.
             $audited = $DB->get_records_sql_menu(
                 "SELECT userid, MAX(revision) FROM {" . self::HISTORY . "}
                   WHERE courseid = :courseid AND userid $insql
                GROUP BY userid",
                 $params
             );
+            $records = [];
+            foreach ($DB->get_records_select(self::TABLE, "courseid = :courseid AND userid $insql", $params) as $record) {
+                $records[(int) $record->userid] = $record;
+            }
             foreach ($userids as $userid) {
                 $mark = $records[$userid] ?? null;
                 $before = $mark ? self::state($mark) : null;
+                $result['seen'][$userid] = $before['revision'] ?? 0;
                 $wanted = $decide($before, $userid);
                 if ($wanted === null) {
                     $result['unchanged'][] = $userid;
