@@ -129,7 +129,7 @@ final class marks_concurrency_test extends \local_magistere\tests\testcase {
      * Without a lock that works across processes (a site whose lock factory does not lock across its servers),
      * the unique revision of each audit row still refuses the second of two writes of one mark: every change is in
      * the audit exactly once and starts from the state the previous one left; a request that keeps meeting others
-     * fails with the plugin's "try again" message and writes nothing. Whole requests are no longer serialised
+     * fails with one of the plugin's "try again" messages and writes nothing. Whole requests are no longer serialised
      * then (two bulk changes may each see the other's participants as they were): that is what the lock is for.
      */
     public function test_race_without_lock(): void {
@@ -144,8 +144,54 @@ final class marks_concurrency_test extends \local_magistere\tests\testcase {
                 'ops' => $this->random_ops($users, 40, 2000 + $n)];
         }
         $ops = $this->race($plans);
-        $this->assert_serial($courseid, $ops, $baseline, ['markconflict'], false);
+        $this->assert_serial($courseid, $ops, $baseline, ['markconflict', 'markfailed'], false);
         $this->assertGreaterThan(0, $this->count_changes($ops));
+    }
+
+    /**
+     * Another transaction (not a change of the marks: a maintenance script, a backup tool) holds the rows of the marks
+     * beyond the lock wait timeout: the change fails at once with the plugin's "the database refused" error, not
+     * "someone else changed the marks", and writes nothing. Once the rows are free the same change goes through.
+     */
+    public function test_rows_locked_elsewhere(): void {
+        global $CFG, $DB;
+        if ($DB->get_dbfamily() !== 'mysql') {
+            $this->markTestSkipped('The lock wait timeout is set with MySQL/MariaDB syntax.');
+        }
+        $p = $this->generator()->create_parcours(['trainers' => 1, 'participants' => 2, 'duration' => 20]);
+        $courseid = (int) $p->course->id;
+        $trainerid = (int) $p->trainers[0]->id;
+        $users = array_map(fn($u) => (int) $u->id, $p->participants);
+        marks::set($courseid, $users, true, $trainerid);
+        $audit = $DB->count_records(marks::HISTORY, ['courseid' => $courseid]);
+
+        // A second connection, as another program would hold it.
+        $other = mysqli_init();
+        $port = (int) ($CFG->dboptions['dbport'] ?? 0) ?: 3306;
+        $this->assertTrue($other->real_connect($CFG->dbhost, $CFG->dbuser, $CFG->dbpass, $CFG->dbname, $port));
+        $other->begin_transaction();
+        $lock = $other->prepare('SELECT id FROM ' . $DB->get_prefix() . marks::TABLE . ' WHERE courseid = ? FOR UPDATE');
+        $lock->bind_param('i', $courseid);
+        $this->assertTrue($lock->execute());
+        $lock->get_result()->free();
+        $lock->close();
+        $DB->execute('SET SESSION innodb_lock_wait_timeout = 1');
+        try {
+            marks::set($courseid, $users, false, $trainerid);
+            $this->fail('The change must not go through while its rows are locked elsewhere');
+        } catch (\moodle_exception $e) {
+            $this->assertSame('markfailed', $e->errorcode);
+            $this->assertSame('local_magistere', $e->module);
+        } finally {
+            $other->rollback();
+            $other->close();
+            $DB->execute('SET SESSION innodb_lock_wait_timeout = 50');
+        }
+        $this->assertSame($audit, $DB->count_records(marks::HISTORY, ['courseid' => $courseid]));
+        foreach ($users as $userid) {
+            $this->assertSame(1, (int) marks::get($courseid, $userid)->finished);
+        }
+        $this->assertCount(2, marks::set($courseid, $users, false, $trainerid)['changed']);
     }
 
     /**
