@@ -16,7 +16,6 @@
 
 #include "php_magistere.h"
 #include "php/php_private.h"
-#include "store/mysql.h"
 #include "magistere_arginfo.h"
 
 zend_class_entry *php_magistere_source_ce;
@@ -29,6 +28,7 @@ zend_class_entry *php_magistere_data_error_ce;
 zend_class_entry *php_magistere_settings_error_ce;
 zend_class_entry *php_magistere_connection_error_ce;
 zend_class_entry *php_magistere_xml_error_ce;
+zend_class_entry *php_magistere_internal_error_ce;
 
 /* Magistere\Statistics only has static methods. */
 ZEND_METHOD(Magistere_Statistics, __construct)
@@ -50,6 +50,7 @@ PHP_MINIT_FUNCTION(magistere)
 	php_magistere_settings_error_ce = register_class_Magistere_SettingsError(php_magistere_exception_ce);
 	php_magistere_connection_error_ce = register_class_Magistere_ConnectionError(php_magistere_exception_ce);
 	php_magistere_xml_error_ce = register_class_Magistere_XmlError(php_magistere_exception_ce);
+	php_magistere_internal_error_ce = register_class_Magistere_InternalError(php_magistere_exception_ce);
 
 	php_magistere_source_ce = register_class_Magistere_Source();
 	php_mg_source_minit();
@@ -78,7 +79,6 @@ PHP_MINFO_FUNCTION(magistere)
 	php_info_print_table_start();
 	php_info_print_table_row(2, "magistere support", "enabled");
 	php_info_print_table_row(2, "Version", PHP_MAGISTERE_VERSION);
-	php_info_print_table_row(2, "Engine (src/core)", MG_VERSION);
 	php_info_print_table_row(2, "libxml2 (compiled)", LIBXML_DOTTED_VERSION);
 	php_info_print_table_row(2, "libxml2 (loaded)", xmlParserVersion);
 	php_info_print_table_end();

@@ -30,6 +30,12 @@ namespace Magistere {
 
         /** "rows" or "mysql". */
         public function kind(): string {}
+
+        /**
+         * Every column the engine reads, table (without prefix) => list of columns: the only ones it
+         * ever reads (R6).
+         */
+        public static function columns(): array {}
     }
 
     /**
@@ -40,9 +46,20 @@ namespace Magistere {
      */
     final class Tracker
     {
+        /**
+         * The smallest statistics threshold k the engine accepts (R5, docs/statistics.md).
+         *
+         * @var int
+         * @cvalue MG_K_MIN
+         */
+        public const K_MIN = UNKNOWN;
+
         public function __construct(Source $source, array $settings = []) {}
 
         public function settings(): array {}
+
+        /** The default settings: every setting but "now" (which defaults to the current time). */
+        public static function defaults(): array {}
 
         /** R2: the participant's own view of a parcours. */
         public function participantView(int $viewerId, int $courseId): array {}
@@ -58,6 +75,12 @@ namespace Magistere {
 
         /** R9: what each role sees about a participant. */
         public function transparency(int $userId, int $courseId): array {}
+
+        /** "My trainings": every participation of the user (training records included) and the parcours he trains. */
+        public function myTrainings(int $userId): array {}
+
+        /** The anomalies of the site's data, for the site administrator only (docs/api.md). */
+        public function dataQuality(int $limit = 1000): array {}
 
         /**
          * The administrative attestation file (docs/xml-attestations.md), streamed to a path or a
@@ -117,4 +140,7 @@ namespace Magistere {
 
     /** An exchange file is unreadable, hostile or invalid. */
     final class XmlError extends Exception {}
+
+    /** A failure inside magistere itself (out of memory, a broken invariant): a bug to report, never the input's fault. */
+    final class InternalError extends Exception {}
 }

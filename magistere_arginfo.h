@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 8ff2ca22338d8a91df4bc95cf8323c069a9680ca */
+ * Stub hash: 6b19119b8d49a86cb4e0537935fa8f59e9419905 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Magistere_Source___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()
@@ -19,13 +19,17 @@ ZEND_END_ARG_INFO()
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Magistere_Source_kind, 0, 0, IS_STRING, 0)
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Magistere_Source_columns, 0, 0, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
+
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Magistere_Tracker___construct, 0, 0, 1)
 	ZEND_ARG_OBJ_INFO(0, source, Magistere\\Source, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, settings, IS_ARRAY, 0, "[]")
 ZEND_END_ARG_INFO()
 
-ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Magistere_Tracker_settings, 0, 0, IS_ARRAY, 0)
-ZEND_END_ARG_INFO()
+#define arginfo_class_Magistere_Tracker_settings arginfo_class_Magistere_Source_columns
+
+#define arginfo_class_Magistere_Tracker_defaults arginfo_class_Magistere_Source_columns
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Magistere_Tracker_participantView, 0, 2, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO(0, viewerId, IS_LONG, 0)
@@ -47,6 +51,14 @@ ZEND_END_ARG_INFO()
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Magistere_Tracker_transparency, 0, 2, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO(0, userId, IS_LONG, 0)
 	ZEND_ARG_TYPE_INFO(0, courseId, IS_LONG, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Magistere_Tracker_myTrainings, 0, 1, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, userId, IS_LONG, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Magistere_Tracker_dataQuality, 0, 0, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, limit, IS_LONG, 0, "1000")
 ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Magistere_Tracker_writeAttestations, 0, 1, IS_LONG, 0)
@@ -79,13 +91,17 @@ ZEND_METHOD(Magistere_Source, rows);
 ZEND_METHOD(Magistere_Source, mysql);
 ZEND_METHOD(Magistere_Source, fromMoodleConfig);
 ZEND_METHOD(Magistere_Source, kind);
+ZEND_METHOD(Magistere_Source, columns);
 ZEND_METHOD(Magistere_Tracker, __construct);
 ZEND_METHOD(Magistere_Tracker, settings);
+ZEND_METHOD(Magistere_Tracker, defaults);
 ZEND_METHOD(Magistere_Tracker, participantView);
 ZEND_METHOD(Magistere_Tracker, trainerView);
 ZEND_METHOD(Magistere_Tracker, inspectorView);
 ZEND_METHOD(Magistere_Tracker, statistics);
 ZEND_METHOD(Magistere_Tracker, transparency);
+ZEND_METHOD(Magistere_Tracker, myTrainings);
+ZEND_METHOD(Magistere_Tracker, dataQuality);
 ZEND_METHOD(Magistere_Tracker, writeAttestations);
 ZEND_METHOD(Magistere_Tracker, writeStatistics);
 ZEND_METHOD(Magistere_Statistics, __construct);
@@ -99,6 +115,7 @@ static const zend_function_entry class_Magistere_Source_methods[] = {
 	ZEND_ME(Magistere_Source, mysql, arginfo_class_Magistere_Source_mysql, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_ME(Magistere_Source, fromMoodleConfig, arginfo_class_Magistere_Source_fromMoodleConfig, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_ME(Magistere_Source, kind, arginfo_class_Magistere_Source_kind, ZEND_ACC_PUBLIC)
+	ZEND_ME(Magistere_Source, columns, arginfo_class_Magistere_Source_columns, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_FE_END
 };
 
@@ -106,11 +123,14 @@ static const zend_function_entry class_Magistere_Source_methods[] = {
 static const zend_function_entry class_Magistere_Tracker_methods[] = {
 	ZEND_ME(Magistere_Tracker, __construct, arginfo_class_Magistere_Tracker___construct, ZEND_ACC_PUBLIC)
 	ZEND_ME(Magistere_Tracker, settings, arginfo_class_Magistere_Tracker_settings, ZEND_ACC_PUBLIC)
+	ZEND_ME(Magistere_Tracker, defaults, arginfo_class_Magistere_Tracker_defaults, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_ME(Magistere_Tracker, participantView, arginfo_class_Magistere_Tracker_participantView, ZEND_ACC_PUBLIC)
 	ZEND_ME(Magistere_Tracker, trainerView, arginfo_class_Magistere_Tracker_trainerView, ZEND_ACC_PUBLIC)
 	ZEND_ME(Magistere_Tracker, inspectorView, arginfo_class_Magistere_Tracker_inspectorView, ZEND_ACC_PUBLIC)
 	ZEND_ME(Magistere_Tracker, statistics, arginfo_class_Magistere_Tracker_statistics, ZEND_ACC_PUBLIC)
 	ZEND_ME(Magistere_Tracker, transparency, arginfo_class_Magistere_Tracker_transparency, ZEND_ACC_PUBLIC)
+	ZEND_ME(Magistere_Tracker, myTrainings, arginfo_class_Magistere_Tracker_myTrainings, ZEND_ACC_PUBLIC)
+	ZEND_ME(Magistere_Tracker, dataQuality, arginfo_class_Magistere_Tracker_dataQuality, ZEND_ACC_PUBLIC)
 	ZEND_ME(Magistere_Tracker, writeAttestations, arginfo_class_Magistere_Tracker_writeAttestations, ZEND_ACC_PUBLIC)
 	ZEND_ME(Magistere_Tracker, writeStatistics, arginfo_class_Magistere_Tracker_writeStatistics, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
@@ -159,6 +179,11 @@ static const zend_function_entry class_Magistere_XmlError_methods[] = {
 	ZEND_FE_END
 };
 
+
+static const zend_function_entry class_Magistere_InternalError_methods[] = {
+	ZEND_FE_END
+};
+
 static zend_class_entry *register_class_Magistere_Source(void)
 {
 	zend_class_entry ce, *class_entry;
@@ -182,6 +207,12 @@ static zend_class_entry *register_class_Magistere_Tracker(void)
 	INIT_NS_CLASS_ENTRY(ce, "Magistere", "Tracker", class_Magistere_Tracker_methods);
 	class_entry = zend_register_internal_class_ex(&ce, NULL);
 	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
+
+	zval const_K_MIN_value;
+	ZVAL_LONG(&const_K_MIN_value, MG_K_MIN);
+	zend_string *const_K_MIN_name = zend_string_init_interned("K_MIN", sizeof("K_MIN") - 1, 1);
+	zend_declare_class_constant_ex(class_entry, const_K_MIN_name, &const_K_MIN_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(const_K_MIN_name);
 
 	return class_entry;
 }
@@ -267,6 +298,17 @@ static zend_class_entry *register_class_Magistere_XmlError(zend_class_entry *cla
 	zend_class_entry ce, *class_entry;
 
 	INIT_NS_CLASS_ENTRY(ce, "Magistere", "XmlError", class_Magistere_XmlError_methods);
+	class_entry = zend_register_internal_class_ex(&ce, class_entry_Magistere_Exception);
+	class_entry->ce_flags |= ZEND_ACC_FINAL;
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_Magistere_InternalError(zend_class_entry *class_entry_Magistere_Exception)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "Magistere", "InternalError", class_Magistere_InternalError_methods);
 	class_entry = zend_register_internal_class_ex(&ce, class_entry_Magistere_Exception);
 	class_entry->ce_flags |= ZEND_ACC_FINAL;
 

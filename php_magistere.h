@@ -5,7 +5,12 @@
 #ifndef PHP_MAGISTERE_H
 #define PHP_MAGISTERE_H
 
-#define PHP_MAGISTERE_VERSION "0.1.0"
+#include "core/core.h"
+
+/* The version of the extension is the engine's: MG_VERSION in src/core/core.h is the one place
+ * magistere's version is written (scripts/package.sh, the plugin's release and the tests read it
+ * there). */
+#define PHP_MAGISTERE_VERSION MG_VERSION
 
 extern zend_module_entry magistere_module_entry;
 #define phpext_magistere_ptr &magistere_module_entry
@@ -20,6 +25,7 @@ extern zend_class_entry *php_magistere_data_error_ce;
 extern zend_class_entry *php_magistere_settings_error_ce;
 extern zend_class_entry *php_magistere_connection_error_ce;
 extern zend_class_entry *php_magistere_xml_error_ce;
+extern zend_class_entry *php_magistere_internal_error_ce;
 
 #if defined(ZTS) && defined(COMPILE_DL_MAGISTERE)
 ZEND_TSRMLS_CACHE_EXTERN()

@@ -43,7 +43,7 @@ final class Settings
     }
 }
 
-/** The table prefix, checked as DESIGN section 4 says (the only identifier put into SQL). */
+/** The table prefix, checked as docs/mysql.md ("The table prefix") says: the only identifier put into SQL. */
 function prefix(): string
 {
     $prefix = getenv('MAGISTERE_TEST_PREFIX') ?: 'mdl_';
@@ -211,7 +211,64 @@ function sequencePositions(array $sequences): array
     return $pos;
 }
 
-const STATES = ['incomplete', 'complete', 'pass', 'fail'];
+/** Completion states as the views name them: 4 (COMPLETION_COMPLETE_FAIL_HIDDEN) is a fail. */
+const STATES = ['incomplete', 'complete', 'pass', 'fail', 'fail'];
+
+/**
+ * Moodle's completion_info::get_activities() of a course, in course order (docs/rules.md): the
+ * course modules listed in the sequence of one of the course's sections (the section with the
+ * highest number wins, the first occurrence in it), of an enabled module, with completion on and
+ * not being deleted; hidden or not. $cms: rows of the course's modules (cmid, module, mvisible,
+ * completion, deletioninprogress); $sections: the course's sections (id, section, sequence).
+ */
+function moodleActivities(array $cms, array $sections): array
+{
+    $byId = [];
+    foreach ($cms as $cm) {
+        $byId[(int) $cm['cmid']] = $cm;
+    }
+    usort($sections, static fn (array $a, array $b): int => (int) $a['section'] <=> (int) $b['section']);
+    $where = [];
+    foreach ($sections as $sec) {
+        $seen = [];
+        foreach (explode(',', (string) $sec['sequence']) as $pos => $item) {
+            if (preg_match('/^(0|[1-9][0-9]{0,17})$/D', $item) !== 1) {
+                continue;
+            }
+            $id = (int) $item;
+            if (!isset($byId[$id]) || isset($seen[$id])) {
+                continue;
+            }
+            $seen[$id] = true;
+            $where[$id] = [(int) $sec['section'], $pos];
+        }
+    }
+    $acts = [];
+    foreach ($byId as $id => $cm) {
+        if (isset($where[$id]) && (int) $cm['mvisible'] !== 0 && (int) $cm['completion'] !== 0
+            && (int) $cm['deletioninprogress'] === 0) {
+            $acts[] = ['cmid' => $id, 'module' => $cm['module'], 'section' => $where[$id][0], 'pos' => $where[$id][1]];
+        }
+    }
+    return sortActivities($acts);
+}
+
+/**
+ * \core_completion\progress::get_course_progress_percentage(), floored as "My courses" shows it.
+ */
+function moodlePercent(bool $enabled, bool $complete, int $done, int $tracked): ?int
+{
+    if (!$enabled) {
+        return null;
+    }
+    if ($complete) {
+        return 100;
+    }
+    if ($tracked === 0) {
+        return null;
+    }
+    return (int) floor(($done / $tracked) * 100);
+}
 
 /* ------------------------------------------------------------------------------------------
  * Statistics: disclosure control (docs/statistics.md), the same rules as the engine.

@@ -1,8 +1,9 @@
 <?php
 /**
  * The per-user approach: the same views built the way Moodle's API and the existing m@gistère
- * plugins build them (research/magistere.md: blocks/progress, local/supervision,
- * local/metaadmin): list the people, then for each person ask the database about him: his roles
+ * plugins build them (blocks/progress and blocks/completion_progress compute each user's bar on
+ * every request with one query per user and activity; local/supervision and local/metaadmin list
+ * people then read each one's data; docs/benchmarks.md): list the people, then for each person ask the database about him: his roles
  * (get_user_roles), his profile field (profile_load_data), his mark, and for the trainer view
  * one completion query per person and activity (completion_info::get_data for another user, as
  * block_progress and report_completion do). Every query is parameterised; only the access
@@ -119,7 +120,7 @@ final class PerUser
 
     private static function mark(?array $m, bool $withBy): array
     {
-        $fin = $m !== null && (int) $m['finished'] === 1;
+        $fin = $m !== null && (int) $m['finished'] !== 0;
         $out = [
             'finished' => $fin,
             'credited_minutes' => $fin && $m['creditedminutes'] !== null ? (int) $m['creditedminutes'] : null,
@@ -149,6 +150,33 @@ final class PerUser
         return [$trainers, $parts];
     }
 
+    /** Has the user a training record (a finished mark) in the course, and is he not deleted? */
+    private function hasRecord(int $userId, int $courseId): bool
+    {
+        $m = $this->markOf($courseId, $userId);
+        $u = $this->one("SELECT deleted FROM {$this->p}user WHERE id = ?", [$userId]);
+        return $m !== null && (int) $m['finished'] !== 0 && $u !== null && (int) $u['deleted'] === 0;
+    }
+
+    /**
+     * The participations of a course (docs/rules.md): its current participants and the people with a
+     * training record, sorted by name.
+     */
+    private function participations(int $courseId): array
+    {
+        [, $parts] = $this->members($courseId);
+        $seen = array_fill_keys(array_column($parts, 'id'), true);
+        foreach ($this->q("SELECT u.id, u.firstname, u.lastname, u.idnumber FROM {$this->p}local_magistere_mark mk"
+            . " JOIN {$this->p}user u ON u.id = mk.userid WHERE mk.courseid = ? AND mk.finished <> 0 AND u.deleted = 0",
+            [$courseId]) as $u) {
+            if (!isset($seen[$u['id']])) {
+                $parts[] = $u;
+            }
+        }
+        sortPeople($parts);
+        return $parts;
+    }
+
     /* ---------------------------------------------------------------------------- views */
 
     public function trainerView(int $viewerId, int $courseId): array
@@ -164,39 +192,30 @@ final class PerUser
         $viewer = $this->one("SELECT id, firstname, lastname FROM {$p}user WHERE id = ?", [$viewerId]);
         [$trainers, $parts] = $this->members($courseId);
 
-        // get_fast_modinfo(): the course's modules and sections.
-        $acts = $this->q("SELECT cm.id AS cmid, m.name AS module, cs.section, cm.completion, cm.visible,"
-            . " cm.deletioninprogress, m.visible AS mvisible, cs.visible AS svisible"
-            . " FROM {$p}course_modules cm JOIN {$p}modules m ON m.id = cm.module"
-            . " JOIN {$p}course_sections cs ON cs.id = cm.section WHERE cm.course = ?", [$courseId]);
-        $pos = sequencePositions(array_column(
-            $this->q("SELECT sequence FROM {$p}course_sections WHERE course = ?", [$courseId]), 'sequence'));
-        $tracked = [];
-        foreach ($acts as $a) {
-            if ($a['completion'] != 0 && $a['visible'] == 1 && $a['deletioninprogress'] == 0 && $a['mvisible'] == 1
-                && $a['svisible'] == 1) {
-                $a['pos'] = $pos[$a['cmid']] ?? PHP_INT_MAX;
-                $tracked[] = $a;
-            }
-        }
-        $tracked = sortActivities($tracked);
+        // get_fast_modinfo(), completion_info::get_activities(): the course's modules and sections.
+        $enabled = (int) $this->one("SELECT enablecompletion FROM {$p}course WHERE id = ?", [$courseId])['enablecompletion'] !== 0;
+        $tracked = !$enabled ? [] : moodleActivities(
+            $this->q("SELECT cm.id AS cmid, m.name AS module, m.visible AS mvisible, cm.completion, cm.deletioninprogress"
+                . " FROM {$p}course_modules cm JOIN {$p}modules m ON m.id = cm.module WHERE cm.course = ?", [$courseId]),
+            $this->q("SELECT id, section, sequence FROM {$p}course_sections WHERE course = ?", [$courseId]));
         $nact = count($tracked);
 
         $rows = [];
         $finished = 0;
         foreach ($parts as $u) {
-            $done = 0;
             $labels = [];
             foreach ($tracked as $a) {
                 // completion_info::get_data($cm, false, $userid): one query per user and activity.
                 $c = $this->one("SELECT completionstate FROM {$p}course_modules_completion"
                     . " WHERE coursemoduleid = ? AND userid = ?", [$a['cmid'], $u['id']]);
-                $s = $c === null ? 0 : (int) $c['completionstate'];
-                if ($s === 1 || $s === 2) {
-                    $done++;
-                }
-                $labels[] = STATES[$s];
+                $labels[] = STATES[$c === null ? 0 : (int) $c['completionstate']] ?? 'incomplete';
             }
+            // progress::get_course_progress_percentage(): is_course_complete(), count_modules_completed().
+            $complete = $enabled && $this->one("SELECT 1 AS ok FROM {$p}course_completions WHERE userid = ? AND course = ?"
+                . " AND timecompleted IS NOT NULL AND timecompleted <> 0", [$u['id'], $courseId]) !== null;
+            $done = !$enabled ? 0 : (int) $this->one("SELECT COUNT(1) AS n FROM {$p}course_modules cm"
+                . " JOIN {$p}course_modules_completion cmc ON cm.id = cmc.coursemoduleid WHERE cm.course = ?"
+                . " AND cmc.userid = ? AND (cmc.completionstate = 1 OR cmc.completionstate = 2)", [$courseId, $u['id']])['n'];
             $school = $this->school($u['id']);
             $mark = self::mark($this->markOf($courseId, $u['id']), true);
             if ($mark['finished']) {
@@ -209,7 +228,8 @@ final class PerUser
                 'school' => $school === null ? null
                     : ['uai' => uai($school['uai']), 'name' => $school['name'], 'city' => $school['city']],
                 'progress' => ['done' => $done, 'tracked' => $nact,
-                    'percent' => $nact === 0 ? null : intdiv(100 * $done, $nact), 'states' => $labels],
+                    'percent' => moodlePercent($enabled, $complete, $done, $nact), 'completion_enabled' => $enabled,
+                    'course_complete' => $complete, 'states' => $labels],
                 'mark' => $mark,
             ];
         }
@@ -255,20 +275,23 @@ final class PerUser
             foreach ($schools as $s) {
                 $users = $this->q("SELECT u.id, u.firstname, u.lastname FROM {$p}user u"
                     . " JOIN {$p}user_info_data d ON d.userid = u.id JOIN {$p}user_info_field f ON f.id = d.fieldid"
-                    . " WHERE f.shortname = ? AND TRIM(d.data) = ? AND u.deleted = 0 AND u.suspended = 0",
+                    . " WHERE f.shortname = ? AND TRIM(d.data) = ? AND u.deleted = 0",
                     [$this->s->schoolField, $s['uai']]);
                 foreach ($users as $u) {
-                    $courses = $this->q("SELECT DISTINCT e.courseid FROM {$p}enrol e"
-                        . " JOIN {$p}user_enrolments ue ON ue.enrolid = e.id WHERE ue.userid = ? AND e.status = 0"
-                        . " AND ue.status = 0 AND ue.timestart <= ? AND (ue.timeend = 0 OR ue.timeend > ?)"
-                        . " ORDER BY e.courseid", [$u['id'], $this->s->now, $this->s->now]);
+                    // His courses: where he is enrolled now, or has a training record.
+                    $courses = $this->q("SELECT e.courseid FROM {$p}enrol e"
+                        . " JOIN {$p}user_enrolments ue ON ue.enrolid = e.id WHERE ue.userid = ?"
+                        . " UNION SELECT mk.courseid FROM {$p}local_magistere_mark mk JOIN {$p}course c ON c.id = mk.courseid"
+                        . " WHERE mk.userid = ? AND mk.finished <> 0 ORDER BY 1", [$u['id'], $u['id']]);
                     $enrolments = [];
                     foreach ($courses as $co) {
-                        if ($this->roleOf($u['id'], $co['courseid']) !== 'participant') {
+                        $current = $this->isEnrolled($u['id'], $co['courseid'])
+                            && $this->roleOf($u['id'], $co['courseid']) === 'participant';
+                        if (!$current && !$this->hasRecord($u['id'], $co['courseid'])) {
                             continue;
                         }
                         $m = $this->markOf($co['courseid'], $u['id']);
-                        $fin = $m !== null && (int) $m['finished'] === 1;
+                        $fin = $m !== null && (int) $m['finished'] !== 0;
                         $credited = $fin && $m['creditedminutes'] !== null ? (int) $m['creditedminutes'] : null;
                         $enrolments[] = ['courseid' => $co['courseid'], 'status' => $fin ? 'finished' : 'enrolled',
                             'credited_minutes' => $credited];
@@ -327,13 +350,10 @@ final class PerUser
         $schools = [];
         foreach ($this->q("SELECT id FROM {$p}course ORDER BY id") as $c) {
             $course = $this->one("SELECT id, shortname FROM {$p}course WHERE id = ?", [$c['id']]);
-            foreach ($this->enrolledUsers($c['id']) as $u) {
-                if ($this->roleOf($u['id'], $c['id']) !== 'participant') {
-                    continue;
-                }
+            foreach ($this->participations($c['id']) as $u) {
                 $s = $schools[$u['id']] ??= ($this->school($u['id']) ?? false);
                 $m = $this->markOf($c['id'], $u['id']);
-                $fin = $m !== null && (int) $m['finished'] === 1;
+                $fin = $m !== null && (int) $m['finished'] !== 0;
                 $v = [];
                 foreach ($dims as $d) {
                     $v[] = $d === 'parcours' ? $course['shortname'] : ($s === false ? '' : (string) $s[$d]);
@@ -409,7 +429,7 @@ final class PerUser
         $w->writeAttribute('generator', 'magistere-bench peruser');
         $n = 0;
         foreach ($this->q("SELECT id FROM {$p}course ORDER BY id") as $c) {
-            [, $parts] = $this->members($c['id']);
+            $parts = $this->participations($c['id']);
             if (!$parts) {
                 continue;
             }
@@ -433,7 +453,7 @@ final class PerUser
                 if ($school !== null) {
                     $w->writeAttribute('uai', uai($school['uai']));
                 }
-                $fin = $m !== null && (int) $m['finished'] === 1;
+                $fin = $m !== null && (int) $m['finished'] !== 0;
                 $w->writeAttribute('finished', $fin ? 'true' : 'false');
                 if ($fin && $m['creditedminutes'] !== null) {
                     $w->writeAttribute('credited-minutes', (string) $m['creditedminutes']);

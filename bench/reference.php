@@ -57,6 +57,22 @@ final class Reference
         return [...$this->s->trainerRoles, ...$this->s->trainerRoles, ...$this->s->participantRoles];
     }
 
+    /**
+     * SQL of the participations (docs/rules.md): (courseid, userid) of every current participant
+     * (a member without a trainer role) and of every training record (a finished mark of a user who
+     * is not deleted). $where restricts the role assignments, $markWhere the marks.
+     * Parameters: trainer roles, all roles, [where params], now, now, [markWhere params].
+     */
+    private function participationsSql(string $where, string $markWhere): string
+    {
+        $p = $this->p;
+        return "SELECT courseid, userid FROM (SELECT m.courseid, m.userid FROM (" . $this->membersSql($where) . ") m"
+            . " WHERE m.trainer = 0"
+            . " UNION SELECT mk.courseid, mk.userid FROM {$p}local_magistere_mark mk"
+            . " JOIN {$p}course c ON c.id = mk.courseid JOIN {$p}user mu ON mu.id = mk.userid AND mu.deleted = 0"
+            . " WHERE mk.finished <> 0 AND $markWhere) pp";
+    }
+
     /** course rows (id, shortname, fullname, duration_minutes) for the given ids, by id. */
     private function courses(array $ids): array
     {
@@ -91,7 +107,7 @@ final class Reference
 
     private static function mark(?array $m, bool $withBy): array
     {
-        $fin = $m !== null && (int) $m['finished'] === 1;
+        $fin = $m !== null && (int) $m['finished'] !== 0;
         $out = [
             'finished' => $fin,
             'credited_minutes' => $fin && $m['creditedminutes'] !== null ? (int) $m['creditedminutes'] : null,
@@ -140,27 +156,22 @@ final class Reference
         sortPeople($trainers);
         sortPeople($parts);
 
-        // Tracked activities in course order.
-        $acts = fetchAll($this->db,
-            "SELECT cm.id AS cmid, m.name AS module, cs.section, cs.sequence FROM {$p}course_modules cm"
-            . " JOIN {$p}modules m ON m.id = cm.module JOIN {$p}course_sections cs ON cs.id = cm.section"
-            . " WHERE cm.course = ? AND cm.completion <> 0 AND cm.visible = 1 AND cm.deletioninprogress = 0"
-            . " AND m.visible = 1 AND cs.visible = 1",
-            [$courseId]);
-        $seqs = fetchAll($this->db, "SELECT sequence FROM {$p}course_sections WHERE course = ?", [$courseId]);
-        $pos = sequencePositions(array_column($seqs, 'sequence'));
-        foreach ($acts as &$a) {
-            $a['pos'] = $pos[$a['cmid']] ?? PHP_INT_MAX;
-        }
-        unset($a);
-        $acts = sortActivities($acts);
+        // Moodle's tracked activities (get_activities()), in course order.
+        $enabled = (int) fetchAll($this->db, "SELECT enablecompletion FROM {$p}course WHERE id = ?",
+            [$courseId])[0]['enablecompletion'] !== 0;
+        $acts = !$enabled ? [] : moodleActivities(
+            fetchAll($this->db,
+                "SELECT cm.id AS cmid, m.name AS module, m.visible AS mvisible, cm.completion, cm.deletioninprogress"
+                . " FROM {$p}course_modules cm JOIN {$p}modules m ON m.id = cm.module WHERE cm.course = ?", [$courseId]),
+            fetchAll($this->db, "SELECT id, section, sequence FROM {$p}course_sections WHERE course = ?", [$courseId]));
         $col = [];
         foreach ($acts as $i => $a) {
             $col[$a['cmid']] = $i;
         }
         $nact = count($acts);
 
-        // Completion states of the course, one query.
+        // Completion states of the course, one query; what Moodle counts done (count_modules_completed():
+        // state 1 or 2 on any module of the course), one query; course completion, one query.
         $states = [];
         $st = $this->db->prepare(
             "SELECT cmc.userid, cmc.coursemoduleid, cmc.completionstate FROM {$p}course_modules_completion cmc"
@@ -174,6 +185,21 @@ final class Reference
             }
         }
         $st->close();
+        $done = [];
+        $complete = [];
+        if ($enabled) {
+            foreach (fetchAll($this->db,
+                "SELECT cmc.userid, COUNT(*) AS n FROM {$p}course_modules_completion cmc"
+                . " JOIN {$p}course_modules cm ON cm.id = cmc.coursemoduleid"
+                . " WHERE cm.course = ? AND cmc.completionstate IN (1, 2) GROUP BY cmc.userid", [$courseId]) as $r) {
+                $done[$r['userid']] = (int) $r['n'];
+            }
+            foreach (fetchAll($this->db,
+                "SELECT userid FROM {$p}course_completions WHERE course = ? AND timecompleted IS NOT NULL"
+                . " AND timecompleted <> 0", [$courseId]) as $r) {
+                $complete[$r['userid']] = true;
+            }
+        }
 
         $marks = [];
         foreach (fetchAll($this->db,
@@ -187,14 +213,12 @@ final class Reference
         $blank = array_fill(0, $nact, 0);
         foreach ($parts as $u) {
             $row = isset($states[$u['id']]) ? array_replace($blank, $states[$u['id']]) : $blank;
-            $done = 0;
             $labels = [];
             foreach ($row as $s) {
-                if ($s === 1 || $s === 2) {
-                    $done++;
-                }
-                $labels[] = STATES[$s];
+                $labels[] = STATES[$s] ?? 'incomplete';
             }
+            $udone = $done[$u['id']] ?? 0;
+            $ucomplete = isset($complete[$u['id']]);
             $mark = self::mark($marks[$u['id']] ?? null, true);
             if ($mark['finished']) {
                 $finished++;
@@ -206,9 +230,11 @@ final class Reference
                 'school' => $u['uai'] === null ? null
                     : ['uai' => uai($u['uai']), 'name' => $u['sname'], 'city' => $u['city']],
                 'progress' => [
-                    'done' => $done,
+                    'done' => $udone,
                     'tracked' => $nact,
-                    'percent' => $nact === 0 ? null : intdiv(100 * $done, $nact),
+                    'percent' => moodlePercent($enabled, $ucomplete, $udone, $nact),
+                    'completion_enabled' => $enabled,
+                    'course_complete' => $enabled && $ucomplete,
                     'states' => $labels,
                 ],
                 'mark' => $mark,
@@ -250,28 +276,21 @@ final class Reference
         $codes = array_map(static fn ($c) => trim($c['code']), $circs);
         $fieldid = $this->schoolFieldId();
 
-        // His teachers' participations (with school and mark): one query.
-        $nt = count($this->s->trainerRoles);
-        $na = $nt + count($this->s->participantRoles);
+        // His teachers' participations (current participants and training records, with school and
+        // mark): one query.
+        $teachersSql = "SELECT d0.userid FROM {$p}user_info_data d0 JOIN {$p}local_magistere_school s0"
+            . " ON s0.uai = TRIM(d0.data) AND TRIM(s0.circonscription) IN (" . marks(count($codes)) . ")"
+            . " WHERE d0.fieldid = ?";
         $rows = fetchAll($this->db,
             "SELECT t.courseid, t.userid AS id, u.firstname, u.lastname, s.uai, s.name AS sname, s.city,"
             . " TRIM(s.circonscription) AS circ, mk.finished, mk.creditedminutes"
-            . " FROM (SELECT x.instanceid AS courseid, ra.userid, MAX(r.shortname IN (" . marks($nt) . ")) AS trainer"
-            . "   FROM {$p}user_info_data d"
-            . "   JOIN {$p}local_magistere_school s0 ON s0.uai = TRIM(d.data)"
-            . "     AND TRIM(s0.circonscription) IN (" . marks(count($codes)) . ")"
-            . "   JOIN {$p}role_assignments ra ON ra.userid = d.userid"
-            . "   JOIN {$p}context x ON x.id = ra.contextid AND x.contextlevel = 50"
-            . "   JOIN {$p}role r ON r.id = ra.roleid AND r.shortname IN (" . marks($na) . ")"
-            . "   WHERE d.fieldid = ? AND " . $this->activeEnrolment('x.instanceid', 'ra.userid')
-            . "   GROUP BY x.instanceid, ra.userid) t"
-            . " JOIN {$p}user u ON u.id = t.userid AND u.deleted = 0 AND u.suspended = 0"
+            . " FROM (" . $this->participationsSql("ra.userid IN ($teachersSql)", "mk.userid IN ($teachersSql)") . ") t"
+            . " JOIN {$p}user u ON u.id = t.userid"
             . " JOIN {$p}user_info_data d ON d.userid = t.userid AND d.fieldid = ?"
             . " JOIN {$p}local_magistere_school s ON s.uai = TRIM(d.data)"
             . " LEFT JOIN {$p}local_magistere_mark mk ON mk.courseid = t.courseid AND mk.userid = t.userid"
-            . " WHERE t.trainer = 0 ORDER BY t.courseid",
-            [...$this->s->trainerRoles, ...$codes, ...$this->s->trainerRoles, ...$this->s->participantRoles,
-                $fieldid, $this->s->now, $this->s->now, $fieldid]);
+            . " ORDER BY t.courseid",
+            [...$this->roleParams(), ...$codes, $fieldid, $this->s->now, $this->s->now, ...$codes, $fieldid, $fieldid]);
 
         $teachers = [];
         $courseIds = [];
@@ -288,7 +307,7 @@ final class Reference
                     'enrolments' => [],
                 ];
             }
-            $fin = (int) $r['finished'] === 1;
+            $fin = $r['finished'] !== null && (int) $r['finished'] !== 0;
             $credited = $fin && $r['creditedminutes'] !== null ? (int) $r['creditedminutes'] : null;
             $teachers[$id]['enrolments'][] = [
                 'courseid' => $r['courseid'],
@@ -372,14 +391,13 @@ final class Reference
         $st = $this->db->prepare(
             "CREATE TEMPORARY TABLE bench_stats AS"
             . " SELECT m.courseid, m.userid, " . implode(', ', $cols) . ","
-            . " COALESCE(mk.finished, 0) AS finished,"
-            . " CASE WHEN mk.finished = 1 THEN COALESCE(mk.creditedminutes, 0) ELSE 0 END AS credited"
-            . " FROM (" . $this->membersSql('1 = 1') . ") m"
+            . " CASE WHEN mk.finished <> 0 THEN 1 ELSE 0 END AS finished,"
+            . " CASE WHEN mk.finished <> 0 THEN COALESCE(mk.creditedminutes, 0) ELSE 0 END AS credited"
+            . " FROM (" . $this->participationsSql('1 = 1', '1 = 1') . ") m"
             . " JOIN {$p}course c ON c.id = m.courseid"
             . " LEFT JOIN {$p}user_info_data d ON d.userid = m.userid AND d.fieldid = ?"
             . " LEFT JOIN {$p}local_magistere_school s ON s.uai = TRIM(d.data)"
-            . " LEFT JOIN {$p}local_magistere_mark mk ON mk.courseid = m.courseid AND mk.userid = m.userid"
-            . " WHERE m.trainer = 0");
+            . " LEFT JOIN {$p}local_magistere_mark mk ON mk.courseid = m.courseid AND mk.userid = m.userid");
         $params = [...$this->roleParams(), $this->s->now, $this->s->now, $this->schoolFieldId()];
         $st->bind_param(str_repeat('s', count($params)), ...array_map('strval', $params));
         $st->execute();
@@ -450,13 +468,13 @@ final class Reference
         $st = $this->db->prepare(
             "SELECT m.courseid, u.id, u.firstname, u.lastname, u.idnumber, s.uai,"
             . " mk.finished, mk.creditedminutes, mk.timemodified, mk.modifiedby, mu.firstname AS byfirst, mu.lastname AS bylast"
-            . " FROM (" . $this->membersSql('1 = 1') . ") m"
+            . " FROM (" . $this->participationsSql('1 = 1', '1 = 1') . ") m"
             . " JOIN {$p}user u ON u.id = m.userid"
             . " LEFT JOIN {$p}user_info_data d ON d.userid = m.userid AND d.fieldid = ?"
             . " LEFT JOIN {$p}local_magistere_school s ON s.uai = TRIM(d.data)"
             . " LEFT JOIN {$p}local_magistere_mark mk ON mk.courseid = m.courseid AND mk.userid = m.userid"
             . " LEFT JOIN {$p}user mu ON mu.id = mk.modifiedby"
-            . " WHERE m.trainer = 0 ORDER BY m.courseid");
+            . " ORDER BY m.courseid");
         $params = [...$this->roleParams(), $this->s->now, $this->s->now, $this->schoolFieldId()];
         $st->bind_param(str_repeat('s', count($params)), ...array_map('strval', $params));
         $st->execute();
@@ -497,7 +515,7 @@ final class Reference
                 if ($u['uai'] !== null) {
                     $w->writeAttribute('uai', uai($u['uai']));
                 }
-                $fin = (int) $u['finished'] === 1;
+                $fin = $u['finished'] !== null && (int) $u['finished'] !== 0;
                 $w->writeAttribute('finished', $fin ? 'true' : 'false');
                 if ($fin && $u['creditedminutes'] !== null) {
                     $w->writeAttribute('credited-minutes', (string) $u['creditedminutes']);

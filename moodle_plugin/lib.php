@@ -74,7 +74,11 @@ function local_magistere_myprofile_navigation(\core_user\output\myprofile\tree $
  * @return \core\check\check[]
  */
 function local_magistere_status_checks(): array {
-    return [new \local_magistere\check\extension(), new \local_magistere\check\setup()];
+    return [
+        new \local_magistere\check\extension(),
+        new \local_magistere\check\setup(),
+        new \local_magistere\check\data_quality(),
+    ];
 }
 
 /**

@@ -29,6 +29,8 @@ if ($hassiteconfig || has_capability('local/magistere:manage', context_system::i
 
     $settings = new admin_settingpage('local_magistere_settings', new lang_string('settings', 'local_magistere'));
     if ($ADMIN->fulltree) {
+        // The defaults are the engine's (the extension's when it is loaded, the plugin's checked copy otherwise).
+        $defaults = \local_magistere\local\engine::defaults();
         if (!\local_magistere\local\engine::available()) {
             $hint = \local_magistere\local\engine::install_hint();
             $settings->add(new admin_setting_heading(
@@ -46,39 +48,36 @@ if ($hassiteconfig || has_capability('local/magistere:manage', context_system::i
             'local_magistere/trainerroles',
             new lang_string('settings:trainerroles', 'local_magistere'),
             new lang_string('settings:trainerroles_desc', 'local_magistere'),
-            'formateur,tuteur,editingteacher,teacher',
+            implode(',', $defaults['trainer_roles']),
             PARAM_TEXT
         ));
         $settings->add(new admin_setting_configtext(
             'local_magistere/participantroles',
             new lang_string('settings:participantroles', 'local_magistere'),
             new lang_string('settings:participantroles_desc', 'local_magistere'),
-            'participant,student',
+            implode(',', $defaults['participant_roles']),
             PARAM_TEXT
         ));
         $settings->add(new admin_setting_configtext(
             'local_magistere/schoolfield',
             new lang_string('settings:schoolfield', 'local_magistere'),
             new lang_string('settings:schoolfield_desc', 'local_magistere'),
-            'rne',
+            $defaults['school_field'],
             PARAM_ALPHANUMEXT
         ));
         $settings->add(new admin_setting_configtext(
             'local_magistere/durationfield',
             new lang_string('settings:durationfield', 'local_magistere'),
             new lang_string('settings:durationfield_desc', 'local_magistere'),
-            \local_magistere\local\duration_field::DEFAULT_SHORTNAME,
+            $defaults['duration_field'],
             PARAM_ALPHANUMEXT
         ));
-        $k = new admin_setting_configtext(
+        $settings->add(new \local_magistere\admin\setting_k(
             'local_magistere/k',
             new lang_string('settings:k', 'local_magistere'),
-            new lang_string('settings:k_desc', 'local_magistere'),
-            5,
-            '/^([3-9]|[1-9][0-9]+)$/',
-            4
-        );
-        $settings->add($k);
+            new lang_string('settings:k_desc', 'local_magistere', \local_magistere\local\engine::k_min()),
+            $defaults['k']
+        ));
         $settings->add(new admin_setting_configtext(
             'local_magistere/exportfolder',
             new lang_string('settings:exportfolder', 'local_magistere'),

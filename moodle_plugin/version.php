@@ -31,4 +31,5 @@ $plugin->version   = 2026120104;
 $plugin->requires  = 2024100700;
 $plugin->supported = [405, 501];
 $plugin->maturity  = MATURITY_BETA;
-$plugin->release   = '0.1.0 (for Moodle 4.5 onwards, needs the magistere PHP extension)';
+// The version of magistere: MG_VERSION in src/core/core.h (the lint stage checks they are equal).
+$plugin->release   = '0.1.0';

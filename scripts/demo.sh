@@ -26,7 +26,10 @@ usage() { sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
 	case "$1" in
 		--out|--seed|--scale|--lang)
-			[ $# -ge 2 ] && [ -n "$2" ] || { echo "demo.sh: $1 needs a value" >&2; exit 2; }
+			if [ $# -lt 2 ] || [ -z "$2" ]; then
+				echo "demo.sh: $1 needs a value" >&2
+				exit 2
+			fi
 			case "$1" in
 				--out) out=$2 ;;
 				--seed) seed=$2 ;;

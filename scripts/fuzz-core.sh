@@ -10,7 +10,7 @@ mkdir -p "$out/corpus"
 command -v clang >/dev/null || { echo "clang is needed (apt-get install clang libclang-rt-14-dev)" >&2; exit 2; }
 clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -DMG_ARENA_TRACK \
 	-D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -Isrc \
-	src/core/fuzz/fuzz_model.c $(ls src/core/*.c) -o "$out/fuzz_model"
+	src/core/fuzz/fuzz_model.c src/core/*.c -o "$out/fuzz_model"
 "$out/fuzz_model" -max_total_time="$seconds" -max_len=2048 -timeout=20 -rss_limit_mb=2048 \
 	-print_final_stats=1 "$out/corpus" 2> "$out/last.log" && status=0 || status=$?
 grep -E "^(#[0-9]+.*DONE|stat::number_of_executed_units|stat::peak_rss_mb)" "$out/last.log" || true
@@ -19,4 +19,4 @@ if [ "$status" -ne 0 ]; then
 	echo "fuzz-core: the fuzzer found a problem (see $out/last.log and the crash- file it wrote)" >&2
 	exit 1
 fi
-echo "fuzz-core: ${seconds}s, no crash, leak or undefined behaviour; corpus: $(ls "$out/corpus" | wc -l) inputs"
+echo "fuzz-core: ${seconds}s, no crash, leak or undefined behaviour; corpus: $(find "$out/corpus" -type f | wc -l) inputs"

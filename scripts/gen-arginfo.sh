@@ -5,7 +5,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 gen=$(php-config --prefix >/dev/null 2>&1 && dirname "$(command -v phpize)")/../lib/php/$(php-config --extension-dir | xargs basename)/build/gen_stub.php
-[ -f "$gen" ] || gen=$(ls /usr/lib/php/*/build/gen_stub.php | head -n1)
+if [ ! -f "$gen" ]; then
+	for gen in /usr/lib/php/*/build/gen_stub.php; do
+		break
+	done
+fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp "$gen" "$work/gen_stub.php"

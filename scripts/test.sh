@@ -98,6 +98,7 @@ print_table() {
 
 # ------------------------------------------------------------ cleanup
 finished=0
+# shellcheck disable=SC2317 # called by the exit trap
 cleanup() {
 	local rc=$?
 	trap - EXIT INT TERM HUP
@@ -126,7 +127,7 @@ trap 'exit 143' TERM
 trap 'exit 129' HUP
 
 # ------------------------------------------------------------ suites
-mapfile -t all_suites < <(cd scripts/suites && ls [0-9][0-9]-*.sh 2>/dev/null | LC_ALL=C sort)
+mapfile -t all_suites < <(cd scripts/suites && for s in [0-9][0-9]-*.sh; do [ -f "$s" ] && echo "$s"; done | LC_ALL=C sort)
 suites=()
 if [ -n "${MAGISTERE_SUITES:-}" ]; then
 	for want in $MAGISTERE_SUITES; do

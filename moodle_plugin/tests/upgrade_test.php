@@ -47,6 +47,10 @@ final class upgrade_test extends \advanced_testcase {
         $dbman->drop_field($history, new \xmldb_field('revision'));
         $dbman->add_index($history, new \xmldb_index('courseid_userid', XMLDB_INDEX_NOTUNIQUE, ['courseid', 'userid']));
         $dbman->drop_field(new \xmldb_table('local_magistere_mark'), new \xmldb_field('revision'));
+        // Tables that later versions added.
+        foreach (['local_magistere_platfix'] as $name) {
+            $dbman->drop_table(new \xmldb_table($name));
+        }
         set_config('version', 2026112800, 'local_magistere');
 
         $gen = $this->getDataGenerator();
@@ -73,7 +77,9 @@ final class upgrade_test extends \advanced_testcase {
         $DB->delete_records('user_info_field', ['shortname' => 'rne']);
 
         $this->assertTrue(xmldb_local_magistere_upgrade(2026112800));
-        $this->assertSame('2026120103', get_config('local_magistere', 'version'));
+        $plugin = new \stdClass();
+        require($CFG->dirroot . '/local/magistere/version.php');
+        $this->assertSame((string) $plugin->version, get_config('local_magistere', 'version'));
 
         $file = new \xmldb_file($CFG->dirroot . '/local/magistere/db/install.xml');
         $file->loadXMLStructure();

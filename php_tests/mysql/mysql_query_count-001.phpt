@@ -65,6 +65,9 @@ try {
             'statistics' => fn() => $t->statistics(['academie', 'parcours'], 3),
             'transparency' => fn() => $t->transparency($participant, 1),
             'writeAttestations' => fn() => $t->writeAttestations(fopen('php://memory', 'w'), [1]),
+            'myTrainings' => fn() => $t->myTrainings($participant),
+            'myTrainings (trainer)' => fn() => $t->myTrainings($trainer),
+            'dataQuality' => fn() => $t->dataQuality(),
         ];
         foreach ($views as $name => $fn) {
             $before = statements($admin);
@@ -98,9 +101,12 @@ $admin->query("DROP USER IF EXISTS 'mgt_count'@'127.0.0.1'");
 $admin->query("DROP USER IF EXISTS 'mgt_count'@'localhost'");
 ?>
 --EXPECT--
-participantView: 18 prepared + 2 plain statements; same for 1,000 participants: yes
-trainerView: 18 prepared + 2 plain statements; same for 1,000 participants: yes
+participantView: 19 prepared + 2 plain statements; same for 1,000 participants: yes
+trainerView: 19 prepared + 2 plain statements; same for 1,000 participants: yes
 inspectorView: 16 prepared + 2 plain statements; same for 1,000 participants: yes
 statistics: 14 prepared + 2 plain statements; same for 1,000 participants: yes
-transparency: 19 prepared + 2 plain statements; same for 1,000 participants: yes
+transparency: 20 prepared + 2 plain statements; same for 1,000 participants: yes
 writeAttestations: 14 prepared + 2 plain statements; same for 1,000 participants: yes
+myTrainings: 19 prepared + 2 plain statements; same for 1,000 participants: yes
+myTrainings (trainer): 19 prepared + 2 plain statements; same for 1,000 participants: yes
+dataQuality: 20 prepared + 2 plain statements; same for 1,000 participants: yes

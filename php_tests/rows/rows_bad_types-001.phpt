@@ -45,7 +45,7 @@ TypeError: Magistere\Tracker::__construct(): Argument #2 ($settings) setting "k"
 TypeError: Magistere\Tracker::__construct(): Argument #2 ($settings) setting "trainer_roles" must be of type array, string given
 TypeError: Magistere\Tracker::__construct(): Argument #2 ($settings) setting "trainer_roles" must hold strings, int given
 TypeError: Magistere\Tracker::__construct(): Argument #2 ($settings) setting "school_field" must be of type string, int given
-ValueError: Magistere\Tracker::__construct(): Argument #2 ($settings) contains the unknown setting "colour" (known: trainer_roles, participant_roles, school_field, duration_field, k, now)
+ValueError: Magistere\Tracker::__construct(): Argument #2 ($settings) contains the unknown setting "colour" (known: trainer_roles, participant_roles, school_field, duration_field, k, now, enablecompletion, installed_modules)
 TypeError: Magistere\Tracker::participantView(): Argument #1 ($viewerId) must be of type int, string given
 ArgumentCountError: Magistere\Tracker::trainerView() expects exactly 2 arguments, 1 given
 ValueError: Magistere\Tracker::inspectorView(): Argument #2 ($circonscription) must be a circonscription code or null, not an empty string

@@ -30,7 +30,7 @@ foreach ([['k' => 2], ['k' => -1], ['trainer_roles' => []], ['participant_roles'
 }
 ?>
 --EXPECT--
-{"trainer_roles":["formateur","tuteur","editingteacher","teacher"],"participant_roles":["participant","student"],"school_field":"rne","duration_field":"magistere_duration","k":5,"now":1800000000}
+{"trainer_roles":["formateur","tuteur","editingteacher","teacher"],"participant_roles":["participant","student"],"school_field":"rne","duration_field":"magistere_duration","k":5,"now":1800000000,"enablecompletion":true,"installed_modules":null}
 -- the tuteur role is not a trainer role any more --
 Formatrice
 Magistere\AccessDenied: user 10 is not a trainer of parcours 2: only its trainers see the participants' progress (R1, R3)

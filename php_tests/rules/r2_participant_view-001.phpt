@@ -38,14 +38,15 @@ course: Enseigner la lecture au cycle 2 (240 min)
 viewer: Hélène Lefèvre as participant
 trainers: [id|firstname|lastname] Anne Formatrice; [id|firstname|lastname] Théo Tuteur;
 participants: [id|firstname|lastname] Zoé Élan; [id|firstname|lastname] Hélène Lefèvre; [id|firstname|lastname] Jean N'Diaye;
-progress: 1/3 = 33%
+progress: 2/4 = 50%
   cm 101 page section 0: incomplete
   cm 100 quiz section 0: complete
   cm 102 quiz section 1: fail
+  cm 105 page section 2: incomplete
 mark: {"finished":true,"credited_minutes":180,"time":1700000000}
 -- nothing about the others' progress or marks anywhere --
-keys used: activities,cmid,course,credited_minutes,done,duration_minutes,finished,firstname,fullname,id,lastname,mark,module,participants,percent,progress,role,section,shortname,state,time,tracked,trainers,viewer
-N'Diaye sees his own: 1/3, mark {"finished":false,"credited_minutes":null,"time":1700000500}
+keys used: activities,cmid,completion_enabled,course,course_complete,credited_minutes,done,duration_minutes,finished,firstname,fullname,id,lastname,mark,module,participants,percent,progress,role,section,shortname,state,time,tracked,trainers,viewer
+N'Diaye sees his own: 1/4, mark {"finished":false,"credited_minutes":null,"time":1700000500}
 -- refused --
 Magistere\AccessDenied: user 5 is not a trainer of parcours 2: only its trainers see the participants' progress (R1, R3)
 Magistere\AccessDenied: user 5 is not a participant of parcours 4: only its participants see the participant view (R1, R2)

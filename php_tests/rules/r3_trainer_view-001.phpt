@@ -31,10 +31,10 @@ mg_refused(fn() => $t->trainerView(16, 4)); // the inspector of LAIC's teachers
 --EXPECT--
 viewer Formatrice (trainer)
 viewer Tuteur (trainer)
-activities: 101:page 100:quiz 102:quiz
-Zoé Élan | - 0/3 0% [incomplete,incomplete,incomplete] finished=false credited=NULL by=NULL time=NULL
-Hélène Lefèvre | 0691234A 1/3 33% [incomplete,complete,fail] finished=true credited=180 by=7 time=1700000000
-Jean N'Diaye | 0690002B 1/3 33% [pass,incomplete,incomplete] finished=false credited=NULL by=10 time=1700000500
+activities: 101:page 100:quiz 102:quiz 105:page
+Zoé Élan | - 0/4 0% [incomplete,incomplete,incomplete,incomplete] finished=false credited=NULL by=NULL time=NULL
+Hélène Lefèvre | 0691234A 2/4 50% [incomplete,complete,fail,incomplete] finished=true credited=180 by=7 time=1700000000
+Jean N'Diaye | 0690002B 1/4 25% [pass,incomplete,incomplete,incomplete] finished=false credited=NULL by=10 time=1700000500
 summary: {"participants":3,"finished":1}
 -- an empty parcours --
 {"activities":[],"participants":[],"summary":{"participants":0,"finished":0}}

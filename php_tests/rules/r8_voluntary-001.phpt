@@ -23,9 +23,9 @@ foreach (['participantView', 'trainerView', 'inspectorView', 'statistics'] as $m
 ?>
 --EXPECT--
 order is by name, not by progress:
-  Élan 0/3
-  Lefèvre 1/3
-  N'Diaye 1/3
+  Élan 0/4
+  Lefèvre 2/4
+  N'Diaye 1/4
 Zoé, who did nothing, is listed like everyone: yes
 keys that rank or flag: none
 the API has no filter argument for participation:

@@ -52,12 +52,12 @@ a version 2 file: Magistere\XmlError: DIR/v2.xml line 2: schema version 2 is not
 other dimensions: Magistere\XmlError: DIR/bordeaux-secteur.xml: dimensions (academie, secteur) differ from those of DIR/stats-LYON.xml (academie, degre) [libxml errors: none]
 dimensions in another order: Magistere\XmlError: DIR/bordeaux-reordered.xml: dimensions (degre, academie) differ from those of DIR/stats-LYON.xml (academie, degre) [libxml errors: none]
 int(2)
-k = 2: Magistere\SettingsError: k must be at least 3 (got 2) [libxml errors: none]
+k = 2: Magistere\SettingsError: k must be at least 3 (got 2): below that a statistics cell could single out people [libxml errors: none]
 no file: ValueError: Magistere\Statistics::merge(): Argument #1 ($paths) must name at least one statistics file
 not a path: TypeError: Magistere\Statistics::merge(): Argument #1 ($paths) must contain only paths (strings), int given
 NUL in a path: ValueError: Magistere\Statistics::merge(): Argument #1 ($paths) must contain non-empty paths without NUL bytes
 direct construction: Error: Call to private Magistere\Statistics::__construct() from global scope
 writeMerged of junk: ValueError: Magistere\Statistics::writeMerged(): Argument #1 ($table) cell 0 must hold 'values' with one entry per dimension
 writeMerged without counts: ValueError: Magistere\Statistics::writeMerged(): Argument #1 ($table) cell 0: a cell that is not suppressed needs its counts
-writeMerged with k = 1: ValueError: Magistere\Statistics::writeMerged(): Argument #1 ($table) k must be at least 3
+writeMerged with k = 1: ValueError: Magistere\Statistics::writeMerged(): Argument #1 ($table) k must be at least 3 (got 1): below that a statistics cell could single out people
 bool(false)

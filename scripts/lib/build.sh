@@ -2,12 +2,12 @@
 # mg_build: builds the magistere extension out of tree and exports MAGISTERE_SO (absolute path of
 # the built modules/magistere.so). Progress and compiler messages go to stderr.
 #
-# The tracked sources (config.m4 config.w32 magistere.c php_magistere.h magistere_arginfo.h src/)
+# The tracked sources (config.m4 config.w32 Makefile.frag magistere.c php_magistere.h magistere_arginfo.h src/)
 # are copied with `rsync -c` (only files whose content changed are rewritten) into the build
 # folder, which is kept between runs, so make recompiles only what changed:
 #   - a changed .c file is recompiled by make (its copy is newer than its object);
 #   - a changed header triggers `make clean` (PHP's build system tracks no header dependency);
-#   - a changed config.m4, a .c file added or removed, other MAGISTERE_CFLAGS/MAGISTERE_LDFLAGS
+#   - a changed config.m4 or Makefile.frag, a .c file added or removed, other MAGISTERE_CFLAGS/MAGISTERE_LDFLAGS
 #     or another PHP re-run phpize and ./configure.
 # Configured with --enable-magistere-dev (-Wall -Wextra -Werror ...).
 #
@@ -22,7 +22,7 @@
 # shellcheck source=scripts/lib/common.sh
 . "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-MG_BUILD_TOP_FILES=(config.m4 config.w32 magistere.c php_magistere.h magistere_arginfo.h)
+MG_BUILD_TOP_FILES=(config.m4 config.w32 Makefile.frag magistere.c php_magistere.h magistere_arginfo.h)
 
 # Runs "$@" in the build folder, output to LOG (and to stderr when verbose); on failure shows it.
 _mg_build_run() {
@@ -87,7 +87,7 @@ mg_build() {
 
 	stamp_new=$(
 		{
-			cat "$bdir/config.m4"
+			cat "$bdir/config.m4" "$bdir/Makefile.frag" 2>/dev/null
 			(cd "$bdir" && find src -name '*.c' -not -path 'src/core/tests/*' | LC_ALL=C sort)
 			echo "CFLAGS=$cflags LDFLAGS=$ldflags ARGS=${MAGISTERE_CONFIGURE_ARGS:-}"
 			command -v php-config; php-config --version; php-config --extension-dir

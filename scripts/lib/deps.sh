@@ -7,12 +7,12 @@
 # MAGISTERE_DEPS_EXTRA may name more packages (space separated).
 
 MG_DEPS_PACKAGES=(
-	php8.2-cli php8.2-dev php8.2-xml php8.2-mysql php8.2-mbstring php8.2-intl
+	php8.2-cli php8.2-dev php8.2-xml php8.2-mysql php8.2-mbstring php8.2-intl php8.2-zip
 	libxml2-dev libmariadb-dev
 	mariadb-server mariadb-client
 	valgrind clang libclang-rt-14-dev
 	pkg-config make gcc composer
-	rsync
+	rsync shellcheck
 )
 
 # Prints the packages of "$@" that are not installed.

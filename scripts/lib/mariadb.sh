@@ -34,6 +34,7 @@ _mg_mariadb_alive() {
 
 # Prints a TCP port of 127.0.0.1 that nothing listens on, below Linux's ephemeral range.
 _mg_mariadb_free_port() {
+	# shellcheck disable=SC2016 # PHP code in single quotes
 	php -n -r '
 		for ($i = 0; $i < 50; $i++) {
 			$port = random_int(20000, 32000);

@@ -89,6 +89,7 @@ _mg_moodle_vendor() {
 		rsync -a "$src/vendor/" "$run/vendor/" && return 0
 	fi
 	mg_log "installing Moodle's PHPUnit with composer"
+	# shellcheck disable=SC2016 # PHP code in single quotes
 	php -r '
 		$d = json_decode(file_get_contents($argv[1]), true);
 		$d["require-dev"] = array_intersect_key($d["require-dev"] ?? [],

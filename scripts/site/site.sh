@@ -109,6 +109,7 @@ stop_pid() {
 
 free_port() {
 	local want=${1:-}
+	# shellcheck disable=SC2016 # PHP code in single quotes
 	php -n -r '
 		$want = (int) ($argv[1] ?? 0);
 		$try = $want ? [$want] : [];

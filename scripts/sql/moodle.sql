@@ -7,7 +7,7 @@
 -- <prefix><table>_<fields>_ix / _uix.
 --
 -- {prefix} is a placeholder: scripts/sql/schema.php substitutes it after checking it against
--- [a-z][a-z0-9_]{0,9} (DESIGN section 4). Statements are separated by a line holding only ";".
+-- [a-z][a-z0-9_]{0,9} (docs/mysql.md, "The table prefix"). Statements are separated by a line holding only ";".
 
 CREATE TABLE `{prefix}course` (
   `id` BIGINT(10) NOT NULL AUTO_INCREMENT,
@@ -129,6 +129,21 @@ CREATE TABLE `{prefix}course_modules_completion` (
   KEY `{prefix}coursmoducomp_cou_ix` (`coursemoduleid`),
   UNIQUE KEY `{prefix}coursmoducomp_usecou_uix` (`userid`, `coursemoduleid`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci ROW_FORMAT=Dynamic COMMENT='Stores the completion state (completed or not completed, etc) of each user on each activity.'
+;
+CREATE TABLE `{prefix}course_completions` (
+  `id` BIGINT(10) NOT NULL AUTO_INCREMENT,
+  `userid` BIGINT(10) NOT NULL DEFAULT 0,
+  `course` BIGINT(10) NOT NULL DEFAULT 0,
+  `timeenrolled` BIGINT(10) NOT NULL DEFAULT 0,
+  `timestarted` BIGINT(10) NOT NULL DEFAULT 0,
+  `timecompleted` BIGINT(10),
+  `reaggregate` BIGINT(10) NOT NULL DEFAULT 0,
+  PRIMARY KEY (`id`),
+  KEY `{prefix}courcomp_use_ix` (`userid`),
+  KEY `{prefix}courcomp_cou_ix` (`course`),
+  KEY `{prefix}courcomp_tim_ix` (`timecompleted`),
+  UNIQUE KEY `{prefix}courcomp_usecou_uix` (`userid`, `course`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci ROW_FORMAT=Dynamic COMMENT='Course completion records'
 ;
 CREATE TABLE `{prefix}course_modules_viewed` (
   `id` BIGINT(10) NOT NULL AUTO_INCREMENT,

@@ -12,7 +12,7 @@
  * file returning the tables array, or ['tables' => ...], or its JSON). Needs the mysqli extension.
  *
  * Every value goes through a prepared statement; the prefix is the only text put into SQL, after
- * it has been checked against [a-z][a-z0-9_]{0,9} (DESIGN section 4).
+ * it has been checked against [a-z][a-z0-9_]{0,9} (docs/mysql.md, "The table prefix").
  */
 
 declare(strict_types=1);
@@ -76,6 +76,9 @@ function mg_sql_create_schema(mysqli $db, string $prefix): void
 function mg_sql_fillers(string $table, array $row): array
 {
     switch ($table) {
+        case 'course':
+            // Moodle's column defaults to 0; Source::rows() reads an absent one as 1 (completion on).
+            return ['enablecompletion' => 1];
         case 'role':
             return ['description' => '', 'name' => $row['shortname'] ?? ''];
         case 'user_info_field':

@@ -35,6 +35,7 @@ count_junit() {
 		failed=$((failed + 1))
 		return
 	fi
+	# shellcheck disable=SC2016 # PHP code in single quotes
 	counts=$(php -r '
 		$x = simplexml_load_file($argv[1]);
 		$s = $x->testsuite ?: $x;

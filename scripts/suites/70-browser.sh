@@ -40,6 +40,8 @@ summary() {
 	exit $?
 }
 
+# MAGISTERE_BROWSER_TESTS is a space-separated list of test files: split on purpose.
+# shellcheck disable=SC2086
 mapfile -t tests < <(if [ -n "${MAGISTERE_BROWSER_TESTS:-}" ]; then printf '%s\n' $MAGISTERE_BROWSER_TESTS;
 	else ls scripts/browser/tests/*.test.js; fi)
 if [ -z "${MOODLE_DIR:-}" ]; then
@@ -89,6 +91,7 @@ if ! "$site" start; then
 	summary
 fi
 eval "$("$site" env)"
+# shellcheck disable=SC2016 # PHP code in single quotes
 branch=$(php -r 'echo json_decode(file_get_contents($argv[1]), true)["branch"];' "$MAGISTERE_SITE_MANIFEST")
 export MAGISTERE_BROWSER_ARTIFACTS=${MAGISTERE_BROWSER_ARTIFACTS:-$root/.build/browser-artifacts/$branch}
 rm -rf "$MAGISTERE_BROWSER_ARTIFACTS"

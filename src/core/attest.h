@@ -1,7 +1,8 @@
 /*
  * The data of the administrative attestation file (docs/xml-attestations.md), walked out of the
- * model in plain C: per parcours, its id, names and forecast duration; per active participant,
- * his school's UAI, his Moodle idnumber, his name, the trainer's mark (finished or not), the
+ * model in plain C: per parcours, its id, names and forecast duration; per participation (a
+ * current participant, or a training record that outlived the enrolment: docs/rules.md), his
+ * school's UAI, his Moodle idnumber, his name, the trainer's mark (finished or not), the
  * credited duration, and when and by whom the mark was last set. Nothing else leaves: no
  * progress, no activity, no connection data (R3, R6, R7).
  */
@@ -39,8 +40,8 @@ typedef struct mg_attest_sink {
 } mg_attest_sink;
 
 /* Walks the parcours `courseids` (in that order; every parcours of the model that has at least
- * one active participant, by id, when ncourseids is 0) and, in each, its active participants
- * sorted by last name, first name and id. MG_ENOTFOUND for an unknown course id, MG_EARG for
+ * one participation, by id, when ncourseids is 0) and, in each, its participations sorted by
+ * last name, first name and id. MG_ENOTFOUND for an unknown course id, MG_EARG for
  * a course id given twice. *nparticipants (may be NULL) receives the number of participants
  * handed to the sink. Memory: one index per parcours walked, besides the model. */
 mg_status mg_attest_walk(const mg_model *m, const int64_t *courseids, size_t ncourseids,

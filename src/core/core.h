@@ -11,9 +11,10 @@
  *      below (mg_tables). Every row keeps the key it had in its source (the
  *      PHP array key, or the ordinal of the row in a result set), so an error
  *      can name table, row and field.
- *   2. mg_model_build() checks the rowset (duplicate keys, dangling
- *      references, negative durations...) and builds the dense model for
- *      given settings (role shortnames, profile field, "now").
+ *   2. mg_model_build() builds the dense model for given settings (role
+ *      shortnames, profile field, "now"); a row Moodle would not use
+ *      (duplicate key, dangling reference...) is skipped and a value it
+ *      would show differently normalised, each recorded as an anomaly.
  *   3. A view (mg_view_*) checks the rules for the viewer and emits its
  *      result through an mg_emitter (PHP arrays in the extension, JSON in the
  *      unit tests). A view refused by a rule emits nothing.
@@ -33,6 +34,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* The version of magistere (the engine, the extension, the plugin's release,
+ * the packages): the one place it is written. scripts/package.sh reads it here;
+ * the lint stage fails when moodle_plugin/version.php's release differs. */
 #define MG_VERSION "0.1.0"
 
 /* ---------------------------------------------------------------- errors */
@@ -40,7 +44,7 @@
 typedef enum mg_status {
 	MG_OK = 0,
 	MG_ENOMEM = -1,      /* allocation failed */
-	MG_EDATA = -2,       /* inconsistent rows: table/row/field named in the error */
+	MG_EDATA = -2,       /* rows a store cannot read (wrong types, missing columns): table/row/field named */
 	MG_ENOTFOUND = -3,   /* unknown course, user, circonscription... */
 	MG_EACCESS = -4,     /* a rule (R1-R9) refuses the request */
 	MG_ESETTINGS = -5,   /* invalid settings (k below 3, unknown role...) */
@@ -48,7 +52,8 @@ typedef enum mg_status {
 	MG_EEMIT = -7,       /* the emitter failed (its own message is kept) */
 	MG_EIO = -8,         /* I/O failure (a file, a stream) */
 	MG_ECONN = -9,       /* the database cannot be reached, or the link broke */
-	MG_EXML = -10        /* an exchange file is not well-formed or not valid */
+	MG_EXML = -10,       /* an exchange file is not well-formed or not valid */
+	MG_EINTERNAL = -11   /* a broken invariant of magistere itself, never the caller's input */
 } mg_status;
 
 #define MG_ERROR_MSG_MAX 512
@@ -94,6 +99,14 @@ typedef struct mg_str {
 /* A nullable integer column holds MG_NULL_INT when the value is NULL. */
 #define MG_NULL_INT INT64_MIN
 
+/* context.contextlevel of a course (Moodle's CONTEXT_COURSE): the level of the
+ * role assignments that make someone a trainer or a participant of a parcours.
+ * A bare integer literal, so that SQL text can be built from it (MG_STRINGIFY). */
+#define MG_CONTEXT_COURSE 50
+
+#define MG_STRINGIFY_(x) #x
+#define MG_STRINGIFY(x) MG_STRINGIFY_(x)
+
 typedef enum mg_field_type {
 	MG_FT_INT,      /* int64_t; NULL refused */
 	MG_FT_INT_NULL, /* int64_t; NULL stored as MG_NULL_INT */
@@ -120,6 +133,7 @@ typedef enum mg_table_id {
 	MG_T_COURSE_SECTIONS,
 	MG_T_COURSE_MODULES,
 	MG_T_COURSE_MODULES_COMPLETION,
+	MG_T_COURSE_COMPLETIONS,
 	MG_T_ENROL,
 	MG_T_USER_ENROLMENTS,
 	MG_T_ROLE,
@@ -155,7 +169,7 @@ const mg_table *mg_table_find(const char *name, size_t len);
  * PHP array key when it is an integer, else its position in the array; the
  * row's id for the mysql source), so that an error names a row one can find. */
 typedef struct mg_row_course {
-	int64_t key, id, category, visible;
+	int64_t key, id, category, visible, enablecompletion;
 	mg_str fullname, shortname;
 } mg_row_course;
 
@@ -176,6 +190,10 @@ typedef struct mg_row_course_modules {
 typedef struct mg_row_course_modules_completion {
 	int64_t key, id, coursemoduleid, userid, completionstate;
 } mg_row_course_modules_completion;
+
+typedef struct mg_row_course_completions {
+	int64_t key, id, userid, course, timecompleted; /* timecompleted MG_NULL_INT when NULL */
+} mg_row_course_completions;
 
 typedef struct mg_row_enrol {
 	int64_t key, id, courseid, status;
@@ -270,6 +288,7 @@ void mg_row_set_defaults(const mg_table *t, void *row);
 /* ------------------------------------------------------------- settings */
 
 #define MG_MAX_ROLES 16
+#define MG_MAX_MODULES 256
 
 typedef struct mg_settings {
 	mg_str trainer_roles[MG_MAX_ROLES];
@@ -280,25 +299,70 @@ typedef struct mg_settings {
 	mg_str duration_field;   /* customfield_field.shortname of the forecast duration */
 	int64_t k;               /* disclosure control threshold, >= 3 */
 	int64_t now;             /* Unix time used for enrolment windows */
+	int enablecompletion;    /* the site's $CFG->enablecompletion: 0 turns progress off everywhere */
+	/* The activity modules whose code is present on the site (Moodle's
+	 * core_component::get_plugin_list('mod')): Moodle's modinfo leaves out
+	 * the course modules of any other module. Ignored unless
+	 * installed_modules_given (then every row of `modules` counts). */
+	int installed_modules_given;
+	mg_str installed_modules[MG_MAX_MODULES];
+	size_t ninstalled_modules;
 } mg_settings;
 
+/* The disclosure control threshold: below MG_K_MIN a statistics cell could
+ * single out people (docs/statistics.md). These two constants are the only
+ * source of the minimum and default k: the extension exposes them to PHP
+ * (Magistere\Tracker::K_MIN, Tracker::defaults()), and the plugin, the tests
+ * and the docs take them from there. */
 #define MG_K_MIN 3
 #define MG_K_DEFAULT 5
 
-/* Fills the defaults of DESIGN section 4 (strings are static). */
+/* Fills the default settings (strings are static): the trainer roles
+ * formateur, tuteur, editingteacher, teacher; the participant roles
+ * participant, student; the school profile field rne; the duration course
+ * field magistere_duration; k = MG_K_DEFAULT; `now`. The only copy of these
+ * defaults in C: Magistere\Tracker::defaults() returns them to PHP. */
 void mg_settings_defaults(mg_settings *s, int64_t now);
 /* MG_ESETTINGS when k < 3, a role list is empty, or a name is empty. */
 mg_status mg_settings_check(const mg_settings *s, mg_error *err);
+/* MG_ESETTINGS, with the reason, when k < MG_K_MIN: the one check of the
+ * threshold, wherever a k comes from (settings, an argument, a file). */
+mg_status mg_settings_check_k(int64_t k, mg_error *err);
 
 /* ------------------------------------------------------------- the model */
 
 typedef struct mg_model mg_model;
 
-/* Checks the rowset and builds the model. The rowset must outlive the model
- * (the model points into its strings). On failure returns NULL and fills err
- * (MG_EDATA with table/row/field, MG_ESETTINGS, MG_ENOMEM). */
+/* Builds the model from the rowset. The rowset must outlive the model (the
+ * model points into its strings). The build never fails on data values: a
+ * row Moodle would ignore (a dangling reference, a duplicate key...) is
+ * skipped, a value Moodle would show differently (invalid UTF-8, control
+ * characters, a code in another case...) is normalised, and each is recorded
+ * as an anomaly (mg_view_data_quality); every other row is used exactly.
+ * On failure (MG_ESETTINGS, MG_ENOMEM only) returns NULL and fills err. */
 mg_model *mg_model_build(const mg_rowset *rs, const mg_settings *settings, mg_error *err);
 void mg_model_free(mg_model *m);
+
+/* Problems an anomaly reports (see docs/api.md, dataQuality()). */
+typedef enum mg_problem {
+	MG_P_MISSING_REFERENCE,  /* names a row that does not exist: skipped */
+	MG_P_DUPLICATE_ID,       /* a second row with the same id: skipped */
+	MG_P_DUPLICATE_KEY,      /* a unique key of Moodle's schema given twice: the later row skipped */
+	MG_P_INVALID_VALUE,      /* a value outside what Moodle stores: read as documented */
+	MG_P_INVALID_DURATION,   /* a forecast duration that is not a whole number of minutes */
+	MG_P_INVALID_TEXT,       /* invalid UTF-8 or control characters: normalised */
+	MG_P_CASE_MISMATCH,      /* a code matched only once case and spaces are ignored */
+	MG_P_EMPTY_VALUE,        /* an empty code: skipped */
+	MG_P_AMBIGUOUS_FIELD,    /* two fields with the configured shortname: the lowest id used */
+	MG_P_SECTION_MISMATCH,   /* a course module and its course's sections disagree */
+	MG_P__COUNT
+} mg_problem;
+
+/* The code of a problem ("missing_reference"...), as PHP sees it. */
+const char *mg_problem_name(mg_problem p);
+
+/* Number of anomalies recorded while building the model. */
+size_t mg_model_anomaly_count(const mg_model *m);
 
 /* --------------------------------------------------------- the emitter */
 
@@ -334,7 +398,7 @@ typedef struct mg_emitter {
 /* ------------------------------------------------------------- the views */
 
 /* R2: a participant's view of parcours `courseid`. MG_EACCESS unless the
- * viewer is an active participant of that parcours. */
+ * viewer is a current participant of that parcours (R1). */
 mg_status mg_view_participant(const mg_model *m, int64_t viewerid, int64_t courseid,
 	const mg_emitter *out, mg_error *err);
 
@@ -343,15 +407,26 @@ mg_status mg_view_participant(const mg_model *m, int64_t viewerid, int64_t cours
 mg_status mg_view_trainer(const mg_model *m, int64_t viewerid, int64_t courseid,
 	const mg_emitter *out, mg_error *err);
 
-/* R4: an inspector's view of the teachers of his circonscription(s).
+/* R4: an inspector's view of the teachers of his circonscription(s): their
+ * participations (current participants and training records).
  * `circ` (may be NULL/empty) restricts to one of them; MG_EACCESS when the
  * viewer is not an inspector, or not of `circ`. */
 mg_status mg_view_inspector(const mg_model *m, int64_t viewerid, mg_str circ,
 	const mg_emitter *out, mg_error *err);
 
+/* "My trainings": every participation of `userid` (current participant, or a
+ * training record), with his own progress where he is a current
+ * participant, and the parcours he trains. MG_ENOTFOUND for an unknown user. */
+mg_status mg_view_my_trainings(const mg_model *m, int64_t userid, const mg_emitter *out, mg_error *err);
+
+/* The anomalies of the model (for the site administrator only): their
+ * total, their count per table, field and problem, and the first `limit`
+ * of them (table, id, field, problem, message), in table then id order. */
+mg_status mg_view_data_quality(const mg_model *m, size_t limit, const mg_emitter *out, mg_error *err);
+
 /* R9: what each role sees about participant `userid` of parcours `courseid`,
  * built by the functions that build the rows of the views above.
- * MG_EACCESS unless userid is an active participant of courseid. */
+ * MG_EACCESS unless userid is a current participant of courseid. */
 mg_status mg_view_transparency(const mg_model *m, int64_t userid, int64_t courseid,
 	const mg_emitter *out, mg_error *err);
 

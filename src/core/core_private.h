@@ -56,6 +56,8 @@ mg_status mg_imap_init(mg_imap *m, size_t expected);
  * there (*existing, if not NULL, gets its value; nothing changes), -1 when out
  * of memory. */
 int mg_imap_put(mg_imap *m, int64_t key, uint32_t val, uint32_t *existing);
+/* Inserts or replaces key -> val: 1 inserted, 0 replaced, -1 out of memory. */
+int mg_imap_set(mg_imap *m, int64_t key, uint32_t val);
 /* true and *val when found. */
 bool mg_imap_get(const mg_imap *m, int64_t key, uint32_t *val);
 void mg_imap_free(mg_imap *m);
@@ -84,6 +86,20 @@ int mg_name_cmp(mg_str a, mg_str b);
 /* Trims ASCII white space. */
 mg_str mg_str_trim(mg_str s);
 
+/* Normalises text as Moodle shows it, so that no page and no XML file
+ * breaks on it: invalid UTF-8 sequences are dropped (as iconv //IGNORE in
+ * Moodle's fix_utf8()), NUL and U+FFFE/U+FFFF dropped (fix_utf8()), other
+ * control characters (U+0001-U+001F, U+007F) replaced by a space (how a page
+ * shows them; XML 1.0 forbids most of them). Returns 0 and *out = in when
+ * nothing changes, else the MG_TEXT_* flags of what was fixed and *out a copy
+ * in the arena (MG_TEXT_NOMEM and an empty *out when out of memory). */
+#define MG_TEXT_INVALID_UTF8 1u
+#define MG_TEXT_CONTROL 2u
+#define MG_TEXT_NONCHARACTER 4u
+#define MG_TEXT_NOMEM 8u
+#define MG_TEXT_NUL 16u
+unsigned mg_text_normalise(mg_arena *a, mg_str in, mg_str *out);
+
 /* ------------------------------------------------------------------ model */
 
 #define MG_NONE UINT32_MAX
@@ -98,7 +114,8 @@ typedef enum mg_state {
 	MG_STATE_INCOMPLETE = 0,
 	MG_STATE_COMPLETE = 1,
 	MG_STATE_PASS = 2,
-	MG_STATE_FAIL = 3
+	MG_STATE_FAIL = 3,
+	MG_STATE_FAIL_HIDDEN = 4   /* a fail on a hidden grade item: shown as failed */
 } mg_state;
 
 typedef struct mg_circ {
@@ -112,8 +129,9 @@ typedef struct mg_school {
 
 typedef struct mg_user {
 	int64_t id;
-	mg_str firstname, lastname, idnumber;
+	mg_str firstname, lastname, idnumber;   /* normalised (valid UTF-8, no control character) */
 	bool active;            /* neither deleted nor suspended */
+	bool deleted;
 	uint32_t school;        /* index into schools, MG_NONE when unknown */
 } mg_user;
 
@@ -131,22 +149,49 @@ typedef struct mg_activity {
 	int64_t order_pos;      /* position in the section's sequence */
 } mg_activity;
 
-/* A participant of a course. */
+/* A participation of a user in a course (docs/rules.md): he is a current
+ * participant (member with a participant role), or he has a training record
+ * (a mark finished = 1, user not deleted), or both. */
 typedef struct mg_part {
 	uint32_t user;
 	uint32_t mark;          /* index into marks, MG_NONE when no mark */
-	uint32_t done;          /* activities complete or pass */
+	uint32_t done;          /* Moodle's count_modules_completed(): his completion
+	                         * rows in state 1 or 2 on any course module of the course */
+	bool current;           /* a current participant: listed in the parcours (R1) */
+	bool complete;          /* course_completions.timecompleted is set */
 } mg_part;
 
 typedef struct mg_course {
 	int64_t id;
-	mg_str shortname, fullname;
+	mg_str shortname, fullname;    /* normalised */
+	bool visible;
+	bool completion;               /* completion on for the site and the course */
 	int64_t duration;       /* minutes, MG_NULL_INT when not set */
-	uint32_t act_first, nact;      /* tracked activities, in order */
+	uint32_t act_first, nact;      /* tracked activities (Moodle's get_activities()), in order */
 	uint32_t tr_first, ntr;        /* trainers (user indices), sorted */
-	uint32_t pa_first, npa;        /* participants, sorted */
+	uint32_t pa_first, npa;        /* participations, sorted by name */
+	uint32_t ncur;                 /* how many of them are current participants */
 	uint8_t *states;               /* npa x nact, row-major */
 } mg_course;
+
+/* An anomaly found while building the model (mg_view_data_quality). */
+typedef struct mg_anomaly {
+	mg_table_id table;
+	int64_t id;              /* the row's id column */
+	const char *field;       /* static text */
+	mg_problem problem;
+	const char *message;     /* in the model's arena */
+} mg_anomaly;
+
+typedef struct mg_anomaly_count {
+	mg_table_id table;
+	const char *field;
+	mg_problem problem;
+	size_t count;
+} mg_anomaly_count;
+
+/* At most this many anomalies are kept in detail; all are counted. */
+#define MG_ANOMALY_KEEP 10000
 
 /* One participation of a user, for the per-user index. */
 typedef struct mg_upart {
@@ -174,17 +219,28 @@ struct mg_model {
 	mg_part *parts;       size_t nparts;     /* per course ranges */
 	mg_inspector *inspectors; size_t ninspectors;
 
-	/* per user: participations (active participant roles), course order */
+	/* per user: participations, course order */
 	uint32_t *upart_first;  /* nusers + 1 offsets into uparts */
 	mg_upart *uparts;
+
+	mg_vec anomalies;        /* mg_anomaly, the first MG_ANOMALY_KEEP */
+	mg_vec anomaly_counts;   /* mg_anomaly_count per (table, field, problem) */
+	size_t nanomalies;       /* every anomaly, kept or not */
 };
 
 /* Lookups; MG_NONE when absent. */
 uint32_t mg_model_user(const mg_model *m, int64_t id);
 uint32_t mg_model_course(const mg_model *m, int64_t id);
-/* Index of user u among the participants of course c (absolute index into
- * m->parts), or MG_NONE. */
+/* Index of user u among the participations of course c (absolute index into
+ * m->parts), or MG_NONE. A participation is not always a current
+ * participant: check m->parts[i].current where R1 applies. */
 uint32_t mg_model_find_part(const mg_model *m, uint32_t c, uint32_t u);
+/* Whether participation p is a training record (a finished mark). */
+bool mg_model_is_record(const mg_model *m, uint32_t p);
+/* Moodle's progress percentage of participation p, floored as "My courses"
+ * shows it: MG_NULL_INT when completion is off, or nothing is tracked and
+ * the course is not complete. */
+int64_t mg_model_percent(const mg_model *m, uint32_t c, uint32_t p);
 bool mg_model_is_trainer(const mg_model *m, uint32_t c, uint32_t u);
 
 /* The value of dimension d for participant user u of course c: what the

@@ -257,10 +257,8 @@ mg_status mg_stats_compute(const mg_model *m, const mg_dim *dims, size_t ndims,
 		}
 		seen_dims |= 1u << dims[d];
 	}
-	if (k < MG_K_MIN) {
-		return mg_error_set(err, MG_ESETTINGS,
-			"k must be at least %d (got %lld): below that a statistics cell could single out people",
-			MG_K_MIN, (long long)k);
+	if (mg_settings_check_k(k, err) != MG_OK) {
+		return MG_ESETTINGS;
 	}
 	t = stats_alloc(dims, ndims, k);
 	if (!t) {
@@ -378,8 +376,8 @@ mg_status mg_stats_primary(mg_stats_table *t, mg_error *err)
 {
 	size_t i;
 
-	if (t->k < MG_K_MIN) {
-		return mg_error_set(err, MG_ESETTINGS, "k must be at least %d (got %lld)", MG_K_MIN, (long long)t->k);
+	if (mg_settings_check_k(t->k, err) != MG_OK) {
+		return MG_ESETTINGS;
 	}
 	for (i = 0; i < t->ncells; i++) {
 		mg_stats_cell *c = &t->cells[i];

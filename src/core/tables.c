@@ -1,6 +1,11 @@
 /*
  * The table descriptors (every column the engine reads, and nothing else)
  * and the rowset that stores typed rows.
+ *
+ * This file is the only list of the columns the engine reads (R6): the mysql
+ * source builds its SELECT lists from it, Magistere\Source::columns() hands
+ * it to PHP (the plugin's rows loader and the tests use that), and
+ * docs/mysql.md is checked against it by a test.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +22,7 @@ static const mg_field f_course[] = {
 	F(mg_row_course, fullname, MG_FT_STR, REQ, 0),
 	F(mg_row_course, shortname, MG_FT_STR, REQ, 0),
 	F(mg_row_course, visible, MG_FT_INT, OPT, 1),
+	F(mg_row_course, enablecompletion, MG_FT_INT, OPT, 1),
 };
 
 static const mg_field f_modules[] = {
@@ -48,6 +54,13 @@ static const mg_field f_cmc[] = {
 	F(mg_row_course_modules_completion, coursemoduleid, MG_FT_INT, REQ, 0),
 	F(mg_row_course_modules_completion, userid, MG_FT_INT, REQ, 0),
 	F(mg_row_course_modules_completion, completionstate, MG_FT_INT, REQ, 0),
+};
+
+static const mg_field f_cc[] = {
+	F(mg_row_course_completions, id, MG_FT_INT, REQ, 0),
+	F(mg_row_course_completions, userid, MG_FT_INT, REQ, 0),
+	F(mg_row_course_completions, course, MG_FT_INT, REQ, 0),
+	F(mg_row_course_completions, timecompleted, MG_FT_INT_NULL, OPT, MG_NULL_INT),
 };
 
 static const mg_field f_enrol[] = {
@@ -162,6 +175,7 @@ const mg_table mg_tables[MG_T__COUNT] = {
 	T(MG_T_COURSE_SECTIONS, "course_sections", mg_row_course_sections, f_course_sections),
 	T(MG_T_COURSE_MODULES, "course_modules", mg_row_course_modules, f_course_modules),
 	T(MG_T_COURSE_MODULES_COMPLETION, "course_modules_completion", mg_row_course_modules_completion, f_cmc),
+	T(MG_T_COURSE_COMPLETIONS, "course_completions", mg_row_course_completions, f_cc),
 	T(MG_T_ENROL, "enrol", mg_row_enrol, f_enrol),
 	T(MG_T_USER_ENROLMENTS, "user_enrolments", mg_row_user_enrolments, f_ue),
 	T(MG_T_ROLE, "role", mg_row_role, f_role),

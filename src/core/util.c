@@ -303,6 +303,23 @@ int mg_imap_put(mg_imap *m, int64_t key, uint32_t val, uint32_t *existing)
 	return 1;
 }
 
+int mg_imap_set(mg_imap *m, int64_t key, uint32_t val)
+{
+	size_t i;
+
+	if (m->cap) {
+		i = (size_t)hash_int(key) & (m->cap - 1);
+		while (m->used[i]) {
+			if (m->keys[i] == key) {
+				m->vals[i] = val;
+				return 0;
+			}
+			i = (i + 1) & (m->cap - 1);
+		}
+	}
+	return mg_imap_put(m, key, val, NULL) < 0 ? -1 : 1;
+}
+
 bool mg_imap_get(const mg_imap *m, int64_t key, uint32_t *val)
 {
 	size_t i;
@@ -541,4 +558,118 @@ int mg_name_cmp(mg_str a, mg_str b)
 		pb++;
 	}
 	return mg_str_cmp(a, b);
+}
+
+/* ----------------------------------------------------------- normalising */
+
+/* Length of the valid UTF-8 sequence at s[i] (1 to 4), 0 when invalid
+ * (overlong, surrogate, above U+10FFFF, truncated or stray byte). */
+static size_t utf8_seq(const unsigned char *s, size_t len, size_t i)
+{
+	unsigned char c = s[i];
+	size_t n, k;
+	unsigned char lo = 0x80, hi = 0xBF;
+
+	if (c < 0x80) {
+		return 1;
+	}
+	if (c >= 0xC2 && c <= 0xDF) {
+		n = 2;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		n = 3;
+		if (c == 0xE0) {
+			lo = 0xA0;
+		} else if (c == 0xED) {
+			hi = 0x9F;
+		}
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		n = 4;
+		if (c == 0xF0) {
+			lo = 0x90;
+		} else if (c == 0xF4) {
+			hi = 0x8F;
+		}
+	} else {
+		return 0;
+	}
+	if (i + n > len) {
+		return 0;
+	}
+	if (s[i + 1] < lo || s[i + 1] > hi) {
+		return 0;
+	}
+	for (k = 2; k < n; k++) {
+		if (s[i + k] < 0x80 || s[i + k] > 0xBF) {
+			return 0;
+		}
+	}
+	return n;
+}
+
+unsigned mg_text_normalise(mg_arena *a, mg_str in, mg_str *out)
+{
+	const unsigned char *s = (const unsigned char *)in.ptr;
+	unsigned what = 0;
+	size_t i, o = 0;
+	char *p;
+
+	*out = in;
+	for (i = 0; i < in.len;) {
+		size_t n = utf8_seq(s, in.len, i);
+		if (n == 0) {
+			what |= MG_TEXT_INVALID_UTF8;
+			i++;
+		} else if (n == 1 && s[i] == 0) {
+			what |= MG_TEXT_NUL;
+			i++;
+		} else if (n == 1 && (s[i] < 0x20 || s[i] == 0x7F)) {
+			what |= MG_TEXT_CONTROL;
+			i++;
+		} else if (n == 3 && s[i] == 0xEF && s[i + 1] == 0xBF && (s[i + 2] == 0xBE || s[i + 2] == 0xBF)) {
+			what |= MG_TEXT_NONCHARACTER;
+			i += 3;
+		} else {
+			i += n;
+		}
+	}
+	if (!what) {
+		return 0;
+	}
+	p = mg_arena_alloc(a, in.len + 1);
+	if (!p) {
+		out->ptr = NULL;
+		out->len = 0;
+		return what | MG_TEXT_NOMEM;
+	}
+	for (i = 0; i < in.len;) {
+		size_t n = utf8_seq(s, in.len, i);
+		if (n == 0) {
+			i++;                         /* dropped, as iconv //IGNORE does */
+		} else if (n == 1 && s[i] == 0) {
+			i++;                         /* dropped, as Moodle's fix_utf8() does */
+		} else if (n == 1 && (s[i] < 0x20 || s[i] == 0x7F)) {
+			p[o++] = ' ';                /* shown as a space in a page */
+			i++;
+		} else if (n == 3 && s[i] == 0xEF && s[i + 1] == 0xBF && (s[i + 2] == 0xBE || s[i + 2] == 0xBF)) {
+			i += 3;                      /* dropped, as fix_utf8() does */
+		} else {
+			memcpy(p + o, s + i, n);
+			o += n;
+			i += n;
+		}
+	}
+	p[o] = '\0';
+	out->ptr = p;
+	out->len = o;
+	return what;
+}
+
+static const char *const problem_names[MG_P__COUNT] = {
+	"missing_reference", "duplicate_id", "duplicate_key", "invalid_value", "invalid_duration",
+	"invalid_text", "case_mismatch", "empty_value", "ambiguous_field", "section_mismatch",
+};
+
+const char *mg_problem_name(mg_problem p)
+{
+	return (unsigned)p < MG_P__COUNT ? problem_names[p] : "";
 }

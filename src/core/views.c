@@ -30,8 +30,10 @@ static mg_status emit_failed(mg_error *err)
 	return mg_error_set(err, MG_EEMIT, "the view could not be written out");
 }
 
-static const mg_atom state_atoms[4] = {
-	MG_A_incomplete, MG_A_complete, MG_A_pass, MG_A_fail
+/* Completion states as Moodle shows them: 4 (COMPLETION_COMPLETE_FAIL_HIDDEN,
+ * a fail on a hidden grade item) is a fail. */
+static const mg_atom state_atoms[5] = {
+	MG_A_incomplete, MG_A_complete, MG_A_pass, MG_A_fail, MG_A_fail
 };
 
 /* ------------------------------------------------------------ rows */
@@ -149,13 +151,18 @@ emit_fail:
 	return -1;
 }
 
-static int emit_percent(const mg_emitter *out, uint32_t done, uint32_t tracked)
+/* The figures of a progress bar, as Moodle computes them (docs/rules.md):
+ * done, tracked, percent, completion_enabled, course_complete. */
+static int emit_progress_figures(const mg_emitter *out, const mg_model *m, uint32_t c, uint32_t p)
 {
-	if (tracked == 0) {
-		ENULL();
-	} else {
-		EINT((int64_t)done * 100 / tracked);
-	}
+	const mg_course *co = &m->courses[c];
+	const mg_part *pa = &m->parts[p];
+
+	EKEY(done); EINT(pa->done);
+	EKEY(tracked); EINT(co->nact);
+	EKEY(percent); EINTN(mg_model_percent(m, c, p));
+	EKEY(completion_enabled); EBOOL(co->completion);
+	EKEY(course_complete); EBOOL(co->completion && pa->complete);
 	return 0;
 emit_fail:
 	return -1;
@@ -165,14 +172,11 @@ emit_fail:
 static int emit_progress(const mg_emitter *out, const mg_model *m, uint32_t c, uint32_t p)
 {
 	const mg_course *co = &m->courses[c];
-	const mg_part *pa = &m->parts[p];
 	const uint8_t *row = co->states ? co->states + (size_t)(p - co->pa_first) * co->nact : NULL;
 	uint32_t a;
 
-	EMAP(4);
-	EKEY(done); EINT(pa->done);
-	EKEY(tracked); EINT(co->nact);
-	EKEY(percent); EM(emit_percent(out, pa->done, co->nact));
+	EMAP(6);
+	EM(emit_progress_figures(out, m, c, p));
 	EKEY(activities);
 	ELIST(co->nact);
 	for (a = 0; a < co->nact; a++) {
@@ -206,10 +210,8 @@ static int emit_trainer_row(const mg_emitter *out, const mg_model *m, uint32_t c
 	EKEY(lastname); ESTR(u->lastname);
 	EKEY(school); EM(emit_school(out, m, u, 0));
 	EKEY(progress);
-	EMAP(4);
-	EKEY(done); EINT(pa->done);
-	EKEY(tracked); EINT(co->nact);
-	EKEY(percent); EM(emit_percent(out, pa->done, co->nact));
+	EMAP(6);
+	EM(emit_progress_figures(out, m, c, p));
 	EKEY(states);
 	ELIST(co->nact);
 	for (a = 0; a < co->nact; a++) {
@@ -240,9 +242,11 @@ static bool user_in_circs(const mg_model *m, const mg_user *u, const uint32_t *c
 	return false;
 }
 
-/* A teacher's row in the inspector view (R4): name, school, and for each
- * parcours (or only `only_course` when not MG_NONE) enrolled/finished and the
- * credited duration. Never an activity, a state or a percentage. */
+/* A teacher's row in the inspector view (R4): name, school, and for each of
+ * his participations (or only the one in `only_course` when not MG_NONE)
+ * finished (a training record, whatever the enrolment) or enrolled (a
+ * current participant without one), and the credited duration. Never an
+ * activity, a state or a percentage. */
 static int emit_inspector_teacher(const mg_emitter *out, const mg_model *m, uint32_t u, uint32_t only_course)
 {
 	const mg_user *usr = &m->users[u];
@@ -264,7 +268,7 @@ static int emit_inspector_teacher(const mg_emitter *out, const mg_model *m, uint
 		const mg_upart *up = &m->uparts[k];
 		const mg_part *pa = &m->parts[up->part];
 		const mg_mark *mk = pa->mark == MG_NONE ? NULL : &m->marks[pa->mark];
-		bool fin = mk && mk->finished;
+		bool fin = mg_model_is_record(m, up->part);
 
 		if (only_course != MG_NONE && up->course != only_course) {
 			continue;
@@ -317,7 +321,7 @@ static mg_status require_participant(const mg_model *m, int64_t userid, int64_t 
 		return st;
 	}
 	*p = mg_model_find_part(m, *c, *u);
-	if (*p == MG_NONE) {
+	if (*p == MG_NONE || !m->parts[*p].current) {
 		return mg_error_set(err, MG_EACCESS,
 			"user %lld is not a participant of parcours %lld: %s",
 			(long long)userid, (long long)courseid, why);
@@ -344,9 +348,11 @@ mg_status mg_view_participant(const mg_model *m, int64_t viewerid, int64_t cours
 	EKEY(viewer); EM(emit_viewer(out, &m->users[u], MG_A_participant));
 	EKEY(trainers); EM(emit_person_list(out, m, m->trainers + co->tr_first, co->ntr));
 	EKEY(participants);
-	ELIST(co->npa);
+	ELIST(co->ncur);
 	for (k = 0; k < co->npa; k++) {
-		EM(emit_person(out, &m->users[m->parts[co->pa_first + k].user]));
+		if (m->parts[co->pa_first + k].current) {
+			EM(emit_person(out, &m->users[m->parts[co->pa_first + k].user]));
+		}
 	}
 	ELISTEND();
 	EKEY(progress); EM(emit_progress(out, m, c, p));
@@ -389,9 +395,12 @@ mg_status mg_view_trainer(const mg_model *m, int64_t viewerid, int64_t courseid,
 	ELISTEND();
 	EKEY(trainers); EM(emit_person_list(out, m, m->trainers + co->tr_first, co->ntr));
 	EKEY(participants);
-	ELIST(co->npa);
+	ELIST(co->ncur);
 	for (k = 0; k < co->npa; k++) {
 		const mg_part *pa = &m->parts[co->pa_first + k];
+		if (!pa->current) {
+			continue; /* a former participant with a record: not in the parcours (R1) */
+		}
 		if (pa->mark != MG_NONE && m->marks[pa->mark].finished) {
 			finished++;
 		}
@@ -400,7 +409,7 @@ mg_status mg_view_trainer(const mg_model *m, int64_t viewerid, int64_t courseid,
 	ELISTEND();
 	EKEY(summary);
 	EMAP(2);
-	EKEY(participants); EINT(co->npa);
+	EKEY(participants); EINT(co->ncur);
 	EKEY(finished); EINT(finished);
 	EMAPEND();
 	EMAPEND();
@@ -475,7 +484,13 @@ mg_status mg_view_inspector(const mg_model *m, int64_t viewerid, mg_str circ,
 	if (circ.len) {
 		uint32_t ci;
 		bool mine = false;
-		if (!mg_smap_get(&m->circ_by_code, circ, &ci)) {
+		char folded[65];
+		size_t f;
+		for (f = 0; f < circ.len && f < 64; f++) {
+			char ch = circ.ptr[f];
+			folded[f] = (char)(ch >= 'a' && ch <= 'z' ? ch - 32 : ch);
+		}
+		if (circ.len > 64 || !mg_smap_get(&m->circ_by_code, (mg_str){ folded, f }, &ci)) {
 			free(circs);
 			return mg_error_set(err, MG_ENOTFOUND, "no circonscription with code \"%.*s\"",
 				(int)(circ.len > 64 ? 64 : circ.len), circ.ptr);
@@ -511,7 +526,7 @@ mg_status mg_view_inspector(const mg_model *m, int64_t viewerid, mg_str circ,
 			const mg_part *pa = &m->parts[m->uparts[k].part];
 			course_used[m->uparts[k].course] = 1;
 			enrolments++;
-			if (pa->mark != MG_NONE && m->marks[pa->mark].finished) {
+			if (mg_model_is_record(m, m->uparts[k].part)) {
 				finished++;
 				if (m->marks[pa->mark].credited != MG_NULL_INT) {
 					credited += m->marks[pa->mark].credited;
@@ -667,4 +682,220 @@ mg_status mg_view_transparency(const mg_model *m, int64_t userid, int64_t course
 emit_fail:
 	free(insp);
 	return emit_failed(err);
+}
+
+/* A course for "my trainings": the common course map plus its visibility
+ * (a hidden parcours stays in the list of what one followed). */
+static int emit_course_visible(const mg_emitter *out, const mg_course *c)
+{
+	EM(emit_course(out, c, 1));
+	EKEY(visible); EBOOL(c->visible);
+	EMAPEND();
+	return 0;
+emit_fail:
+	return -1;
+}
+
+mg_status mg_view_my_trainings(const mg_model *m, int64_t userid, const mg_emitter *out, mg_error *err)
+{
+	uint32_t u = mg_model_user(m, userid), k;
+	uint32_t *parts = NULL, *trains = NULL;
+	size_t nparts = 0, ntrains = 0, i;
+	int64_t finished = 0, credited = 0;
+	mg_status st = MG_OK;
+
+	if (u == MG_NONE) {
+		return mg_error_set(err, MG_ENOTFOUND, "no user with id %lld", (long long)userid);
+	}
+	parts = malloc(((size_t)(m->upart_first[u + 1] - m->upart_first[u]) + 1) * sizeof(uint32_t));
+	trains = malloc((m->ncourses ? m->ncourses : 1) * sizeof(uint32_t));
+	if (!parts || !trains) {
+		st = mg_error_set(err, MG_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (k = m->upart_first[u]; k < m->upart_first[u + 1]; k++) {
+		parts[nparts++] = m->uparts[k].course;
+		if (mg_model_is_record(m, m->uparts[k].part)) {
+			const mg_mark *mk = &m->marks[m->parts[m->uparts[k].part].mark];
+			finished++;
+			if (mk->credited != MG_NULL_INT) {
+				credited += mk->credited;
+			}
+		}
+	}
+	for (i = 0; i < m->ncourses; i++) {
+		if (mg_model_is_trainer(m, (uint32_t)i, u)) {
+			trains[ntrains++] = (uint32_t)i;
+		}
+	}
+	sort_m = m;
+	qsort(parts, nparts, sizeof(uint32_t), cmp_course);
+	qsort(trains, ntrains, sizeof(uint32_t), cmp_course);
+	sort_m = NULL;
+
+	EMAP(4);
+	EKEY(user); EM(emit_person(out, &m->users[u]));
+	EKEY(participations);
+	ELIST(nparts);
+	for (i = 0; i < nparts; i++) {
+		uint32_t c = parts[i], p = mg_model_find_part(m, c, u);
+		const mg_part *pa = &m->parts[p];
+		bool rec = mg_model_is_record(m, p);
+
+		EMAP(5);
+		EKEY(course); EM(emit_course_visible(out, &m->courses[c]));
+		EKEY(status);
+		if (rec) {
+			EATOM(finished);
+		} else {
+			EATOM(enrolled);
+		}
+		EKEY(current); EBOOL(pa->current);
+		EKEY(mark); EM(emit_mark(out, m, pa, 0));
+		EKEY(progress);
+		if (pa->current) {
+			EMAP(5);
+			EM(emit_progress_figures(out, m, c, p));
+			EMAPEND();
+		} else {
+			ENULL(); /* Moodle tracks no progress for someone no longer enrolled */
+		}
+		EMAPEND();
+	}
+	ELISTEND();
+	EKEY(trainer);
+	ELIST(ntrains);
+	for (i = 0; i < ntrains; i++) {
+		const mg_course *co = &m->courses[trains[i]];
+		int64_t fin = 0;
+		for (k = 0; k < co->npa; k++) {
+			if (m->parts[co->pa_first + k].current && mg_model_is_record(m, co->pa_first + k)) {
+				fin++;
+			}
+		}
+		EMAP(2);
+		EKEY(course); EM(emit_course_visible(out, co));
+		EKEY(summary);
+		EMAP(2);
+		EKEY(participants); EINT(co->ncur);
+		EKEY(finished); EINT(fin);
+		EMAPEND();
+		EMAPEND();
+	}
+	ELISTEND();
+	EKEY(summary);
+	EMAP(3);
+	EKEY(participations); EINT((int64_t)nparts);
+	EKEY(finished); EINT(finished);
+	EKEY(credited_minutes); EINT(credited);
+	EMAPEND();
+	EMAPEND();
+	goto done;
+emit_fail:
+	st = emit_failed(err);
+done:
+	free(parts);
+	free(trains);
+	return st;
+}
+
+/* ------------------------------------------------------- data quality */
+
+static int cmp_anomaly(const void *a, const void *b)
+{
+	const mg_anomaly *x = a, *y = b;
+	int r;
+
+	if (x->table != y->table) {
+		return x->table < y->table ? -1 : 1;
+	}
+	if (x->id != y->id) {
+		return x->id < y->id ? -1 : 1;
+	}
+	r = strcmp(x->field, y->field);
+	if (r) {
+		return r;
+	}
+	if (x->problem != y->problem) {
+		return x->problem < y->problem ? -1 : 1;
+	}
+	return strcmp(x->message, y->message);
+}
+
+static int cmp_anomaly_count(const void *a, const void *b)
+{
+	const mg_anomaly_count *x = a, *y = b;
+	int r;
+
+	if (x->table != y->table) {
+		return x->table < y->table ? -1 : 1;
+	}
+	r = strcmp(x->field, y->field);
+	if (r) {
+		return r;
+	}
+	return x->problem < y->problem ? -1 : (x->problem > y->problem ? 1 : 0);
+}
+
+static int emit_cstr(const mg_emitter *out, const char *s)
+{
+	return out->v_str(out->ctx, s, strlen(s));
+}
+
+mg_status mg_view_data_quality(const mg_model *m, size_t limit, const mg_emitter *out, mg_error *err)
+{
+	size_t na = m->anomalies.len, nc = m->anomaly_counts.len, i;
+	mg_anomaly *as = malloc((na ? na : 1) * sizeof(mg_anomaly));
+	mg_anomaly_count *cs = malloc((nc ? nc : 1) * sizeof(mg_anomaly_count));
+	mg_status st = MG_OK;
+
+	if (!as || !cs) {
+		free(as);
+		free(cs);
+		return mg_error_set(err, MG_ENOMEM, "out of memory");
+	}
+	if (na) {
+		memcpy(as, m->anomalies.data, na * sizeof(mg_anomaly));
+	}
+	if (nc) {
+		memcpy(cs, m->anomaly_counts.data, nc * sizeof(mg_anomaly_count));
+	}
+	qsort(as, na, sizeof(mg_anomaly), cmp_anomaly);
+	qsort(cs, nc, sizeof(mg_anomaly_count), cmp_anomaly_count);
+	if (limit > na) {
+		limit = na;
+	}
+	EMAP(3);
+	EKEY(total); EINT((int64_t)m->nanomalies);
+	EKEY(counts);
+	ELIST(nc);
+	for (i = 0; i < nc; i++) {
+		EMAP(4);
+		EKEY(table); EM(emit_cstr(out, mg_tables[cs[i].table].name));
+		EKEY(field); EM(emit_cstr(out, cs[i].field));
+		EKEY(problem); EM(emit_cstr(out, mg_problem_name(cs[i].problem)));
+		EKEY(count); EINT((int64_t)cs[i].count);
+		EMAPEND();
+	}
+	ELISTEND();
+	EKEY(anomalies);
+	ELIST(limit);
+	for (i = 0; i < limit; i++) {
+		EMAP(5);
+		EKEY(table); EM(emit_cstr(out, mg_tables[as[i].table].name));
+		EKEY(id); EINT(as[i].id);
+		EKEY(field); EM(emit_cstr(out, as[i].field));
+		EKEY(problem); EM(emit_cstr(out, mg_problem_name(as[i].problem)));
+		EKEY(message); EM(emit_cstr(out, as[i].message));
+		EMAPEND();
+	}
+	ELISTEND();
+	EMAPEND();
+	goto done;
+emit_fail:
+	st = emit_failed(err);
+done:
+	free(as);
+	free(cs);
+	return st;
 }

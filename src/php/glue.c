@@ -48,6 +48,11 @@ void php_mg_throw(const mg_error *err)
 	case MG_EXML:
 		ce = php_magistere_xml_error_ce;
 		break;
+	case MG_ENOMEM:
+	case MG_EEMIT:
+	case MG_EINTERNAL:
+		ce = php_magistere_internal_error_ce;
+		break;
 	case MG_EARG:
 		zend_value_error("%s", err->message);
 		return;
@@ -56,6 +61,14 @@ void php_mg_throw(const mg_error *err)
 		break;
 	}
 	zend_throw_exception(ce, err->message[0] ? err->message : "magistere: unknown error", 0);
+}
+
+void php_mg_throw_internal(const char *message)
+{
+	mg_error err;
+
+	mg_error_set(&err, MG_EINTERNAL, "%s", message);
+	php_mg_throw(&err);
 }
 
 /* ------------------------------------------------------ the zval emitter */

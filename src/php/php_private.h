@@ -48,9 +48,13 @@ void php_mg_source_create(zval *return_value, const mg_store_ops *ops, void *sto
 /* Throws the exception of the Magistere family that matches err->code:
  * MG_EACCESS AccessDenied, MG_ENOTFOUND NotFound, MG_EDATA DataError,
  * MG_ESETTINGS SettingsError, MG_ECONN ConnectionError, MG_EXML XmlError,
- * anything else Magistere\Exception. MG_EARG becomes a ValueError. Does
- * nothing if an exception is already pending (an emitter failed in PHP). */
+ * MG_EINTERNAL, MG_ENOMEM and MG_EEMIT InternalError, anything else (MG_EIO:
+ * a file or stream of the caller) Magistere\Exception. MG_EARG becomes a
+ * ValueError. Does nothing if an exception is already pending (an emitter
+ * failed in PHP). */
 void php_mg_throw(const mg_error *err);
+/* Throws Magistere\InternalError with `message`. */
+void php_mg_throw_internal(const char *message);
 
 /* Runs the common part of every view: asks the source's store for the rows of
  * `scope`, builds (or reuses) the model and hands it to `fn`. Returns the
@@ -67,6 +71,14 @@ php_mg_zemit *php_mg_zemit_new(zval *dst, mg_emitter *out);
  * released. Frees the emitter. */
 void php_mg_zemit_free(php_mg_zemit *z, int ok);
 
+/* Converts `tables` (table name => rows, as Source::rows() takes them) into a
+ * new rowset (*out, owned by the caller; hand it to mg_store_rows_ops). On a
+ * structural error (unknown table name, a table that is not an array) a
+ * ValueError/TypeError is thrown for argument `arg` and MG_EARG returned with
+ * err->message empty; on a row error MG_EDATA with err filled. *out is NULL on
+ * failure. (src/php/rows.c) */
+mg_status php_mg_rows_from_php(HashTable *tables, uint32_t arg, mg_rowset **out, mg_error *err);
+
 /* Parses a list of statistics dimension names given as argument `arg`;
  * throws ValueError/TypeError and returns FAILURE when invalid. */
 zend_result php_mg_parse_dims(HashTable *ht, uint32_t arg, mg_dim *dims, size_t *ndims);
@@ -82,5 +94,12 @@ void php_mg_xml_minit(void);     /* src/php/xml.c: parses the schemas once */
 void php_mg_xml_mshutdown(void);
 void php_mg_atoms_minit(void);
 void php_mg_atoms_mshutdown(void);
+/* The mysql store's module hooks (src/php/source_mysql.c): MINIT initialises
+ * the client library (never opens a connection: php-fpm forks its workers
+ * after MINIT) and registers the persistent link type; MINFO prints the client
+ * library actually linked and the one compiled against. */
+void php_mg_mysql_minit(void);
+void php_mg_mysql_mshutdown(void);
+void php_mg_mysql_minfo(void);
 
 #endif /* MAGISTERE_PHP_PHP_PRIVATE_H */

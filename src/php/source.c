@@ -2,7 +2,6 @@
  * Magistere\Source: an opaque object holding a store (rows or mysql).
  */
 #include "php_private.h"
-#include "store/rows.h"
 
 static zend_object_handlers source_handlers;
 
@@ -65,11 +64,29 @@ ZEND_METHOD(Magistere_Source, rows)
 	ZEND_PARSE_PARAMETERS_END();
 
 	mg_error_clear(&err);
-	if (mg_rows_from_php(tables, 1, &rs, &err) != MG_OK) {
+	if (php_mg_rows_from_php(tables, 1, &rs, &err) != MG_OK) {
 		php_mg_throw(&err);
 		RETURN_THROWS();
 	}
 	php_mg_source_create(return_value, &mg_store_rows_ops, rs);
+}
+
+ZEND_METHOD(Magistere_Source, columns)
+{
+	size_t i, f;
+
+	ZEND_PARSE_PARAMETERS_NONE();
+	array_init_size(return_value, MG_T__COUNT);
+	for (i = 0; i < MG_T__COUNT; i++) {
+		const mg_table *t = &mg_tables[i];
+		zval cols;
+
+		array_init_size(&cols, (uint32_t)t->nfields);
+		for (f = 0; f < t->nfields; f++) {
+			add_next_index_string(&cols, t->fields[f].name);
+		}
+		add_assoc_zval(return_value, t->name, &cols);
+	}
 }
 
 ZEND_METHOD(Magistere_Source, kind)

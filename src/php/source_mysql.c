@@ -257,7 +257,7 @@ static void php_mg_mysql_create(zval *return_value, php_mg_opts *p)
 
 	mg_error_clear(&err);
 	if (mg_mysql_init_failed) {
-		mg_error_set(&err, MG_ECONN, "mysql: the client library could not be initialised");
+		mg_error_set(&err, MG_EINTERNAL, "mysql: the client library could not be initialised");
 		php_mg_throw(&err);
 		return;
 	}

@@ -72,7 +72,7 @@ mg_status php_mg_tracker_with_model(php_mg_tracker *t, const mg_scope *scope,
 	mg_status st;
 
 	if (!src->ops) {
-		return mg_error_set(err, MG_EIO, "the source of this tracker is not usable");
+		return mg_error_set(err, MG_EINTERNAL, "the source of this tracker is not usable");
 	}
 	if (src->ops->shared && t->model) {
 		return fn(t->model, arg, err);
@@ -101,7 +101,8 @@ mg_status php_mg_tracker_with_model(php_mg_tracker *t, const mg_scope *scope,
 /* ------------------------------------------------------------ settings */
 
 static const char *const setting_names[] = {
-	"trainer_roles", "participant_roles", "school_field", "duration_field", "k", "now", NULL
+	"trainer_roles", "participant_roles", "school_field", "duration_field", "k", "now",
+	"enablecompletion", "installed_modules", NULL
 };
 
 /* Copies a string into the tracker's string buffer (sized beforehand). */
@@ -137,7 +138,7 @@ static size_t settings_string_bytes(HashTable *ht)
 }
 
 static zend_result parse_roles(php_mg_tracker *t, size_t *used, const char *name, zval *v,
-	mg_str *out, size_t *n)
+	mg_str *out, size_t *n, size_t max)
 {
 	zval *e;
 
@@ -145,8 +146,9 @@ static zend_result parse_roles(php_mg_tracker *t, size_t *used, const char *name
 		zend_argument_type_error(2, "setting \"%s\" must be of type array, %s given", name, zend_zval_type_name(v));
 		return FAILURE;
 	}
-	if (zend_hash_num_elements(Z_ARRVAL_P(v)) > MG_MAX_ROLES) {
-		zend_argument_value_error(2, "setting \"%s\" names more than %d roles", name, MG_MAX_ROLES);
+	if (zend_hash_num_elements(Z_ARRVAL_P(v)) > max) {
+		zend_argument_value_error(2, "setting \"%s\" names more than %zu %s", name, max,
+			max == MG_MAX_ROLES ? "roles" : "modules");
 		return FAILURE;
 	}
 	*n = 0;
@@ -185,13 +187,14 @@ static zend_result parse_settings(php_mg_tracker *t, HashTable *ht)
 		ZVAL_DEREF(v);
 		switch (i) {
 		case 0:
-			if (parse_roles(t, &used, "trainer_roles", v, t->settings.trainer_roles, &t->settings.ntrainer_roles) == FAILURE) {
+			if (parse_roles(t, &used, "trainer_roles", v, t->settings.trainer_roles, &t->settings.ntrainer_roles,
+					MG_MAX_ROLES) == FAILURE) {
 				return FAILURE;
 			}
 			break;
 		case 1:
 			if (parse_roles(t, &used, "participant_roles", v, t->settings.participant_roles,
-					&t->settings.nparticipant_roles) == FAILURE) {
+					&t->settings.nparticipant_roles, MG_MAX_ROLES) == FAILURE) {
 				return FAILURE;
 			}
 			break;
@@ -221,8 +224,28 @@ static zend_result parse_settings(php_mg_tracker *t, HashTable *ht)
 				t->settings.now = (int64_t)Z_LVAL_P(v);
 			}
 			break;
+		case 6:
+			if (Z_TYPE_P(v) != IS_TRUE && Z_TYPE_P(v) != IS_FALSE) {
+				zend_argument_type_error(2, "setting \"enablecompletion\" must be of type bool, %s given",
+					zend_zval_type_name(v));
+				return FAILURE;
+			}
+			t->settings.enablecompletion = Z_TYPE_P(v) == IS_TRUE;
+			break;
+		case 7:
+			if (Z_TYPE_P(v) == IS_NULL) {
+				t->settings.installed_modules_given = 0;
+				t->settings.ninstalled_modules = 0;
+				break;
+			}
+			if (parse_roles(t, &used, "installed_modules", v, t->settings.installed_modules,
+					&t->settings.ninstalled_modules, MG_MAX_MODULES) == FAILURE) {
+				return FAILURE;
+			}
+			t->settings.installed_modules_given = 1;
+			break;
 		default:
-			zend_argument_value_error(2, "contains the unknown setting \"%s\" (known: trainer_roles, participant_roles, school_field, duration_field, k, now)",
+			zend_argument_value_error(2, "contains the unknown setting \"%s\" (known: trainer_roles, participant_roles, school_field, duration_field, k, now, enablecompletion, installed_modules)",
 				ZSTR_VAL(key));
 			return FAILURE;
 		}
@@ -305,6 +328,30 @@ static void add_roles(zval *arr, const char *key, const mg_str *roles, size_t n)
 	add_assoc_zval(arr, key, &list);
 }
 
+/* The settings as the array settings() returns; defaults() gives only the configurable ones (not "now", nor
+ * what the plugin reads from Moodle's configuration). */
+static void settings_array(zval *rv, const mg_settings *s, int full)
+{
+	array_init(rv);
+	add_roles(rv, "trainer_roles", s->trainer_roles, s->ntrainer_roles);
+	add_roles(rv, "participant_roles", s->participant_roles, s->nparticipant_roles);
+	add_assoc_stringl(rv, "school_field", s->school_field.ptr, s->school_field.len);
+	add_assoc_stringl(rv, "duration_field", s->duration_field.ptr, s->duration_field.len);
+	add_assoc_long(rv, "k", (zend_long)s->k);
+	if (!full) {
+		return;
+	}
+	/* What a tracker is given beyond the site's configurable settings: the instant, and what the plugin reads
+	 * from Moodle's own configuration (completion tracking, installed modules). */
+	add_assoc_long(rv, "now", (zend_long)s->now);
+	add_assoc_bool(rv, "enablecompletion", s->enablecompletion != 0);
+	if (s->installed_modules_given) {
+		add_roles(rv, "installed_modules", s->installed_modules, s->ninstalled_modules);
+	} else {
+		add_assoc_null(rv, "installed_modules");
+	}
+}
+
 ZEND_METHOD(Magistere_Tracker, settings)
 {
 	php_mg_tracker *t;
@@ -313,18 +360,25 @@ ZEND_METHOD(Magistere_Tracker, settings)
 	if (!(t = this_tracker(ZEND_THIS))) {
 		RETURN_THROWS();
 	}
-	array_init(return_value);
-	add_roles(return_value, "trainer_roles", t->settings.trainer_roles, t->settings.ntrainer_roles);
-	add_roles(return_value, "participant_roles", t->settings.participant_roles, t->settings.nparticipant_roles);
-	add_assoc_stringl(return_value, "school_field", t->settings.school_field.ptr, t->settings.school_field.len);
-	add_assoc_stringl(return_value, "duration_field", t->settings.duration_field.ptr, t->settings.duration_field.len);
-	add_assoc_long(return_value, "k", (zend_long)t->settings.k);
-	add_assoc_long(return_value, "now", (zend_long)t->settings.now);
+	settings_array(return_value, &t->settings, 1);
+}
+
+/* The core's defaults (mg_settings_defaults), the one source the plugin and
+ * the docs are checked against. */
+ZEND_METHOD(Magistere_Tracker, defaults)
+{
+	mg_settings s;
+
+	ZEND_PARSE_PARAMETERS_NONE();
+	mg_settings_defaults(&s, 0);
+	settings_array(return_value, &s, 0);
 }
 
 /* --------------------------------------------------------------- views */
 
-typedef enum view_kind { V_PARTICIPANT, V_TRAINER, V_INSPECTOR, V_TRANSPARENCY, V_STATISTICS } view_kind;
+typedef enum view_kind {
+	V_PARTICIPANT, V_TRAINER, V_INSPECTOR, V_TRANSPARENCY, V_STATISTICS, V_MY_TRAININGS, V_DATA_QUALITY
+} view_kind;
 
 typedef struct view_call {
 	view_kind kind;
@@ -355,6 +409,12 @@ static mg_status run_view(const mg_model *m, void *arg, mg_error *err)
 		break;
 	case V_TRANSPARENCY:
 		st = mg_view_transparency(m, vc->a, vc->b, &out, err);
+		break;
+	case V_MY_TRAININGS:
+		st = mg_view_my_trainings(m, vc->a, &out, err);
+		break;
+	case V_DATA_QUALITY:
+		st = mg_view_data_quality(m, (size_t)vc->a, &out, err);
 		break;
 	case V_STATISTICS: {
 		mg_stats_table *tab;
@@ -456,6 +516,37 @@ ZEND_METHOD(Magistere_Tracker, transparency)
 	view(INTERNAL_FUNCTION_PARAM_PASSTHRU, &vc, &scope);
 }
 
+ZEND_METHOD(Magistere_Tracker, myTrainings)
+{
+	zend_long user;
+	view_call vc = { V_MY_TRAININGS, 0, 0, { NULL, 0 }, NULL, 0, 0, NULL };
+	mg_scope scope = { MG_SCOPE_USER, 0, 0, NULL, 0 };
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_LONG(user)
+	ZEND_PARSE_PARAMETERS_END();
+	vc.a = scope.userid = user;
+	view(INTERNAL_FUNCTION_PARAM_PASSTHRU, &vc, &scope);
+}
+
+ZEND_METHOD(Magistere_Tracker, dataQuality)
+{
+	zend_long limit = 1000;
+	view_call vc = { V_DATA_QUALITY, 0, 0, { NULL, 0 }, NULL, 0, 0, NULL };
+	mg_scope scope = { MG_SCOPE_ALL, 0, 0, NULL, 0 };
+
+	ZEND_PARSE_PARAMETERS_START(0, 1)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_LONG(limit)
+	ZEND_PARSE_PARAMETERS_END();
+	if (limit < 0) {
+		zend_argument_value_error(1, "must be greater than or equal to 0");
+		RETURN_THROWS();
+	}
+	vc.a = limit;
+	view(INTERNAL_FUNCTION_PARAM_PASSTHRU, &vc, &scope);
+}
+
 /* Parses a list of dimension names (argument `arg`); ValueError/TypeError
  * thrown on failure. */
 zend_result php_mg_parse_dims(HashTable *ht, uint32_t arg, mg_dim *dims, size_t *ndims)
@@ -519,13 +610,13 @@ ZEND_METHOD(Magistere_Tracker, statistics)
 	}
 	vc.dims = dims;
 	vc.k = k_null ? t->settings.k : (int64_t)k;
-	if (vc.k < MG_K_MIN) {
+	{
 		mg_error err;
-		mg_error_set(&err, MG_ESETTINGS,
-			"k must be at least %d (got %lld): below that a statistics cell could single out people",
-			MG_K_MIN, (long long)vc.k);
-		php_mg_throw(&err);
-		RETURN_THROWS();
+
+		if (mg_settings_check_k(vc.k, &err) != MG_OK) {
+			php_mg_throw(&err);
+			RETURN_THROWS();
+		}
 	}
 	view(INTERNAL_FUNCTION_PARAM_PASSTHRU, &vc, &scope);
 }

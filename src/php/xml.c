@@ -364,14 +364,13 @@ static bool academie_code_ok(const zend_string *s)
 static zend_result parse_k(php_mg_tracker *t, bool k_null, zend_long k, int64_t *out)
 {
 	*out = k_null ? t->settings.k : (int64_t)k;
-	if (*out < MG_K_MIN) {
+	{
 		mg_error err;
 
-		mg_error_set(&err, MG_ESETTINGS,
-			"k must be at least %d (got %lld): below that a statistics cell could single out people",
-			MG_K_MIN, (long long)*out);
-		php_mg_throw(&err);
-		return FAILURE;
+		if (mg_settings_check_k(*out, &err) != MG_OK) {
+			php_mg_throw(&err);
+			return FAILURE;
+		}
 	}
 	return SUCCESS;
 }
@@ -527,8 +526,7 @@ ZEND_METHOD(Magistere_Statistics, merge)
 		zend_argument_value_error(1, "must name at least one statistics file");
 		RETURN_THROWS();
 	}
-	if (!k_null && k < MG_K_MIN) {
-		mg_error_set(&err, MG_ESETTINGS, "k must be at least %d (got " ZEND_LONG_FMT ")", MG_K_MIN, k);
+	if (!k_null && mg_settings_check_k((int64_t)k, &err) != MG_OK) {
 		php_mg_throw(&err);
 		RETURN_THROWS();
 	}
@@ -645,13 +643,17 @@ static mg_stats_table *table_from_array(HashTable *ht, mg_xml_source **sources, 
 	if (php_mg_parse_dims(Z_ARRVAL_P(dims_zv), 1, dims, &ndims) == FAILURE) {
 		return NULL;
 	}
-	if (Z_LVAL_P(k_zv) < MG_K_MIN) {
-		zend_argument_value_error(1, "k must be at least %d", MG_K_MIN);
-		return NULL;
+	{
+		mg_error err;
+
+		if (mg_settings_check_k((int64_t)Z_LVAL_P(k_zv), &err) != MG_OK) {
+			zend_argument_value_error(1, "%s", err.message);
+			return NULL;
+		}
 	}
 	t = mg_stats_new(dims, ndims, (int64_t)Z_LVAL_P(k_zv));
 	if (t == NULL) {
-		zend_throw_error(NULL, "out of memory");
+		php_mg_throw_internal("out of memory");
 		return NULL;
 	}
 	ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(cells_zv), cz) {
@@ -695,7 +697,7 @@ static mg_stats_table *table_from_array(HashTable *ht, mg_xml_source **sources, 
 		}
 		c = mg_stats_add_cell(t, values);
 		if (c == NULL) {
-			zend_throw_error(NULL, "out of memory");
+			php_mg_throw_internal("out of memory");
 			goto error;
 		}
 		c->participants = n[0];

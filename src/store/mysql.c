@@ -33,7 +33,6 @@ typedef my_bool mg_my_bool;
 typedef bool mg_my_bool;
 #endif
 
-#define MG_CONTEXT_COURSE 50
 /* Above this many course ids an attestation scope reads every course (the
  * core filters): the statements stay of a bounded size. */
 #define MG_MYSQL_MAX_IDS 1000
@@ -515,6 +514,7 @@ static int scope_courses_restricted(const mg_scope *sc)
 	case MG_SCOPE_COURSE:
 	case MG_SCOPE_TRANSPARENCY:
 	case MG_SCOPE_INSPECTOR:
+	case MG_SCOPE_USER:
 		return 1;
 	case MG_SCOPE_ATTESTATIONS:
 		return sc->ncourseids > 0 && sc->ncourseids <= MG_MYSQL_MAX_IDS;
@@ -576,10 +576,23 @@ static void add_courses(qb *b, const mg_scope *sc, const mg_settings *st)
 		qb_add(b, ")");
 		break;
 	case MG_SCOPE_INSPECTOR:
+		/* where his teachers are enrolled, or have a training record */
 		qb_add(b, "SELECT DISTINCT c.id FROM {course} c JOIN {enrol} e ON e.courseid = c.id"
 			" JOIN {user_enrolments} ue ON ue.enrolid = e.id JOIN (");
 		add_teachers(b, sc, st);
-		qb_add(b, ") tt ON tt.id = ue.userid");
+		qb_add(b, ") tt ON tt.id = ue.userid UNION SELECT mk.courseid FROM {local_magistere_mark} mk JOIN (");
+		add_teachers(b, sc, st);
+		qb_add(b, ") tm ON tm.id = mk.userid");
+		break;
+	case MG_SCOPE_USER:
+		/* where he is enrolled (in any state), holds a role, or has a mark */
+		qb_add(b, "SELECT e.courseid AS id FROM {enrol} e JOIN {user_enrolments} ue ON ue.enrolid = e.id AND ue.userid = ");
+		qb_int(b, sc->userid);
+		qb_add(b, " UNION SELECT x.instanceid FROM {role_assignments} ra"
+			" JOIN {context} x ON x.id = ra.contextid AND x.contextlevel = 50 WHERE ra.userid = ");
+		qb_int(b, sc->userid);
+		qb_add(b, " UNION SELECT mk.courseid FROM {local_magistere_mark} mk WHERE mk.userid = ");
+		qb_int(b, sc->userid);
 		break;
 	default:
 		b->bug = 1; /* only called for restricted scopes */
@@ -609,7 +622,7 @@ static void add_users(qb *b, const mg_scope *sc, const mg_settings *st)
 		/* His teachers, the trainers of their parcours, and himself. */
 		add_teachers(b, sc, st);
 		qb_add(b, " UNION SELECT ra.userid FROM {role_assignments} ra"
-			" JOIN {context} x ON x.id = ra.contextid AND x.contextlevel = 50");
+			" JOIN {context} x ON x.id = ra.contextid AND x.contextlevel = " MG_STRINGIFY(MG_CONTEXT_COURSE));
 		join_courses(b, sc, st, "x.instanceid");
 		qb_add(b, " JOIN {role} r ON r.id = ra.roleid AND r.shortname IN (");
 		for (i = 0; i < st->ntrainer_roles; i++) {
@@ -622,12 +635,19 @@ static void add_users(qb *b, const mg_scope *sc, const mg_settings *st)
 		qb_int(b, sc->userid);
 		return;
 	}
-	/* Everybody enrolled or holding a role in the scope's courses. */
+	/* Everybody enrolled, holding a role or marked in the scope's courses
+	 * (a training record outlives the enrolment). */
 	qb_add(b, "SELECT ue.userid AS id FROM {user_enrolments} ue JOIN {enrol} e ON e.id = ue.enrolid");
 	join_courses(b, sc, st, "e.courseid");
 	qb_add(b, " UNION SELECT ra.userid FROM {role_assignments} ra"
-		" JOIN {context} x ON x.id = ra.contextid AND x.contextlevel = 50");
+		" JOIN {context} x ON x.id = ra.contextid AND x.contextlevel = " MG_STRINGIFY(MG_CONTEXT_COURSE));
 	join_courses(b, sc, st, "x.instanceid");
+	qb_add(b, " UNION SELECT mk.userid FROM {local_magistere_mark} mk");
+	join_courses(b, sc, st, "mk.courseid");
+	/* Who marked them: the attestation file names him, even when he is no
+	 * longer a member of any parcours (a trainer who left, an administrator). */
+	qb_add(b, " UNION SELECT mk.modifiedby FROM {local_magistere_mark} mk");
+	join_courses(b, sc, st, "mk.courseid");
 	if (sc->kind == MG_SCOPE_TRANSPARENCY) {
 		/* The inspectors of the participant's circonscription. */
 		qb_add(b, " UNION SELECT i.userid FROM {local_magistere_inspector} i"
@@ -652,6 +672,8 @@ static void join_users(qb *b, const mg_scope *sc, const mg_settings *st, const c
 static int add_filter(qb *b, mg_table_id table, const mg_scope *sc, const mg_settings *st)
 {
 	int course_level = sc->kind == MG_SCOPE_COURSE || sc->kind == MG_SCOPE_TRANSPARENCY;
+	/* the scopes that show progress: the course's activities are read */
+	int with_activities = course_level || sc->kind == MG_SCOPE_USER;
 
 	if (sc->kind == MG_SCOPE_ALL) {
 		return 1;
@@ -661,21 +683,39 @@ static int add_filter(qb *b, mg_table_id table, const mg_scope *sc, const mg_set
 		join_courses(b, sc, st, "t.id");
 		return 1;
 	case MG_T_MODULES:
-		return course_level;
+		return with_activities;
 	case MG_T_COURSE_SECTIONS:
 	case MG_T_COURSE_MODULES:
-		if (!course_level) {
+		if (!with_activities) {
 			return 0;
 		}
 		join_courses(b, sc, st, "t.course");
 		return 1;
 	case MG_T_COURSE_MODULES_COMPLETION:
-		if (!course_level) {
+		if (!with_activities) {
 			return 0;
 		}
 		qb_add(b, " JOIN {course_modules} cm ON cm.id = t.coursemoduleid");
 		join_courses(b, sc, st, "cm.course");
-		join_users(b, sc, st, "t.userid");
+		if (sc->kind == MG_SCOPE_USER) {
+			/* his own progress only */
+			qb_add(b, " WHERE t.userid = ");
+			qb_int(b, sc->userid);
+		} else {
+			join_users(b, sc, st, "t.userid");
+		}
+		return 1;
+	case MG_T_COURSE_COMPLETIONS:
+		if (!with_activities) {
+			return 0;
+		}
+		join_courses(b, sc, st, "t.course");
+		if (sc->kind == MG_SCOPE_USER) {
+			qb_add(b, " WHERE t.userid = ");
+			qb_int(b, sc->userid);
+		} else {
+			join_users(b, sc, st, "t.userid");
+		}
 		return 1;
 	case MG_T_ENROL:
 		join_courses(b, sc, st, "t.courseid");
@@ -689,10 +729,10 @@ static int add_filter(qb *b, mg_table_id table, const mg_scope *sc, const mg_set
 		return 1;
 	case MG_T_CONTEXT:
 		join_courses(b, sc, st, "t.instanceid");
-		qb_add(b, " WHERE t.contextlevel = 50");
+		qb_add(b, " WHERE t.contextlevel = " MG_STRINGIFY(MG_CONTEXT_COURSE));
 		return 1;
 	case MG_T_ROLE_ASSIGNMENTS:
-		qb_add(b, " JOIN {context} x ON x.id = t.contextid AND x.contextlevel = 50");
+		qb_add(b, " JOIN {context} x ON x.id = t.contextid AND x.contextlevel = " MG_STRINGIFY(MG_CONTEXT_COURSE));
 		join_courses(b, sc, st, "x.instanceid");
 		join_users(b, sc, st, "t.userid");
 		return 1;
@@ -722,7 +762,7 @@ static int add_filter(qb *b, mg_table_id table, const mg_scope *sc, const mg_set
 		join_users(b, sc, st, "t.userid");
 		return 1;
 	case MG_T_SCHOOL:
-		if (course_level) {
+		if (with_activities) {
 			/* The schools named by the loaded users' profile field. */
 			qb_add(b, " WHERE t.uai IN (SELECT TRIM(d.data) FROM {user_info_data} d"
 				" JOIN {user_info_field} f ON f.id = d.fieldid AND f.shortname = ");
@@ -767,7 +807,8 @@ static int driven_by_users(mg_table_id table, const mg_scope *sc)
 		return 0;
 	}
 	return table == MG_T_USER || table == MG_T_USER_INFO_DATA
-		|| (table == MG_T_SCHOOL && (sc->kind == MG_SCOPE_COURSE || sc->kind == MG_SCOPE_TRANSPARENCY));
+		|| (table == MG_T_SCHOOL && (sc->kind == MG_SCOPE_COURSE || sc->kind == MG_SCOPE_TRANSPARENCY
+			|| sc->kind == MG_SCOPE_USER));
 }
 
 /* The whole statement for `table`; 0 when the scope does not read it. */
@@ -1006,7 +1047,7 @@ static mg_status run_query(mg_mysql_store *s, MYSQL *m, qb *b, mg_table_id table
 		goto done;
 	}
 	if (mysql_stmt_param_count(stmt) != b->nparams || mysql_stmt_field_count(stmt) != t->nfields) {
-		st = mg_error_set(err, MG_ECONN, "mysql: internal error: unexpected statement shape for %s", t->name);
+		st = mg_error_set(err, MG_EINTERNAL, "mysql: internal error: unexpected statement shape for %s", t->name);
 		goto done;
 	}
 	if (b->nparams) {
@@ -1093,7 +1134,7 @@ done:
 /* The tables, in the order they are read. */
 static const mg_table_id read_order[] = {
 	MG_T_COURSE, MG_T_MODULES, MG_T_COURSE_SECTIONS, MG_T_COURSE_MODULES,
-	MG_T_COURSE_MODULES_COMPLETION, MG_T_ENROL, MG_T_USER_ENROLMENTS, MG_T_ROLE,
+	MG_T_COURSE_MODULES_COMPLETION, MG_T_COURSE_COMPLETIONS, MG_T_ENROL, MG_T_USER_ENROLMENTS, MG_T_ROLE,
 	MG_T_CONTEXT, MG_T_ROLE_ASSIGNMENTS, MG_T_USER, MG_T_USER_INFO_FIELD,
 	MG_T_USER_INFO_DATA, MG_T_CUSTOMFIELD_FIELD, MG_T_CUSTOMFIELD_DATA, MG_T_MARK,
 	MG_T_SCHOOL, MG_T_CIRC, MG_T_INSPECTOR,
@@ -1110,9 +1151,11 @@ static mg_status plain_query(mg_mysql_store *s, MYSQL *m, const char *sql, int *
 }
 
 /* At most this many teachers are bound as parameters (a statement repeats
- * the list up to three times; the protocol allows 65,535 parameters). Above
- * it the statements compute the set themselves. */
-#define MG_MYSQL_MAX_TEACHERS 20000
+ * the list up to five times: twice in the scope's courses, which reach his
+ * teachers' enrolments and training records, three times through its users;
+ * the protocol allows 65,535 parameters). Above it the statements compute
+ * the set themselves. */
+#define MG_MYSQL_MAX_TEACHERS 12000
 
 /* Reads the inspector's teachers (one statement) into b->teachers. */
 static mg_status read_teachers(mg_mysql_store *s, MYSQL *m, qb *b, const mg_scope *sc,
@@ -1233,7 +1276,7 @@ static mg_status store_load(void *store, const mg_scope *scope, const mg_setting
 			continue;
 		}
 		if (b.bug) {
-			st = mg_error_set(err, MG_EARG, "mysql: internal error building the query of %s", mg_tables[read_order[i]].name);
+			st = mg_error_set(err, MG_EINTERNAL, "mysql: internal error building the query of %s", mg_tables[read_order[i]].name);
 			goto error;
 		}
 		if (b.oom) {

@@ -10,8 +10,8 @@
  * is the only identifier put into the SQL text, after mg_mysql_prefix_check.
  *
  * This file includes no Zend header; the glue (src/php/source_mysql.c) parses
- * the PHP options, keeps persistent links and defines the module hooks
- * declared at the end.
+ * the PHP options, keeps persistent links and holds the module hooks
+ * (declared in src/php/php_private.h).
  */
 #ifndef MAGISTERE_STORE_MYSQL_H
 #define MAGISTERE_STORE_MYSQL_H
@@ -20,7 +20,8 @@
 
 #include "store/store.h"
 
-/* Longest accepted table prefix (DESIGN section 4: [a-z][a-z0-9_]{0,9}). */
+/* Longest accepted table prefix: Moodle's own limit, xmldb_table::PREFIX_MAX_LENGTH
+ * (docs/mysql.md, "The table prefix": [a-z][a-z0-9_]{0,9}). */
 #define MG_MYSQL_PREFIX_MAX 10
 
 /* Connection options. Strings are NUL-terminated; NULL means "not given".
@@ -92,13 +93,5 @@ const char *mg_mysql_client_runtime(void);
 const char *mg_mysql_client_buildtime(void);
 int mg_mysql_library_init(void);   /* 0 on success */
 void mg_mysql_library_end(void);
-
-/* Module hooks, defined in src/php/source_mysql.c and called from
- * magistere.c: MINIT initialises the client library (never opens a
- * connection) and registers the persistent link type; MINFO prints the
- * client library actually linked and the one compiled against. */
-void php_mg_mysql_minit(void);
-void php_mg_mysql_mshutdown(void);
-void php_mg_mysql_minfo(void);
 
 #endif /* MAGISTERE_STORE_MYSQL_H */

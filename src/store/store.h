@@ -19,7 +19,8 @@ typedef enum mg_scope_kind {
 	MG_SCOPE_STATISTICS,    /* every participant enrolment, schools, marks; no activity */
 	MG_SCOPE_TRANSPARENCY,  /* `courseid` + what the inspector and ministry see of `userid` */
 	MG_SCOPE_ATTESTATIONS,  /* participants and marks of `courseids` (all when ncourseids == 0) */
-	MG_SCOPE_ALL            /* everything */
+	MG_SCOPE_USER,          /* "my trainings" of `userid`: his parcours, his own completions */
+	MG_SCOPE_ALL            /* everything (data quality, the rows store) */
 } mg_scope_kind;
 
 typedef struct mg_scope {

@@ -81,8 +81,8 @@ mg_status mg_xml_stats_merge(mg_xml_stats_file *const *files, const char *const 
 	if (st != MG_OK) {
 		return st;
 	}
-	if (k != 0 && k < MG_K_MIN) {
-		return mg_error_set(err, MG_ESETTINGS, "k must be at least %d (got %lld)", MG_K_MIN, (long long)k);
+	if (k != 0 && mg_settings_check_k(k, err) != MG_OK) {
+		return MG_ESETTINGS;
 	}
 	for (i = 0; i < nfiles; i++) {
 		if (files[i]->table->k > kn) {

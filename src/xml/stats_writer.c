@@ -17,8 +17,8 @@ static mg_status check_meta(const mg_stats_table *t, const mg_xml_stats_meta *me
 	if (t->ndims < 1 || t->ndims > MG_STATS_MAX_DIMS) {
 		return mg_error_set(err, MG_EARG, "a statistics table needs 1 to %d dimensions", MG_STATS_MAX_DIMS);
 	}
-	if (t->k < MG_K_MIN) {
-		return mg_error_set(err, MG_ESETTINGS, "k must be at least %d, got %lld", MG_K_MIN, (long long)t->k);
+	if (mg_settings_check_k(t->k, err) != MG_OK) {
+		return MG_ESETTINGS;
 	}
 	if (meta->scope == MG_XML_SCOPE_ACADEMIE && (meta->academie == NULL || meta->academie[0] == '\0')) {
 		return mg_error_set(err, MG_EARG, "an académie statistics file needs the académie code");

@@ -24,8 +24,8 @@ namespace local_magistere\local;
  * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
  */
 final class duration_field {
-    /** @var string the short name of the field created on install. */
-    public const DEFAULT_SHORTNAME = 'magistere_duration';
+    /** @var string the short name of the field created on install: the engine's default duration_field. */
+    public const DEFAULT_SHORTNAME = engine::FALLBACK_DEFAULTS['duration_field'];
 
     /**
      * The configured short name.

@@ -38,6 +38,23 @@ final class engine {
     public const EXTENSION = 'magistere';
 
     /**
+     * @var array The engine's default settings, for when the extension is not loaded (the settings page must still
+     * show them). The extension is their source: {@see self::defaults()} asks it when it is loaded, and the phpt test
+     * php_tests/module/module_single_sources_plugin-001.phpt fails when this copy differs from
+     * \Magistere\Tracker::defaults().
+     */
+    public const FALLBACK_DEFAULTS = [
+        'trainer_roles' => ['formateur', 'tuteur', 'editingteacher', 'teacher'],
+        'participant_roles' => ['participant', 'student'],
+        'school_field' => 'rne',
+        'duration_field' => 'magistere_duration',
+        'k' => 5,
+    ];
+
+    /** @var int The smallest k the engine accepts, for when the extension is not loaded (\Magistere\Tracker::K_MIN). */
+    public const FALLBACK_K_MIN = 3;
+
+    /**
      * Whether the magistere PHP extension is loaded.
      *
      * @return bool
@@ -89,20 +106,65 @@ final class engine {
     }
 
     /**
-     * The tracker settings from the plugin's configuration.
+     * The engine's default settings: the extension's own when it is loaded, else {@see self::FALLBACK_DEFAULTS}.
+     *
+     * @return array trainer_roles, participant_roles, school_field, duration_field and k
+     */
+    public static function defaults(): array {
+        return self::available() ? \Magistere\Tracker::defaults() : self::FALLBACK_DEFAULTS;
+    }
+
+    /**
+     * The smallest statistics threshold k the engine accepts: the extension's when it is loaded, else
+     * {@see self::FALLBACK_K_MIN}.
+     *
+     * @return int
+     */
+    public static function k_min(): int {
+        return self::available() ? \Magistere\Tracker::K_MIN : self::FALLBACK_K_MIN;
+    }
+
+    /**
+     * The tracker settings from the plugin's configuration, the engine's defaults for what is not configured.
      *
      * @return array settings as documented for \Magistere\Tracker::__construct()
      */
     public static function settings(): array {
+        global $CFG;
         $config = get_config('local_magistere');
+        $defaults = self::defaults();
         $settings = [
-            'trainer_roles' => self::split_list($config->trainerroles ?? 'formateur,tuteur,editingteacher,teacher'),
-            'participant_roles' => self::split_list($config->participantroles ?? 'participant,student'),
-            'school_field' => (string) ($config->schoolfield ?? 'rne'),
-            'duration_field' => (string) ($config->durationfield ?? duration_field::DEFAULT_SHORTNAME),
-            'k' => max(3, (int) ($config->k ?? 5)),
+            'trainer_roles' => isset($config->trainerroles) ? self::split_list($config->trainerroles)
+                : $defaults['trainer_roles'],
+            'participant_roles' => isset($config->participantroles) ? self::split_list($config->participantroles)
+                : $defaults['participant_roles'],
+            'school_field' => (string) ($config->schoolfield ?? $defaults['school_field']),
+            'duration_field' => (string) ($config->durationfield ?? $defaults['duration_field']),
+            'k' => max(self::k_min(), (int) ($config->k ?? $defaults['k'])),
+            // Progress is Moodle's: off when the site's completion tracking is off (completion_info::is_enabled()),
+            // and counting only the activities of modules whose code is on the site (course_modinfo).
+            'enablecompletion' => !empty($CFG->enablecompletion),
+            'installed_modules' => self::installed_modules(),
         ];
         return $settings;
+    }
+
+    /**
+     * The activity modules whose code is on the site, as course_modinfo tests it (mod/<name>/lib.php exists):
+     * course modules of any other module are not among Moodle's activities.
+     *
+     * @return string[]
+     */
+    public static function installed_modules(): array {
+        global $CFG, $DB;
+        $names = [];
+        foreach ($DB->get_fieldset_select('modules', 'name', '1 = 1') as $name) {
+            if (preg_match('/^[a-z][a-z0-9_]*$/', $name) && file_exists("$CFG->dirroot/mod/$name/lib.php")) {
+                $names[] = $name;
+            }
+        }
+        sort($names);
+        return $names;
     }
 
     /**
@@ -160,6 +222,24 @@ final class engine {
         $settings = self::settings();
         return self::call(fn() => new \Magistere\Tracker(
             \Magistere\Source::rows(rows_loader::for_course($courseid, $settings)),
+            $settings
+        ));
+    }
+
+    /**
+     * A tracker that can answer a user's "my trainings".
+     *
+     * @param int $userid
+     * @return \Magistere\Tracker
+     */
+    public static function tracker_for_user(int $userid): \Magistere\Tracker {
+        self::require_available();
+        if (self::uses_direct_source()) {
+            return self::direct_tracker();
+        }
+        $settings = self::settings();
+        return self::call(fn() => new \Magistere\Tracker(
+            \Magistere\Source::rows(rows_loader::for_user($userid, $settings)),
             $settings
         ));
     }
@@ -292,6 +372,38 @@ final class engine {
             }
             throw $e;
         }
+    }
+
+    /**
+     * The columns the engine reads, by table: its one list (R6), which the rows source must be fed from.
+     *
+     * @return array table name without prefix => column names
+     */
+    public static function columns(): array {
+        self::require_available();
+        return \Magistere\Source::columns();
+    }
+
+    /**
+     * A user's "my trainings": his participations and the parcours he trains.
+     *
+     * @param int $userid
+     * @return array the engine's myTrainings()
+     */
+    public static function my_trainings(int $userid): array {
+        $tracker = self::tracker_for_user($userid);
+        return self::call(fn() => $tracker->myTrainings($userid));
+    }
+
+    /**
+     * The anomalies the engine found in the site's data (for the site administrator's status check).
+     *
+     * @param int $limit the most anomalies listed one by one
+     * @return array the engine's dataQuality()
+     */
+    public static function data_quality(int $limit): array {
+        $tracker = self::tracker_for_site();
+        return self::call(fn() => $tracker->dataQuality($limit));
     }
 
     /**

@@ -17,8 +17,9 @@
 namespace local_magistere\local;
 
 /**
- * "My trainings": the parcours a user takes part in, with his own bar, status and credited time, and the
- * parcours he trains in.
+ * "My trainings" ("mes formations"): every participation of a user, as the engine defines it (docs/rules.md):
+ * the parcours he takes part in now, with his own bar, and those where he has a training record (marked finished),
+ * whatever became of his enrolment or of the parcours' visibility; and the parcours he trains.
  *
  * @package    local_magistere
  * @copyright  2026 magistere contributors
@@ -26,40 +27,25 @@ namespace local_magistere\local;
  */
 final class my_trainings {
     /**
-     * The user's parcours.
+     * The user's trainings.
      *
      * @param int $userid
-     * @return array ['participant' => [['course' => stdClass, 'view' => participantView], ...],
-     *      'trainer' => [['course' => stdClass, 'summary' => array], ...]]
+     * @return array the engine's myTrainings(): ['user' => person, 'participations' => [['course' => course with
+     *      visible, 'status' => 'enrolled'|'finished', 'current' => bool, 'mark' => mark, 'progress' => ?array], ...],
+     *      'trainer' => [['course' => course with visible, 'summary' => ['participants', 'finished']], ...],
+     *      'summary' => ['participations', 'finished', 'credited_minutes']]
      */
     public static function for_user(int $userid): array {
-        $result = ['participant' => [], 'trainer' => []];
-        $courses = enrol_get_users_courses($userid, true, 'id, fullname, shortname, visible');
-        $shared = engine::uses_direct_source() ? engine::tracker_for_site() : null;
-        foreach ($courses as $course) {
-            $context = \context_course::instance($course->id);
-            $tracker = $shared ?? engine::tracker_for_course((int) $course->id);
-            if (has_capability('local/magistere:viewtrainer', $context, $userid)) {
-                try {
-                    $view = $tracker->trainerView($userid, (int) $course->id);
-                    $result['trainer'][] = ['course' => $course, 'summary' => $view['summary']];
-                    continue;
-                } catch (\Magistere\AccessDenied $e) {
-                    // Not one of its trainers: maybe one of its participants.
-                    unset($e);
-                }
-            }
-            if (!has_capability('local/magistere:viewown', $context, $userid)) {
-                continue;
-            }
-            try {
-                $result['participant'][] = ['course' => $course,
-                    'view' => $tracker->participantView($userid, (int) $course->id)];
-            } catch (\Magistere\AccessDenied $e) {
-                // Enrolled without a participant role: nothing to show (R1).
-                unset($e);
+        $data = engine::my_trainings($userid);
+        // The engine counts every current participant of a parcours he trains; where Moodle's separate groups limit
+        // him to his groups, his counts are limited the same way, as on the parcours page.
+        foreach ($data['trainer'] as $i => $entry) {
+            $course = get_course((int) $entry['course']['id']);
+            if (groups::is_limited($course, $userid)) {
+                $view = groups::trainer_view($course, $userid, engine::trainer_view($userid, (int) $course->id));
+                $data['trainer'][$i]['summary'] = $view['summary'];
             }
         }
-        return $result;
+        return $data;
     }
 }

@@ -20,8 +20,10 @@ namespace local_magistere\local;
  * Feeds \Magistere\Source::rows() from $DB on sites whose database the engine does not read directly
  * (PostgreSQL and others).
  *
- * Only the columns documented in docs/api.md are selected: never user.lastaccess or anything about
- * connections (R6). Every query is parameterised; lists of ids are bound in chunks.
+ * Only the columns the engine reads are selected, as \Magistere\Source::columns() lists them (the engine's one
+ * list, src/core/tables.c): never user.lastaccess or anything about connections (R6). Every query is
+ * parameterised; lists of ids are bound in chunks. A training record outlives the enrolment, so every scope
+ * reads the marks of its courses and the people they name.
  *
  * @package    local_magistere
  * @copyright  2026 magistere contributors
@@ -31,28 +33,19 @@ final class rows_loader {
     /** @var int how many ids one IN (...) binds. */
     private const CHUNK = 1000;
 
-    /** @var array<string, string> the columns read from each table. */
-    private const COLUMNS = [
-        'course' => 'id, category, fullname, shortname, visible',
-        'modules' => 'id, name, visible',
-        'course_sections' => 'id, course, section, visible, sequence',
-        'course_modules' => 'id, course, module, section, completion, visible, deletioninprogress',
-        'course_modules_completion' => 'id, coursemoduleid, userid, completionstate',
-        'enrol' => 'id, courseid, status, enrol',
-        'user_enrolments' => 'id, enrolid, userid, status, timestart, timeend',
-        'role' => 'id, shortname',
-        'role_assignments' => 'id, roleid, contextid, userid',
-        'context' => 'id, contextlevel, instanceid',
-        'user' => 'id, firstname, lastname, idnumber, deleted, suspended',
-        'user_info_field' => 'id, shortname',
-        'user_info_data' => 'id, userid, fieldid, data',
-        'customfield_field' => 'id, shortname',
-        'customfield_data' => 'id, fieldid, instanceid, decvalue, value',
-        'local_magistere_mark' => 'id, courseid, userid, finished, creditedminutes, timemodified, modifiedby',
-        'local_magistere_school' => 'id, uai, name, city, circonscription, departement, academie, degre, secteur',
-        'local_magistere_circ' => 'id, code, name, departement, academie',
-        'local_magistere_inspector' => 'id, userid, circonscription',
-    ];
+    /**
+     * The columns read from a table: those the engine reads, from the engine itself.
+     *
+     * @param string $table
+     * @return string comma separated
+     */
+    public static function columns(string $table): string {
+        $columns = engine::columns();
+        if (!isset($columns[$table])) {
+            throw new \coding_exception("The magistere engine reads no table '$table'");
+        }
+        return implode(', ', $columns[$table]);
+    }
 
     /**
      * The rows one parcours' views need: the course, its activities and completions, its enrolments and role
@@ -63,43 +56,102 @@ final class rows_loader {
      * @return array table name => rows
      */
     public static function for_course(int $courseid, array $settings): array {
-        $tables = array_fill_keys(array_keys(self::COLUMNS), []);
-        $tables['course'] = self::select('course', 'id = :id', ['id' => $courseid]);
+        return self::for_courses([$courseid], $settings, null);
+    }
+
+    /**
+     * The rows of a user's "my trainings": the parcours where he is enrolled (in any state), holds a role or
+     * has a mark, their people (for his trainer summaries), and his own completions only.
+     *
+     * @param int $userid
+     * @param array $settings tracker settings (school_field, duration_field)
+     * @return array table name => rows
+     */
+    public static function for_user(int $userid, array $settings): array {
+        global $DB;
+        $sql = "SELECT e.courseid FROM {enrol} e JOIN {user_enrolments} ue ON ue.enrolid = e.id WHERE ue.userid = :u1
+                 UNION
+                SELECT x.instanceid FROM {role_assignments} ra
+                  JOIN {context} x ON x.id = ra.contextid AND x.contextlevel = :level
+                 WHERE ra.userid = :u2
+                 UNION
+                SELECT mk.courseid FROM {local_magistere_mark} mk WHERE mk.userid = :u3";
+        $courseids = array_map('intval', $DB->get_fieldset_sql(
+            $sql,
+            ['u1' => $userid, 'u2' => $userid, 'u3' => $userid, 'level' => CONTEXT_COURSE]
+        ));
+        $tables = self::for_courses($courseids, $settings, $userid);
+        if (!in_array($userid, array_map(fn($row) => (int) $row->id, $tables['user']), true)) {
+            foreach (self::select_in('user', 'id', [$userid]) as $row) {
+                $tables['user'][] = $row;
+            }
+        }
+        return $tables;
+    }
+
+    /**
+     * The rows of some parcours.
+     *
+     * @param int[] $courseids
+     * @param array $settings tracker settings (school_field, duration_field)
+     * @param int|null $onlyuser read the completions of this user only (null: of everybody)
+     * @return array table name => rows
+     */
+    private static function for_courses(array $courseids, array $settings, ?int $onlyuser): array {
+        $tables = array_fill_keys(array_keys(engine::columns()), []);
         $tables['modules'] = self::select('modules', '1 = 1', []);
         $tables['role'] = self::select('role', '1 = 1', []);
-        $tables['course_sections'] = self::select('course_sections', 'course = :course', ['course' => $courseid]);
-        $tables['course_modules'] = self::select('course_modules', 'course = :course', ['course' => $courseid]);
-        $tables['course_modules_completion'] = self::select_sql(
-            'course_modules_completion',
-            'cmc',
-            'JOIN {course_modules} cm ON cm.id = cmc.coursemoduleid',
-            'cm.course = :course',
-            ['course' => $courseid]
-        );
-        $tables['enrol'] = self::select('enrol', 'courseid = :courseid', ['courseid' => $courseid]);
-        $tables['user_enrolments'] = self::select_sql(
-            'user_enrolments',
-            'ue',
-            'JOIN {enrol} e ON e.id = ue.enrolid',
-            'e.courseid = :courseid',
-            ['courseid' => $courseid]
-        );
-        $tables['context'] = self::select(
+        if (!$courseids) {
+            $tables['user_info_field'] = self::select(
+                'user_info_field',
+                'shortname = :shortname',
+                ['shortname' => $settings['school_field']]
+            );
+            return $tables;
+        }
+        $tables['course'] = self::select_in('course', 'id', $courseids);
+        $tables['course_sections'] = self::select_in('course_sections', 'course', $courseids);
+        $tables['course_modules'] = self::select_in('course_modules', 'course', $courseids);
+        $cmids = array_map(fn($row) => (int) $row->id, $tables['course_modules']);
+        if ($onlyuser === null) {
+            $tables['course_modules_completion'] = self::select_in('course_modules_completion', 'coursemoduleid', $cmids);
+            $tables['course_completions'] = self::select_in('course_completions', 'course', $courseids);
+        } else {
+            $tables['course_modules_completion'] = self::select_in(
+                'course_modules_completion',
+                'coursemoduleid',
+                $cmids,
+                'userid = :onlyuser',
+                ['onlyuser' => $onlyuser]
+            );
+            $tables['course_completions'] = self::select_in(
+                'course_completions',
+                'course',
+                $courseids,
+                'userid = :onlyuser',
+                ['onlyuser' => $onlyuser]
+            );
+        }
+        $tables['enrol'] = self::select_in('enrol', 'courseid', $courseids);
+        $enrolids = array_map(fn($row) => (int) $row->id, $tables['enrol']);
+        $tables['user_enrolments'] = self::select_in('user_enrolments', 'enrolid', $enrolids);
+        $tables['context'] = self::select_in(
             'context',
-            'contextlevel = :level AND instanceid = :courseid',
-            ['level' => CONTEXT_COURSE, 'courseid' => $courseid]
+            'instanceid',
+            $courseids,
+            'contextlevel = :level',
+            ['level' => CONTEXT_COURSE]
         );
         $contextids = array_map(fn($row) => (int) $row->id, $tables['context']);
         $tables['role_assignments'] = self::select_in('role_assignments', 'contextid', $contextids);
-        $tables['local_magistere_mark'] = self::select(
-            'local_magistere_mark',
-            'courseid = :courseid',
-            ['courseid' => $courseid]
-        );
-        self::add_durations($tables, $settings, [$courseid]);
+        $tables['local_magistere_mark'] = self::select_in('local_magistere_mark', 'courseid', $courseids);
+        self::add_durations($tables, $settings, $courseids);
 
         $userids = [];
-        foreach (['course_modules_completion', 'user_enrolments', 'role_assignments', 'local_magistere_mark'] as $t) {
+        foreach (
+            ['course_modules_completion', 'course_completions', 'user_enrolments', 'role_assignments',
+                'local_magistere_mark'] as $t
+        ) {
             foreach ($tables[$t] as $row) {
                 $userids[(int) $row->userid] = true;
             }
@@ -126,8 +178,8 @@ final class rows_loader {
     public static function for_site(array $settings): array {
         $tables = [];
         foreach (
-            ['course', 'modules', 'course_sections', 'course_modules', 'course_modules_completion', 'enrol',
-                'user_enrolments', 'role', 'role_assignments', 'local_magistere_mark', 'local_magistere_school',
+            ['course', 'modules', 'course_sections', 'course_modules', 'course_modules_completion', 'course_completions',
+                'enrol', 'user_enrolments', 'role', 'role_assignments', 'local_magistere_mark', 'local_magistere_school',
                 'local_magistere_circ', 'local_magistere_inspector'] as $table
         ) {
             $tables[$table] = self::select($table, '1 = 1', []);
@@ -135,6 +187,16 @@ final class rows_loader {
         $tables['context'] = self::select('context', 'contextlevel = :level', ['level' => CONTEXT_COURSE]);
         $contextids = array_map(fn($row) => (int) $row->id, $tables['context']);
         $tables['role_assignments'] = self::select_in('role_assignments', 'contextid', $contextids);
+        // And the role assignments to contexts that no longer exist: anomalies for the data-quality check.
+        foreach (
+            self::select(
+                'role_assignments',
+                'NOT EXISTS (SELECT 1 FROM {context} x WHERE x.id = contextid)',
+                []
+            ) as $row
+        ) {
+            $tables['role_assignments'][] = $row;
+        }
         self::add_durations($tables, $settings, null);
         $tables['user_info_field'] = self::select(
             'user_info_field',
@@ -212,7 +274,7 @@ final class rows_loader {
     }
 
     /**
-     * Selects the documented columns of a table.
+     * Selects the engine's columns of a table.
      *
      * @param string $table
      * @param string $where
@@ -222,32 +284,7 @@ final class rows_loader {
     private static function select(string $table, string $where, array $params): array {
         global $DB;
         $rows = [];
-        $rs = $DB->get_recordset_select($table, $where, $params, 'id', self::COLUMNS[$table]);
-        foreach ($rs as $row) {
-            $rows[] = $row;
-        }
-        $rs->close();
-        return $rows;
-    }
-
-    /**
-     * Selects the documented columns of a table joined to another one.
-     *
-     * @param string $table
-     * @param string $alias
-     * @param string $join
-     * @param string $where
-     * @param array $params
-     * @return array list of records
-     */
-    private static function select_sql(string $table, string $alias, string $join, string $where, array $params): array {
-        global $DB;
-        $columns = implode(', ', array_map(fn($c) => "$alias." . trim($c), explode(',', self::COLUMNS[$table])));
-        $rows = [];
-        $rs = $DB->get_recordset_sql(
-            "SELECT $columns FROM {" . $table . "} $alias $join WHERE $where ORDER BY $alias.id",
-            $params
-        );
+        $rs = $DB->get_recordset_select($table, $where, $params, 'id', self::columns($table));
         foreach ($rs as $row) {
             $rows[] = $row;
         }
@@ -277,7 +314,7 @@ final class rows_loader {
         foreach (array_chunk(array_values(array_unique($values)), self::CHUNK) as $chunk) {
             [$insql, $params] = $DB->get_in_or_equal($chunk, SQL_PARAMS_NAMED, 'mgin');
             $where = "$field $insql" . ($extra !== '' ? " AND $extra" : '');
-            $rs = $DB->get_recordset_select($table, $where, $params + $extraparams, 'id', self::COLUMNS[$table]);
+            $rs = $DB->get_recordset_select($table, $where, $params + $extraparams, 'id', self::columns($table));
             foreach ($rs as $row) {
                 $rows[$row->id] = $row;
             }

@@ -19,7 +19,8 @@ namespace local_magistere\output;
 use local_magistere\local\util;
 
 /**
- * "My trainings": the user's own parcours with bar, status and credited time.
+ * "My trainings": the user's participations (current, or kept by a training record) with his bar where he still
+ * takes part, status and credited time, and the parcours he trains.
  *
  * @package    local_magistere
  * @copyright  2026 magistere contributors
@@ -32,9 +33,20 @@ class my_trainings_page implements \renderable, \templatable {
      * @param array $data what my_trainings::for_user() returns
      */
     public function __construct(
-        /** @var array the user's parcours */
+        /** @var array the user's trainings */
         protected array $data
     ) {
+    }
+
+    /**
+     * The display name of a course of the engine's answer.
+     *
+     * @param array $course
+     * @return string
+     */
+    private static function course_name(array $course): string {
+        $context = \context_course::instance($course['id'], IGNORE_MISSING);
+        return format_string($course['fullname'], true, ['context' => $context ?: \context_system::instance()]);
     }
 
     /**
@@ -45,33 +57,34 @@ class my_trainings_page implements \renderable, \templatable {
      */
     public function export_for_template(\renderer_base $output): array {
         $participant = [];
-        $total = 0;
-        foreach ($this->data['participant'] as $item) {
-            $view = $item['view'];
-            $context = \context_course::instance($item['course']->id);
-            $finished = !empty($view['mark']['finished']);
-            if ($finished && $view['mark']['credited_minutes'] !== null) {
-                $total += (int) $view['mark']['credited_minutes'];
-            }
+        foreach ($this->data['participations'] as $item) {
+            $finished = $item['status'] === 'finished';
+            $progress = $item['progress'];
             $participant[] = [
-                'coursename' => format_string($view['course']['fullname'], true, ['context' => $context]),
-                'url' => (new \moodle_url('/local/magistere/course.php', ['id' => $item['course']->id]))->out(false),
-                'progress' => util::progress_bar(
-                    $view['progress']['done'],
-                    $view['progress']['tracked'],
-                    $view['progress']['percent']
+                'coursename' => self::course_name($item['course']),
+                // The parcours page is for its current members only (R1): no link to a parcours one has left.
+                'url' => $item['current']
+                    ? (new \moodle_url('/local/magistere/course.php', ['id' => $item['course']['id']]))->out(false) : '',
+                'hidden' => !$item['course']['visible'],
+                'current' => $item['current'],
+                'hasprogress' => $progress !== null && $progress['completion_enabled'],
+                'progress' => $progress === null ? null : util::progress_bar(
+                    $progress['done'],
+                    $progress['tracked'],
+                    $progress['percent']
                 ),
+                'coursecomplete' => $progress !== null && $progress['course_complete'],
                 'finished' => $finished,
-                'credited' => util::format_minutes($view['mark']['credited_minutes']),
-                'duration' => util::format_minutes($view['course']['duration_minutes']),
+                'credited' => util::format_minutes($item['mark']['credited_minutes']),
+                'duration' => util::format_minutes($item['course']['duration_minutes']),
             ];
         }
         $trainer = [];
         foreach ($this->data['trainer'] as $item) {
-            $context = \context_course::instance($item['course']->id);
             $trainer[] = [
-                'coursename' => format_string($item['course']->fullname, true, ['context' => $context]),
-                'url' => (new \moodle_url('/local/magistere/course.php', ['id' => $item['course']->id]))->out(false),
+                'coursename' => self::course_name($item['course']),
+                'url' => (new \moodle_url('/local/magistere/course.php', ['id' => $item['course']['id']]))->out(false),
+                'hidden' => !$item['course']['visible'],
                 'summary' => get_string('trainersummary', 'local_magistere', (object) $item['summary']),
             ];
         }
@@ -80,7 +93,7 @@ class my_trainings_page implements \renderable, \templatable {
             'hasparticipant' => !empty($participant),
             'trainer' => $trainer,
             'hastrainer' => !empty($trainer),
-            'totalcredited' => util::format_minutes($total),
+            'totalcredited' => util::format_minutes($this->data['summary']['credited_minutes']),
             'hasnothing' => empty($participant) && empty($trainer),
         ];
     }

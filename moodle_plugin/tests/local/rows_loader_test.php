@@ -16,6 +16,11 @@
 
 namespace local_magistere\local;
 
+defined('MOODLE_INTERNAL') || die();
+
+global $CFG;
+require_once($CFG->dirroot . '/completion/completion_completion.php');
+
 /**
  * Tests of the rows fed from $DB to the engine on sites it does not read directly.
  *
@@ -51,6 +56,32 @@ final class rows_loader_test extends \local_magistere\tests\testcase {
             ['id', 'firstname', 'lastname', 'idnumber', 'deleted', 'suspended'],
             array_keys((array) $site['user'][0])
         );
+    }
+
+    /**
+     * The columns read are exactly the engine's list (\Magistere\Source::columns()), in every scope.
+     */
+    public function test_columns_are_the_engines(): void {
+        $p = $this->generator()->create_parcours(['participants' => 2]);
+        $this->generator()->set_completion($p->activities[0], (int) $p->participants[0]->id, COMPLETION_COMPLETE);
+        (new \completion_completion(['course' => $p->course->id, 'userid' => $p->participants[0]->id]))->mark_complete();
+        marks::set((int) $p->course->id, [(int) $p->participants[1]->id], true, (int) $p->trainers[0]->id);
+        $columns = \Magistere\Source::columns();
+        $scopes = [
+            'course' => rows_loader::for_course((int) $p->course->id, engine::settings()),
+            'user' => rows_loader::for_user((int) $p->participants[0]->id, engine::settings()),
+            'site' => rows_loader::for_site(engine::settings()),
+        ];
+        foreach ($scopes as $scope => $tables) {
+            $this->assertSame([], array_diff(array_keys($tables), array_keys($columns)), $scope);
+            foreach ($tables as $table => $rows) {
+                foreach ($rows as $row) {
+                    $this->assertSame($columns[$table], array_keys((array) $row), "$scope: $table");
+                }
+            }
+            $this->assertNotEmpty($tables['course_completions'], $scope);
+            $this->assertNotEmpty($tables['local_magistere_mark'], $scope);
+        }
     }
 
     /**

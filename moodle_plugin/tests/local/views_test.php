@@ -201,11 +201,14 @@ final class views_test extends \local_magistere\tests\testcase {
     public function test_my_trainings(): void {
         $this->build();
         $mine = views::my_trainings((int) $this->p->participants[0]->id);
-        $this->assertCount(1, $mine['participant']);
-        $this->assertTrue($mine['participant'][0]['view']['mark']['finished']);
+        $this->assertCount(1, $mine['participations']);
+        $this->assertSame('finished', $mine['participations'][0]['status']);
+        $this->assertTrue($mine['participations'][0]['current']);
+        $this->assertSame(180, $mine['participations'][0]['mark']['credited_minutes']);
+        $this->assertSame(0, $mine['participations'][0]['progress']['percent']);
         $this->assertSame([], $mine['trainer']);
         $trainer = views::my_trainings((int) $this->p->trainers[0]->id);
-        $this->assertSame([], $trainer['participant']);
+        $this->assertSame([], $trainer['participations']);
         $this->assertSame(['participants' => 3, 'finished' => 1], $trainer['trainer'][0]['summary']);
     }
 

@@ -6,7 +6,7 @@
  * is built, and when it builds every view is run for small ids with the JSON
  * emitter, and the statistics for a dimension set taken from the input.
  * Crashes, leaks (LeakSanitizer) and undefined behaviour (UBSan) are bugs;
- * data errors are expected answers.
+ * every input builds a model (bad rows become anomalies), so every view runs.
  *
  *   scripts/fuzz-core.sh [seconds]
  */
@@ -106,6 +106,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fill_row(rs, t, row, &c);
 	}
 	mg_settings_defaults(&s, 8);
+	if (size > 3) {
+		s.enablecompletion = data[3] & 1;
+		if (data[3] & 2) {
+			s.installed_modules_given = 1;
+			s.installed_modules[0] = (mg_str){ "a", 1 };
+			s.ninstalled_modules = 1;
+		}
+	}
 	mg_error_clear(&err);
 	m = mg_model_build(rs, &s, &err);
 	if (m) {
@@ -133,6 +141,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			{
 				mg_emitter out;
 				mg_json *j = mg_json_new(&out);
+				mg_view_my_trainings(m, a, &out, &err);
+				mg_json_free(j);
+			}
+			{
+				mg_emitter out;
+				mg_json *j = mg_json_new(&out);
 				mg_view_inspector(m, a, (mg_str){ "", 0 }, &out, &err);
 				mg_json_free(j);
 			}
@@ -143,6 +157,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				seen |= 1u << dim;
 				dims[nd++] = dim;
 			}
+		}
+		{
+			mg_emitter out;
+			mg_json *j = mg_json_new(&out);
+			mg_view_data_quality(m, 50, &out, &err);
+			mg_json_free(j);
 		}
 		if (nd) {
 			mg_stats_table *tab = NULL;

@@ -4,6 +4,7 @@
 #ifndef MAGISTERE_CORE_TESTS_FIXTURE_H
 #define MAGISTERE_CORE_TESTS_FIXTURE_H
 
+#include <stdio.h>
 #include <string.h>
 
 #include "../core.h"
@@ -90,11 +91,13 @@ static inline void fx_enrol(mg_rowset *rs, int64_t course, int64_t user, int64_t
 	}
 }
 
-/* One module type (id 1, "quiz"), one section per course (id 500 + course). */
+/* One module type (id 1, "quiz"), one section per course (id 500 + course);
+ * the activity is appended to the section's sequence, as Moodle does. */
 static inline void fx_activity(mg_rowset *rs, int64_t course, int64_t cmid, int64_t completion)
 {
 	size_t i, n = mg_rowset_count(rs, MG_T_MODULES), ns = mg_rowset_count(rs, MG_T_COURSE_SECTIONS);
-	int found = 0;
+	mg_row_course_sections *sec = NULL;
+	char buf[1024];
 
 	if (n == 0) {
 		mg_row_modules *m = fx_row(rs, MG_T_MODULES);
@@ -102,15 +105,20 @@ static inline void fx_activity(mg_rowset *rs, int64_t course, int64_t cmid, int6
 		m->name = fx_s(rs, "quiz");
 	}
 	for (i = 0; i < ns; i++) {
-		const mg_row_course_sections *s = mg_rowset_get(rs, MG_T_COURSE_SECTIONS, i);
-		found = found || s->id == 500 + course;
+		mg_row_course_sections *s = (mg_row_course_sections *)mg_rowset_get(rs, MG_T_COURSE_SECTIONS, i);
+		if (s->id == 500 + course) {
+			sec = s;
+		}
 	}
-	if (!found) {
-		mg_row_course_sections *s = fx_row(rs, MG_T_COURSE_SECTIONS);
-		s->id = 500 + course;
-		s->course = course;
-		s->section = 1;
+	if (!sec) {
+		sec = fx_row(rs, MG_T_COURSE_SECTIONS);
+		sec->id = 500 + course;
+		sec->course = course;
+		sec->section = 1;
 	}
+	snprintf(buf, sizeof(buf), "%.*s%s%lld", (int)sec->sequence.len, sec->sequence.ptr,
+		sec->sequence.len ? "," : "", (long long)cmid);
+	sec->sequence = fx_s(rs, buf);
 	{
 		mg_row_course_modules *cm = fx_row(rs, MG_T_COURSE_MODULES);
 		cm->id = cmid;

@@ -1,35 +1,12 @@
 /*
- * The rows store (Source::rows()): converts PHP rows into a rowset through
- * the table descriptors, and hands that same rowset to every request.
+ * Source::rows(): converts the PHP arrays of Moodle's rows into a rowset through
+ * the core's table descriptors. The store that then hands that rowset to every
+ * request has no Zend in it (src/store/rowset.c).
  */
 #include <math.h>
 
-#include "store/rows.h"
-#include "Zend/zend_exceptions.h"
-
-/* -------------------------------------------------------------- the store */
-
-static mg_status rows_load(void *store, const mg_scope *scope, const mg_settings *settings,
-	mg_rowset **out, mg_error *err)
-{
-	(void)scope;
-	(void)settings;
-	(void)err;
-	*out = store;
-	return MG_OK;
-}
-
-static void rows_free(void *store)
-{
-	mg_rowset_free(store);
-}
-
-const mg_store_ops mg_store_rows_ops = {
-	"rows",
-	1,
-	rows_load,
-	rows_free,
-};
+#include "php_private.h"
+#include "zend_exceptions.h"
 
 /* ------------------------------------------------- PHP values to fields */
 
@@ -206,7 +183,7 @@ static mg_status conv_table(mg_rowset *rs, const mg_table *t, HashTable *rows, m
 	return MG_OK;
 }
 
-mg_status mg_rows_from_php(HashTable *tables, uint32_t arg, mg_rowset **out, mg_error *err)
+mg_status php_mg_rows_from_php(HashTable *tables, uint32_t arg, mg_rowset **out, mg_error *err)
 {
 	mg_rowset *rs;
 	zend_ulong idx;
