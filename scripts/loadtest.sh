@@ -63,6 +63,10 @@ FAULTS_AT=${MAGISTERE_LOAD_FAULTS_AT:-240}
 read -r N_TRAINERS N_PARTICIPANTS N_INSPECTORS N_STATS <<<"${MAGISTERE_LOAD_USERS:-20 150 10 2}"
 read -r T_TRAINER T_PARTICIPANT T_INSPECTOR T_STATS <<<"${MAGISTERE_LOAD_THINK:-60 180 90 120}"
 RACE_EVERY=${MAGISTERE_LOAD_RACE_EVERY:-30}
+# The export faults last long enough for one export run (every 30 s, up to ~15 s long on a busy machine) to start
+# and end inside them: 45 s was too short once (the run that overlapped the start failed cleanly, the next one
+# overlapped the end).
+EXPORT_HOLD=75
 DBPERSIST=${MAGISTERE_LOAD_DBPERSIST:-1}
 branch=$(sed -n "s/^\$branch *= *'\([0-9]*\)'.*/\1/p" "$MOODLE_DIR/version.php")
 OUT=${MAGISTERE_LOAD_OUT:-$root/.build/loadtest/$(date +%Y%m%d-%H%M%S)-$branch}
@@ -332,7 +336,7 @@ fault_restart() {
 	faultlog restart "$t0" "$t1" "MariaDB stopped (SIGTERM), down 5 s, started again (pid $newpid)"
 }
 
-# The export folder full for 45 s, then read-only for 45 s: each window holds at least two runs of the tasks.
+# The export folder full for EXPORT_HOLD s, then read-only for as long: each window holds at least one whole run of the tasks.
 fault_export_full() {
 	local t0 t1 avail
 	t0=$(date +%s.%N)
@@ -343,7 +347,7 @@ fault_export_full() {
 		log "the export folder could not be filled ($avail bytes left)"
 		return 1
 	fi
-	sleep 45
+	sleep "$EXPORT_HOLD"
 	rm -f "$EXPORTS/filler"
 	t1=$(date +%s.%N)
 	faultlog export_full "$t0" "$t1" "export folder full (tmpfs filled, 0 bytes left)"
@@ -358,7 +362,7 @@ fault_export_readonly() {
 	done
 	touch "$EXPORTS/.probe" 2>/dev/null && { rm -f "$EXPORTS/.probe"; log "the export folder is still writable"; return 1; }
 	t0=$(date +%s.%N)
-	sleep 45
+	sleep "$EXPORT_HOLD"
 	mount -o remount,rw "$EXPORTS"
 	t1=$(date +%s.%N)
 	faultlog export_readonly "$t0" "$t1" "export folder unwritable (tmpfs remounted read-only)"

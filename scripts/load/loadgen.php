@@ -229,6 +229,8 @@ const M_TRANSPARENCY = '~class="local-magistere local-magistere-transparency"~';
 const M_MYTRAININGS = '~class="local-magistere local-magistere-mytrainings"~';
 const M_CIRC = '~class="local-magistere local-magistere-circonscription"~';
 const M_STATS = '~class="local-magistere local-magistere-statistics"~';
+/** Moodle's login page for a user already logged in (error/alreadyloggedin). */
+const ALREADY_LOGGED_IN = 'you need to log out before logging in as different user';
 const M_CONFIRM = '~local/magistere/mark\.php.*name="confirm" value="1"~s';
 
 /**
@@ -239,7 +241,14 @@ const M_CONFIRM = '~local/magistere/mark\.php.*name="confirm" value="1"~s';
  * @return \Generator
  */
 function login_action(vu $vu, string $password): \Generator {
-    $r = yield req('login_form', '/login/index.php', '~name="logintoken"~', null, ['loginform' => true]);
+    // The login page, or Moodle's "already logged in" confirmation: a login whose response failed (a fault during
+    // the redirect after the session was made) still logged the user in.
+    $r = yield req('login_form', '/login/index.php', '~name="logintoken"|' . ALREADY_LOGGED_IN . '~', null,
+        ['loginform' => true]);
+    if ($r['outcome'] === 'ok' && preg_match('~' . ALREADY_LOGGED_IN . '~', $r['body'])) {
+        $vu->loggedin = true;
+        return;
+    }
     if ($r['outcome'] !== 'ok' || !preg_match('~name="logintoken" value="([^"]+)"~', $r['body'], $m)) {
         return;
     }
