@@ -14,8 +14,8 @@ require __DIR__ . '/mysql.inc';
 
 // Each dataset holds an empty parcours too (no participant, no activity). Views compared: the
 // participant, trainer and transparency views of several people of every parcours and of an
-// outsider, every inspector with and without each of his circonscriptions, statistics along five
-// dimension sets, and the attestation file (all parcours and two of them).
+// outsider, every inspector with and without each of his circonscriptions, the statistics release
+// and each of its tables, and the attestation file (all parcours and two of them).
 mgt_differential(__FILE__, 'latin names, mdl_', mgt_dataset(1));
 mgt_differential(__FILE__, 'accents, apostrophes, non-Latin scripts, emoji, prefix m2', mgt_dataset(2, ['names' => 'world']), 'm2');
 mgt_differential(__FILE__, 'no noise rows, prefix moodle_', mgt_dataset(3, ['noise' => false, 'courses' => 2]), 'moodle_');
