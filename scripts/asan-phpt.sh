@@ -13,12 +13,12 @@
 #     -DMG_ARENA_TRACK (every arena allocation a separate malloc, so that ASan sees each one), into .build/ext-asan;
 #   - PHP is not instrumented, so the ASan runtime must be loaded with the process, not dlopen()ed with the module
 #     (an ASan runtime brought in by dlopen() crashes PHP at exit): every PHP the suite starts (run-tests.php
-#     itself, each test, each SKIPIF) is started through a wrapper, .build/ext-asan/php-asan, which sets LD_PRELOAD
+#     itself, each test, each SKIPIF) is started through a wrapper, .build/asan-tools/php-asan, which sets LD_PRELOAD
 #     to gcc's libasan.so and libubsan.so, then execs the real PHP; the wrapper is given to the suite as
 #     MAGISTERE_PHPT_PHP, only PHP gets the preload (not bash, rsync or MariaDB); the build's own load check runs
 #     through it too;
 #   - PHP dlopen()s extensions with RTLD_DEEPBIND, which the ASan runtime refuses (it aborts: a deep-bound library
-#     would bypass its interceptors); a shim of a few lines, .build/ext-asan/nodeepbind.so (written and compiled
+#     would bypass its interceptors); a shim of a few lines, .build/asan-tools/nodeepbind.so (written and compiled
 #     here, not instrumented), comes first in LD_PRELOAD and clears that flag before passing the call on; ASan's
 #     check that it comes first in the library list is therefore off (verify_asan_link_order=0): the shim defines
 #     dlopen() alone, every other interceptor (malloc, free, string functions) is still ASan's;
@@ -60,11 +60,13 @@ libubsan=$(readlink -f "$libubsan")
 
 export MAGISTERE_BUILD_DIR=$root/.build/ext-asan
 export MAGISTERE_CFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -DMG_ARENA_TRACK"
-mkdir -p "$MAGISTERE_BUILD_DIR/bin" || exit 1
+# The shim and the wrapper live outside the build folder, which the build cleans ("make clean" removes every .so).
+tools=$root/.build/asan-tools
+mkdir -p "$tools/bin" || exit 1
 
 # The shim: dlopen() without RTLD_DEEPBIND (see above).
-shim=$MAGISTERE_BUILD_DIR/nodeepbind.so
-cat >"$MAGISTERE_BUILD_DIR/nodeepbind.c" <<'SHIM'
+shim=$tools/nodeepbind.so
+cat >"$tools/nodeepbind.c" <<'SHIM'
 /* Written by scripts/asan-phpt.sh: PHP's dlopen() of extensions without RTLD_DEEPBIND, which ASan refuses. */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -80,11 +82,11 @@ void *dlopen(const char *file, int mode)
 	return next(file, mode & ~RTLD_DEEPBIND);
 }
 SHIM
-cc -std=c11 -Wall -Wextra -Werror -O2 -shared -fPIC -o "$shim" "$MAGISTERE_BUILD_DIR/nodeepbind.c" -ldl ||
+cc -std=c11 -Wall -Wextra -Werror -O2 -shared -fPIC -o "$shim" "$tools/nodeepbind.c" -ldl ||
 	mg_die "cannot compile $shim"
 
 php_real=$(php-config --php-binary 2>/dev/null || command -v php)
-wrapper=$MAGISTERE_BUILD_DIR/php-asan
+wrapper=$tools/php-asan
 cat >"$wrapper" <<WRAPPER
 #!/bin/sh
 # Written by scripts/asan-phpt.sh: PHP with the ASan and UBSan runtimes preloaded, for the ASan build of magistere.
@@ -97,8 +99,8 @@ WRAPPER
 chmod 755 "$wrapper"
 
 # The build checks that the module loads in "php": it finds the wrapper under that name, first in its PATH.
-ln -sf "$wrapper" "$MAGISTERE_BUILD_DIR/bin/php" || exit 1
-PATH="$MAGISTERE_BUILD_DIR/bin:$PATH" mg_build || mg_die "the ASan build failed"
+ln -sf "$wrapper" "$tools/bin/php" || exit 1
+PATH="$tools/bin:$PATH" mg_build || mg_die "the ASan build failed"
 echo "built $MAGISTERE_SO with: $MAGISTERE_CFLAGS"
 
 # The module really runs under ASan: a heap overflow in PHP code itself would not prove it; ask the runtime.
