@@ -14,7 +14,10 @@
 // Every password is the one in the manifest. It writes a manifest (JSON) of the users and courses for the tests.
 //
 // Usage (site.sh runs it once per installed site): php setup.php --moodle=DIR --manifest=FILE [--size=small|N]
-// where N is the number of participants of each parcours (small: 12).
+// where N is the number of participants of each parcours (small: 12). A numeric size is the load test's site
+// (scripts/loadtest.sh): it also creates the load accounts, 20 trainers (loadtrainer01...) editing teachers of
+// "lecture" and "maths", 9 more inspectors (ien02...) and a second statistician (stats2); the small site stays as
+// the browser tests know it.
 //
 // @copyright  2026 magistere contributors
 // @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
@@ -210,6 +213,23 @@ foreach (array_slice($participants, 0, 3) as $user) {
     magistere_setup_enrol($sciences, $user, 'student');
 }
 \local_magistere\local\marks::set((int) $sciences->id, [(int) $participants[0]->id], true, (int) $trainer2->id);
+
+// The load test's accounts (numeric sizes only): many trainers on the two big parcours, inspectors of both
+// circonscriptions, a second statistician.
+if ($size !== 'small') {
+    for ($i = 1; $i <= 20; $i++) {
+        $trainer = magistere_setup_user(sprintf('loadtrainer%02d', $i), 'Formateur', sprintf('Charge %02d', $i), 'trainer');
+        magistere_setup_enrol($lecture, $trainer, 'editingteacher');
+        magistere_setup_enrol($maths, $trainer, 'editingteacher');
+    }
+    for ($i = 2; $i <= 10; $i++) {
+        $inspector = magistere_setup_user(sprintf('ien%02d', $i), 'Inspecteur', sprintf('Charge %02d', $i), 'inspector');
+        role_assign($ienrole, $inspector->id, $system->id);
+        $mg->create_inspector(['userid' => $inspector->id, 'circonscription' => $i % 2 ? 'LYS' : 'LYN']);
+    }
+    $stats2 = magistere_setup_user('stats2', 'Statisticien', 'Charge', 'statistician');
+    role_assign($statsrole, $stats2->id, $system->id);
+}
 
 // An access history, as Moodle records it when people visit (user_accesstime_log() writes these tables): some
 // participants came days, weeks or months ago, some never.

@@ -244,6 +244,9 @@ pm = static
 pm.max_children = ${MAGISTERE_SITE_FPM_CHILDREN:-4}
 catch_workers_output = yes
 clear_env = yes
+; One line per request: end time, worker PID, status, milliseconds, peak memory (KB), method and URI (load tests).
+access.log = $STATE/logs/fpm-access.log
+access.format = "%{%s}T %p %s %{mili}d %{kilo}M %m %r%Q%q"
 php_admin_value[extension] = $SO
 php_admin_value[max_input_vars] = 5000
 php_admin_value[memory_limit] = 256M

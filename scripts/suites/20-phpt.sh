@@ -24,6 +24,8 @@
 #   MAGISTERE_PHPT_ARGS   more run-tests.php arguments (e.g. "--set-timeout 300")
 #   MAGISTERE_PHPT_JOBS   parallel workers (default 2)
 #   MAGISTERE_PHPT_INPLACE=1  run in php_tests/ itself, not in a copy
+#   MAGISTERE_PHPT_PHP    the PHP to run (default: php-config --php-binary); scripts/asan-phpt.sh sets it
+#   MAGISTERE_PHPT_GC_AT_EXIT=1  collect PHP's garbage cycles at shutdown, as under valgrind (set by asan-phpt.sh)
 #   MAGISTERE_TEST_*      the test MariaDB server (from scripts/lib/mariadb.sh), passed through
 #
 # Last line: "N passed, N failed, N skipped". Warned, leaked, borked and expected-fail tests count
@@ -54,7 +56,8 @@ if [ -z "${MAGISTERE_SO:-}" ]; then
 fi
 [ -f "$MAGISTERE_SO" ] || { echo "MAGISTERE_SO=$MAGISTERE_SO: no such file"; summary 0 1 0; }
 
-php_bin=$(php-config --php-binary 2>/dev/null || command -v php)
+# MAGISTERE_PHPT_PHP: another PHP command (scripts/asan-phpt.sh gives a wrapper that preloads the ASan runtime).
+php_bin=${MAGISTERE_PHPT_PHP:-$(php-config --php-binary 2>/dev/null || command -v php)}
 runtests="$(php-config --extension-dir 2>/dev/null)/build/run-tests.php"
 if [ ! -f "$runtests" ]; then
 	for runtests in /usr/lib/php/*/build/run-tests.php; do
@@ -86,11 +89,12 @@ args+=(${MAGISTERE_PHPT_ARGS:-})
 work=$(mktemp -d "${TMPDIR:-/tmp}/magistere-phpt.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
-if [ "${MAGISTERE_VALGRIND:-0}" = 1 ]; then
+if [ "${MAGISTERE_VALGRIND:-0}" = 1 ] || [ "${MAGISTERE_PHPT_GC_AT_EXIT:-0}" = 1 ]; then
 	# A debug PHP collects garbage cycles at shutdown; a release PHP (Debian's) does not, and with
-	# USE_ZEND_ALLOC=0 valgrind then reports a PHP-level cycle (a closure that uses itself by
-	# reference...) as lost. This collects them at shutdown as a debug build does. It cannot hide
-	# a leak in C: a block the extension forgot to free is no garbage cycle.
+	# USE_ZEND_ALLOC=0 valgrind (or LeakSanitizer, scripts/asan-phpt.sh) then reports a PHP-level
+	# cycle (a closure that uses itself by reference...) as lost. This collects them at shutdown as a
+	# debug build does. It cannot hide a leak in C: a block the extension forgot to free is no
+	# garbage cycle.
 	printf '%s\n' '<?php' 'register_shutdown_function(static function (): void { gc_collect_cycles(); });' \
 		>"$work/valgrind-prepend.inc"
 	args+=(-d "auto_prepend_file=$work/valgrind-prepend.inc")

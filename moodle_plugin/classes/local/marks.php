@@ -39,7 +39,9 @@ use local_magistere\event\training_marked;
  * - an undo restores a mark only if it is still at the revision the undone change left; a mark changed since,
  *   by anybody, is skipped and reported, never silently overwritten;
  * - a lock that cannot be had in time, or a conflict that persists after retries, ends in a clear Moodle error
- *   (markbusy, markconflict) with nothing written; no database error reaches the user.
+ *   (markbusy, markconflict) with nothing written; a write the database refuses while nobody changed the marks
+ *   (read-only server, rows locked elsewhere past the lock wait timeout) ends at once in markfailed, nothing
+ *   written; no database error reaches the user.
  *
  * @package    local_magistere
  * @copyright  2026 magistere contributors
@@ -148,8 +150,10 @@ final class marks {
      * @param bool $finished
      * @param int $byuserid the trainer
      * @return array ['changed' => [userid => ['before' => ?state, 'after' => state]], 'unchanged' => int[],
-     *      'skipped' => []]: what {@see undo()} takes to undo it
-     * @throws \moodle_exception markbusy, markconflict
+     *      'skipped' => [], 'seen' => [userid => revision]]: 'changed' is what {@see undo()} takes to undo it; 'seen'
+     *      is the revision each mark was at when the change was decided under the lock (0: no mark), by which the
+     *      concurrency tests check that the result is that of some serial order
+     * @throws \moodle_exception markbusy, markconflict, markfailed
      */
     public static function set(int $courseid, array $userids, bool $finished, int $byuserid): array {
         $minutes = $finished ? duration_field::minutes($courseid) : null;
@@ -169,7 +173,7 @@ final class marks {
      * @param array $changed the 'changed' part of what set() returned
      * @param int $byuserid who undoes
      * @return array as set() returns, with 'skipped' => [userid => self::SKIP_CHANGED]
-     * @throws \moodle_exception markbusy, markconflict
+     * @throws \moodle_exception markbusy, markconflict, markfailed
      */
     public static function undo(int $courseid, array $changed, int $byuserid): array {
         $targets = [];
@@ -210,14 +214,14 @@ final class marks {
      * @param int $byuserid
      * @param callable $decide fn(?array $state, int $userid): the new ['finished', 'creditedminutes'], null to
      *      leave the mark unchanged, or a skip reason (string)
-     * @return array ['changed' => ..., 'unchanged' => int[], 'skipped' => [userid => reason]]
+     * @return array ['changed' => ..., 'unchanged' => int[], 'skipped' => [userid => reason], 'seen' => [userid => revision]]
      * @throws \moodle_exception
      */
     private static function write(int $courseid, array $userids, int $byuserid, callable $decide): array {
         global $DB;
         $userids = array_values(array_unique(array_map('intval', $userids)));
         if (!$userids) {
-            return ['changed' => [], 'unchanged' => [], 'skipped' => []];
+            return ['changed' => [], 'unchanged' => [], 'skipped' => [], 'seen' => []];
         }
         $factory = \core\lock\lock_config::get_lock_factory('local_magistere_marks');
         $lock = $factory->get_lock('course' . $courseid, self::lock_timeout());
@@ -228,20 +232,24 @@ final class marks {
         $attempts = $DB->is_transaction_started() ? 1 : self::ATTEMPTS;
         try {
             for ($attempt = 1;; $attempt++) {
+                $seen = [];
                 try {
-                    $result = self::write_once($courseid, $userids, $byuserid, $decide);
+                    $result = self::write_once($courseid, $userids, $byuserid, $decide, $seen);
                     break;
                 } catch (\dml_write_exception $e) {
+                    $debuginfo = is_siteadmin() ? ($e->error ?? $e->getMessage()) : get_class($e);
                     if ($attempt >= $attempts) {
-                        throw new \moodle_exception(
-                            'markconflict',
-                            'local_magistere',
-                            '',
-                            null,
-                            is_siteadmin() ? $e->getMessage() : get_class($e)
-                        );
+                        throw new \moodle_exception('markconflict', 'local_magistere', '', null, $debuginfo);
                     }
                     usleep(random_int(20000, 100000) * $attempt);
+                    // Someone else's change of these marks (its audit row took our revision, it inserted the mark
+                    // first, or it won a deadlock, and has committed by now) is retried from the new state.
+                    // Anything else is the database refusing the write (read-only for maintenance, a lock held
+                    // elsewhere beyond innodb_lock_wait_timeout, a full disk): saying that someone else changed
+                    // the marks would be false, and retrying would only make the trainer wait again.
+                    if (!self::changed_since($courseid, $seen)) {
+                        throw new \moodle_exception('markfailed', 'local_magistere', '', null, $debuginfo);
+                    }
                 }
             }
         } finally {
@@ -255,38 +263,73 @@ final class marks {
     }
 
     /**
+     * Whether some of these marks changed since an attempt read them: another writer committed in between.
+     *
+     * @param int $courseid
+     * @param int[] $seen userid => the revision the attempt read (0: no mark); empty when it failed before reading
+     * @return bool
+     */
+    private static function changed_since(int $courseid, array $seen): bool {
+        if (!$seen) {
+            return false;
+        }
+        foreach (self::states($courseid, array_keys($seen)) as $userid => $state) {
+            if (($state['revision'] ?? 0) !== $seen[$userid]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * One attempt: reads the current marks and writes the changes in one transaction.
      *
      * @param int $courseid
      * @param int[] $userids
      * @param int $byuserid
      * @param callable $decide
+     * @param array $seen filled with userid => the revision read (0: no mark), also when the attempt fails
      * @return array as {@see write()}, plus 'events' to trigger once committed
      */
-    private static function write_once(int $courseid, array $userids, int $byuserid, callable $decide): array {
+    private static function write_once(
+        int $courseid,
+        array $userids,
+        int $byuserid,
+        callable $decide,
+        array &$seen
+    ): array {
         global $DB;
         $context = \context_course::instance($courseid);
         $now = time();
-        $result = ['changed' => [], 'unchanged' => [], 'skipped' => [], 'events' => []];
+        $result = ['changed' => [], 'unchanged' => [], 'skipped' => [], 'seen' => [], 'events' => []];
         $transaction = $DB->start_delegated_transaction();
         try {
-            $records = [];
             [$insql, $params] = $DB->get_in_or_equal($userids, SQL_PARAMS_NAMED);
             $params['courseid'] = $courseid;
-            foreach ($DB->get_records_select(self::TABLE, "courseid = :courseid AND userid $insql", $params) as $record) {
-                $records[(int) $record->userid] = $record;
-            }
             // A mark may have been removed while its audit trail stays (course reset): numbering goes on after the
             // last audited change, so that (courseid, userid, revision) stays unique.
+            // The audit is read BEFORE the marks. Moodle runs its transactions in READ COMMITTED (MySQL, MariaDB and
+            // PostgreSQL alike): each statement sees what was committed before it, not a snapshot of the
+            // transaction. Read the other way round, a change committed by another process between the two reads
+            // would show in the audit but not in the mark: the new revision would jump over it, its audit row would
+            // not collide, and this change, decided on the older state, would overwrite it unseen (an undo over a
+            // later change). In this order the marks are at least as recent as the audit: a concurrent change is
+            // either seen in the mark, or its audit row takes the revision this change wants, and the unique index
+            // refuses this one, which is retried from the new state.
             $audited = $DB->get_records_sql_menu(
                 "SELECT userid, MAX(revision) FROM {" . self::HISTORY . "}
                   WHERE courseid = :courseid AND userid $insql
                GROUP BY userid",
                 $params
             );
+            $records = [];
+            foreach ($DB->get_records_select(self::TABLE, "courseid = :courseid AND userid $insql", $params) as $record) {
+                $records[(int) $record->userid] = $record;
+            }
             foreach ($userids as $userid) {
                 $mark = $records[$userid] ?? null;
                 $before = $mark ? self::state($mark) : null;
+                $result['seen'][$userid] = $seen[$userid] = $before['revision'] ?? 0;
                 $wanted = $decide($before, $userid);
                 if ($wanted === null) {
                     $result['unchanged'][] = $userid;

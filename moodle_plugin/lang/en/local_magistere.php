@@ -229,6 +229,7 @@ $string['markconflict'] = 'The marks were changed by someone else at the same mo
 $string['markedby'] = 'by {$a}';
 $string['markedfinished'] = '{$a} participant(s) marked as finished.';
 $string['markedunfinished'] = '{$a} participant(s) marked as not finished.';
+$string['markfailed'] = 'The database refused to save the marks (it may be read-only for maintenance, or busy). Nothing was changed: please try again later.';
 $string['markfinished'] = 'Mark as finished';
 $string['markunfinished'] = 'Mark as not finished';
 $string['messageuser'] = 'Send a message to {$a}';

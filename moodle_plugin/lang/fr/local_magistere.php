@@ -229,6 +229,7 @@ $string['markconflict'] = 'Les attestations ont été modifiées par quelqu\'un 
 $string['markedby'] = 'par {$a}';
 $string['markedfinished'] = '{$a} participant(s) attesté(s) « formation terminée ».';
 $string['markedunfinished'] = '{$a} participant(s) marqué(s) « formation non terminée ».';
+$string['markfailed'] = 'La base de données a refusé d\'enregistrer les attestations (elle est peut-être en lecture seule pour une maintenance, ou occupée). Rien n\'a été modifié : veuillez réessayer plus tard.';
 $string['markfinished'] = 'Attester la formation terminée';
 $string['markunfinished'] = 'Retirer l\'attestation';
 $string['messageuser'] = 'Envoyer un message à {$a}';

@@ -1,0 +1,413 @@
+<?php
+// This file is part of magistere: the report of scripts/loadtest.sh.
+//
+// Reads what a load test wrote into its folder (requests.csv, marks.csv, faults.csv, rss.csv, connections.csv,
+// exports.csv, audit.json, logs/) and writes report.md: throughput and p50/p95/p99 per page in the steady state
+// (before the first fault), the outcome of every request inside and outside the fault windows, recovery after
+// each fault, the memory of each PHP-FPM worker over time, the server's connections over time, the export runs,
+// the marks' audit. Prints the verdicts; exits 0 only when every check passed:
+//
+// - no request failed outside the fault windows (a request counts as inside a window when it overlaps it);
+// - inside the windows of the database faults, a failed request is Moodle's error page, nothing else (no web
+//   server error, no blank page, no PHP error), and pages work again after each fault;
+// - no PHP-FPM worker died (the PHP-FPM log has no "exited on signal", "SIGSEGV", "exited with code");
+// - each worker's memory is flat: its RSS at the end is within 10 % (and 16 MB) of its RSS once warmed up;
+// - the site's connections stay within two per worker (Moodle's link and the extension's) plus the export task's;
+// - the export tasks (every 30 s) succeed outside the windows of the export faults, fail inside them, and leave no temporary
+//   or partial file; every export file is complete XML;
+// - the marks' audit is whole (audit.json has no problem) and holds exactly the changes the pages reported
+//   (or more only by as many confirmations as ended in an error while their change may have been committed).
+//
+// Usage: php report.php --out=DIR --workers=N [--dbpersist=1] [--faults=1]
+//
+// @copyright  2026 magistere contributors
+// @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
+
+declare(strict_types=1);
+
+$opt = getopt('', ['out:', 'workers:', 'dbpersist:', 'faults:']);
+$dir = rtrim($opt['out'] ?? '', '/');
+$workers = (int) ($opt['workers'] ?? 4);
+$dbpersist = ($opt['dbpersist'] ?? '1') === '1';
+if ($dir === '' || !is_file("$dir/requests.csv")) {
+    fwrite(STDERR, "usage: php report.php --out=DIR --workers=N\n");
+    exit(2);
+}
+
+/**
+ * The rows of a CSV file with a header line, as associative arrays.
+ *
+ * @param string $path
+ * @return array[]
+ */
+function csv(string $path): array {
+    if (!is_file($path)) {
+        return [];
+    }
+    $f = fopen($path, 'r');
+    $header = fgetcsv($f);
+    $rows = [];
+    while (($line = fgetcsv($f)) !== false) {
+        if ($line === [null] || count($line) !== count($header)) {
+            continue;
+        }
+        $rows[] = array_combine($header, $line);
+    }
+    fclose($f);
+    return $rows;
+}
+
+/**
+ * A percentile (nearest rank) of sorted values.
+ *
+ * @param int[] $sorted
+ * @param float $p
+ * @return int
+ */
+function pct(array $sorted, float $p): int {
+    if (!$sorted) {
+        return 0;
+    }
+    $rank = (int) ceil($p / 100 * count($sorted));
+    return $sorted[max(0, min(count($sorted) - 1, $rank - 1))];
+}
+
+$summary = json_decode((string) @file_get_contents("$dir/summary.json"), true) ?: [];
+$requests = csv("$dir/requests.csv");
+$faults = csv("$dir/faults.csv");
+$marks = csv("$dir/marks.csv");
+$rss = csv("$dir/rss.csv");
+$conns = csv("$dir/connections.csv");
+$exports = csv("$dir/exports.csv");
+$audit = json_decode((string) @file_get_contents("$dir/audit.json"), true);
+$start = (float) ($summary['start'] ?? ($requests[0]['start'] ?? 0));
+$ramp = (float) ($summary['ramp'] ?? 0);
+$end = (float) ($summary['end'] ?? 0);
+$verdicts = [];
+$md = [];
+$verdict = function (bool $ok, string $what) use (&$verdicts) {
+    $verdicts[] = [$ok, $what];
+};
+
+// The database faults touch the pages; the export faults only the export tasks.
+$dbfaults = array_values(array_filter($faults, fn($f) => !str_starts_with($f['name'], 'export_')));
+$exportfaults = array_values(array_filter($faults, fn($f) => str_starts_with($f['name'], 'export_')));
+$inwindow = function (float $t0, float $t1, array $windows): ?string {
+    foreach ($windows as $w) {
+        if ($t1 >= (float) $w['start'] && $t0 <= (float) $w['end']) {
+            return $w['name'];
+        }
+    }
+    return null;
+};
+$firstfault = $faults ? min(array_map(fn($f) => (float) $f['start'], $faults)) : $end;
+
+// ------------------------------------------------------------------ steady state
+// The steady state starts a minute after the last login, once the queue of the logins has drained.
+$steadystart = $start + $ramp + 60;
+$steady = array_filter($requests, fn($r) => (float) $r['start'] >= $steadystart && (float) $r['end'] < $firstfault);
+$steadyseconds = max(1, min($firstfault, $end) - $steadystart);
+$bypage = [];
+foreach ($steady as $r) {
+    $bypage[$r['page']][] = $r;
+}
+ksort($bypage);
+$md[] = '# Load test report';
+$md[] = '';
+$md[] = sprintf('Run of %s, %d s of load, %d requests sent; users: %s; think times (mean, s): %s; PHP-FPM workers: %d; ' .
+    'persistent links: %s.', date('Y-m-d H:i', (int) $start), (int) round($end - $start), count($requests),
+    implode(', ', array_map(fn($k, $v) => "$v {$k}s", array_keys($summary['users'] ?? []), $summary['users'] ?? [])),
+    implode(', ', array_map(fn($k, $v) => "$k $v", array_keys($summary['think'] ?? []), $summary['think'] ?? [])),
+    $workers, $dbpersist ? 'yes' : 'no');
+$md[] = '';
+$md[] = sprintf('## Steady state (%d s, from a minute after the last login to the first fault)', (int) $steadyseconds);
+$md[] = '';
+$okcount = count(array_filter($steady, fn($r) => $r['outcome'] === 'ok'));
+$md[] = sprintf('Throughput: %.2f pages/s answered correctly (%d of %d requests).', $okcount / $steadyseconds, $okcount,
+    count($steady));
+$md[] = '';
+$md[] = '| page | requests | errors | p50 ms | p95 ms | p99 ms | max ms | mean KB |';
+$md[] = '|---|---:|---:|---:|---:|---:|---:|---:|';
+foreach ($bypage as $page => $list) {
+    $ms = array_map(fn($r) => (int) $r['ms'], $list);
+    sort($ms);
+    $md[] = sprintf('| %s | %d | %d | %d | %d | %d | %d | %d |', $page, count($list),
+        count(array_filter($list, fn($r) => $r['outcome'] !== 'ok')), pct($ms, 50), pct($ms, 95), pct($ms, 99),
+        end($ms), array_sum(array_map(fn($r) => (int) $r['bytes'], $list)) / count($list) / 1024);
+}
+$md[] = '';
+// The same pages as PHP-FPM timed them (its access log: the time in the worker, without the queue before it), and
+// the peak memory of the request.
+$served = [];
+foreach (file("$dir/logs/fpm-access.log") ?: [] as $line) {
+    $f = explode(' ', trim($line));
+    if (count($f) < 7 || (float) $f[0] < $steadystart || (float) $f[0] >= $firstfault) {
+        continue;
+    }
+    $uri = parse_url($f[6], PHP_URL_PATH) ?: $f[6];
+    $served[$uri][] = [(int) round((float) $f[3]), (int) $f[4]];
+}
+ksort($served);
+$md[] = 'Time spent in the PHP-FPM worker (its access log, without the wait for a free worker), steady state:';
+$md[] = '';
+$md[] = '| script | requests | p50 ms | p95 ms | p99 ms | max ms | peak memory p50 / max MB |';
+$md[] = '|---|---:|---:|---:|---:|---:|---:|';
+foreach ($served as $uri => $list) {
+    $ms = array_column($list, 0);
+    $mem = array_column($list, 1);
+    sort($ms);
+    sort($mem);
+    $md[] = sprintf('| %s | %d | %d | %d | %d | %d | %.1f / %.1f |', $uri, count($list), pct($ms, 50), pct($ms, 95),
+        pct($ms, 99), end($ms), pct($mem, 50) / 1024, end($mem) / 1024);
+}
+$md[] = '';
+
+// ------------------------------------------------------------------ errors
+$outside = [];
+$inside = [];
+foreach ($requests as $r) {
+    if ($r['outcome'] === 'ok') {
+        continue;
+    }
+    $w = $inwindow((float) $r['start'], (float) $r['end'], $dbfaults);
+    if ($w === null) {
+        $outside[] = $r;
+    } else {
+        $inside[$w][] = $r;
+    }
+}
+$md[] = '## Errors outside the fault windows';
+$md[] = '';
+$md[] = $outside ? count($outside) . ' request(s):' : 'None.';
+foreach (array_slice($outside, 0, 20) as $r) {
+    $md[] = sprintf('- %s %s %s %s: %s %s', date('H:i:s', (int) $r['start']), $r['user'], $r['page'], $r['method'],
+        $r['outcome'], $r['detail']);
+}
+$md[] = '';
+$verdict(!$outside, sprintf('%d failed request(s) outside the fault windows', count($outside)));
+$leaks = array_values(array_filter($requests, fn($r) => ($r['internal'] ?? '0') === '1'));
+$md[] = '## Internal details shown to users';
+$md[] = '';
+$md[] = $leaks ? count($leaks) . ' response(s) showed a user the extension\'s own error message, which names the ' .
+    'database server, its port and the database (the plugin must map it to its own message):' : 'None: no page showed ' .
+    'the extension\'s own error message (database server, port, database) to a user.';
+foreach (array_slice($leaks, 0, 10) as $r) {
+    $md[] = sprintf('- %s %s %s: %s', date('H:i:s', (int) $r['start']), $r['user'], $r['page'], $r['detail']);
+}
+$md[] = '';
+$verdict(!$leaks, sprintf('%d page(s) showed the extension\'s internal error message (server, port, database) to a user',
+    count($leaks)));
+
+// ------------------------------------------------------------------ faults
+$notapplied = is_file("$dir/faults-failed.txt") ? array_filter(array_map('trim', file("$dir/faults-failed.txt"))) : [];
+if (($opt['faults'] ?? '1') === '1') {
+    $verdict(!$notapplied, 'every fault was applied' . ($notapplied ? ' (not: ' . implode(', ', $notapplied) . ')' : ''));
+    $verdict(count($faults) >= 7, count($faults) . ' fault window(s) of 7');
+}
+if ($faults) {
+    $md[] = '## Faults';
+    $md[] = '';
+    $md[] = '| fault | window | requests in it | failed | of which Moodle\'s error page (its last-resort form) | other failures | first page OK after |';
+    $md[] = '|---|---:|---:|---:|---:|---:|---:|';
+    foreach ($dbfaults as $f) {
+        $fs = (float) $f['start'];
+        $fe = (float) $f['end'];
+        $in = array_filter($requests, fn($r) => (float) $r['end'] >= $fs && (float) $r['start'] <= $fe);
+        $failed = array_filter($in, fn($r) => $r['outcome'] !== 'ok');
+        $moodle = array_filter($failed, fn($r) => $r['outcome'] === 'moodle_error');
+        $fallback = array_filter($moodle, fn($r) => str_starts_with($r['detail'], '[fallback]'));
+        $after = array_filter($requests, fn($r) => (float) $r['start'] > $fe);
+        usort($after, fn($a, $b) => $a['start'] <=> $b['start']);
+        $firstok = null;
+        foreach ($after as $r) {
+            if ($r['outcome'] === 'ok') {
+                $firstok = (float) $r['end'] - $fe;
+                break;
+            }
+        }
+        $md[] = sprintf('| %s | %.1f s | %d | %d | %d (%d) | %d | %s |', $f['name'], $fe - $fs, count($in), count($failed),
+            count($moodle), count($fallback), count($failed) - count($moodle),
+            $firstok === null ? 'never' : sprintf('%.1f s', $firstok));
+        $verdict(count($failed) === count($moodle), "$f[name]: every failed request is Moodle's error page (" .
+            (count($failed) - count($moodle)) . ' other)');
+        $verdict($firstok !== null, "$f[name]: pages work again after the fault");
+    }
+    foreach ($dbfaults as $f) {
+        $md[] = '';
+        $md[] = "- **$f[name]**: $f[what]. Failures: " . (empty($inside[$f['name']]) ? 'none' : '');
+        $reasons = [];
+        foreach ($inside[$f['name']] ?? [] as $r) {
+            $key = $r['outcome'] . ': ' . preg_replace('/\d+/', 'N', $r['detail']);
+            $reasons[$key] = ($reasons[$key] ?? 0) + 1;
+        }
+        arsort($reasons);
+        foreach (array_slice($reasons, 0, 6, true) as $reason => $n) {
+            $md[] = "  - $n × $reason";
+        }
+    }
+    $md[] = '';
+}
+
+// ------------------------------------------------------------------ workers
+$fpmlog = (string) @file_get_contents("$dir/logs/fpm.log");
+$deaths = preg_match_all('/exited on signal|SIGSEGV|exited with code|segfault|core dumped/i', $fpmlog, $m);
+$md[] = '## PHP-FPM workers';
+$md[] = '';
+$md[] = sprintf('Deaths in the PHP-FPM log (exited on signal, SIGSEGV, exited with code): %d.', $deaths);
+$verdict($deaths === 0, "$deaths PHP-FPM worker death(s) in the log");
+$byworker = [];
+foreach ($rss as $s) {
+    $byworker[$s['pid']][] = $s;
+}
+$md[] = '';
+$md[] = 'Memory of each worker (RSS, and PSS which counts shared pages once), MB, sampled every 5 s:';
+$md[] = '';
+$md[] = '| worker | samples | RSS after the logins | RSS before the faults | RSS at the end | max RSS | PSS at the end |';
+$md[] = '|---|---:|---:|---:|---:|---:|---:|';
+$flat = true;
+foreach ($byworker as $pid => $samples) {
+    $warm = array_values(array_filter($samples, fn($s) => (float) $s['time'] >= $start + $ramp));
+    if (!$warm) {
+        continue;
+    }
+    $before = array_values(array_filter($warm, fn($s) => (float) $s['time'] < $firstfault));
+    $first = (int) $warm[0]['rss_kb'];
+    $mid = $before ? (int) end($before)['rss_kb'] : $first;
+    $last = (int) end($warm)['rss_kb'];
+    $max = max(array_map(fn($s) => (int) $s['rss_kb'], $warm));
+    $md[] = sprintf('| %s | %d | %.1f | %.1f | %.1f | %.1f | %.1f |', $pid, count($samples), $first / 1024, $mid / 1024,
+        $last / 1024, $max / 1024, (int) end($warm)['pss_kb'] / 1024);
+    if ($last > max($first * 1.10, $first + 16384)) {
+        $flat = false;
+    }
+}
+$md[] = '';
+$verdict(count($byworker) === $workers, sprintf('%d worker(s) sampled, %d configured (a worker that died and was ' .
+    'replaced shows as an extra one)', count($byworker), $workers));
+$verdict($flat, 'worker memory flat (end within 10 % and 16 MB of the value after warm-up)');
+
+// ------------------------------------------------------------------ connections
+$site = array_values(array_filter($conns, fn($c) => $c['site'] !== ''));
+$max = $site ? max(array_map(fn($c) => (int) $c['site'], $site)) : 0;
+$bound = 2 * $workers + 2;
+$opened = $site ? (int) end($site)['connections_total'] - (int) $site[0]['connections_total'] : 0;
+$md[] = '## Database connections';
+$md[] = '';
+$md[] = sprintf('Connections of the site\'s account: at most %d (bound: 2 per worker, Moodle\'s link and the ' .
+    'extension\'s, + 2 for the export task run from the command line = %d); samples every 2 s: %d.', $max, $bound,
+    count($site));
+$series = [];
+foreach ($site as $c) {
+    $minute = (int) floor(((float) $c['time'] - $start) / 60);
+    $series[$minute][] = (int) $c['site'];
+}
+$md[] = '';
+$md[] = '| minute | min | max |';
+$md[] = '|---:|---:|---:|';
+foreach ($series as $minute => $values) {
+    $md[] = sprintf('| %d | %d | %d |', $minute, min($values), max($values));
+}
+$md[] = '';
+$md[] = sprintf('Server connections opened during the run (all accounts, the monitors\' own included): %d.', $opened);
+$md[] = '';
+$verdict($max <= $bound, "site connections at most $max (bound $bound)");
+
+// ------------------------------------------------------------------ exports
+$md[] = '## Export tasks (every 30 s from the command line)';
+$md[] = '';
+$md[] = '| run | task | outcome | in fault | leftovers | detail |';
+$md[] = '|---:|---|---|---|---|---|';
+$exportok = true;
+$leftovers = 0;
+foreach ($exports as $i => $e) {
+    $wexport = $inwindow((float) $e['start'], (float) $e['end'], $exportfaults);
+    $wdb = $inwindow((float) $e['start'], (float) $e['end'], $dbfaults);
+    $md[] = sprintf('| %d | %s | %s | %s | %s | %s |', $i + 1, $e['task'], $e['outcome'], $wexport ?? $wdb ?? '',
+        $e['leftovers'], substr($e['detail'], 0, 120));
+    if (trim($e['leftovers']) !== '') {
+        $leftovers++;
+    }
+    if ($wexport === null && $wdb === null && $e['outcome'] !== 'ok') {
+        $exportok = false;
+    }
+}
+$md[] = '';
+foreach ($exportfaults as $f) {
+    $runs = array_filter($exports, fn($e) => (float) $e['start'] >= (float) $f['start'] && (float) $e['end'] <= (float) $f['end']);
+    $verdict($runs && !array_filter($runs, fn($e) => $e['outcome'] === 'ok'), sprintf('%s: %d export run(s) inside, ' .
+        'all failed cleanly', $f['name'], count($runs)));
+    // The first run after the fault that no other fault touches.
+    $after = array_values(array_filter($exports, fn($e) => (float) $e['start'] > (float) $f['end']
+        && $inwindow((float) $e['start'], (float) $e['end'], $faults) === null));
+    $verdict($after && $after[0]['outcome'] === 'ok', "$f[name]: the next export run succeeds");
+}
+$verdict($exportok, 'every export run outside the fault windows succeeded');
+$verdict($leftovers === 0, "$leftovers export run(s) left a temporary or partial file");
+$bad = [];
+foreach (glob("$dir/exports/*") ?: [] as $path) {
+    $name = basename($path);
+    if (!preg_match('/^(attestations|statistics)-\d{8}-\d{6}(-\d+)?\.xml$/', $name)) {
+        $bad[] = "$name (not an export file name)";
+        continue;
+    }
+    $dom = new DOMDocument();
+    if (!@$dom->load($path, LIBXML_NONET)) {
+        $bad[] = "$name (not complete XML)";
+    }
+}
+$files = count(glob("$dir/exports/*.xml") ?: []);
+$md[] = sprintf('Export folder at the end: %d file(s), %d bad%s.', $files, count($bad), $bad ? ': ' . implode(', ', $bad) : '');
+$md[] = '';
+$verdict(!$bad && $files > 0, sprintf('%d export file(s) left, every one complete XML (%d bad)', $files, count($bad)));
+
+// ------------------------------------------------------------------ marks
+$md[] = '## Marks under concurrency (trainers racing over HTTP)';
+$md[] = '';
+$reported = 0;
+$ambiguous = 0;
+$byscenario = [];
+foreach ($marks as $m) {
+    $byscenario[$m['scenario'] . ' ' . $m['action']][$m['outcome']] = ($byscenario[$m['scenario'] . ' ' . $m['action']][$m['outcome']] ?? 0) + 1;
+    if ($m['outcome'] === 'ok') {
+        $reported += (int) $m['changed'];
+    } else if (($m['redirected'] ?? '1') === '1') {
+        // mark.php answered with its redirect (its change was committed) but the page after it failed: how many
+        // marks it changed is unknown (at most 8, the size of a race).
+        $ambiguous++;
+    }
+}
+ksort($byscenario);
+$md[] = '| scenario and request | outcomes |';
+$md[] = '|---|---|';
+foreach ($byscenario as $key => $outcomes) {
+    $md[] = "| $key | " . implode(', ', array_map(fn($k, $v) => "$v $k", array_keys($outcomes), $outcomes)) . ' |';
+}
+$md[] = '';
+if (!is_array($audit)) {
+    $verdict(false, 'the audit check did not run (audit.json)');
+} else {
+    $md[] = sprintf('Audit: %d marks, %d audit rows; %d problem(s)%s. Changes the pages reported: %d; audit rows the ' .
+        'load trainers wrote during the run: %d; training_marked events logged: %d; mark requests committed whose ' .
+        'next page failed (their count unknown): %d.', $audit['marks'], $audit['auditrows'], count($audit['problems']),
+        $audit['problems'] ? ' (' . implode('; ', array_slice($audit['problems'], 0, 5)) . ')' : '', $reported,
+        $audit['loadrows'], $audit['events'], $ambiguous);
+    $md[] = '';
+    $verdict(!$audit['problems'], count($audit['problems']) . ' problem(s) in the marks\' audit (gap, double, mark not its last row)');
+    $verdict($audit['loadrows'] >= $reported && $audit['loadrows'] <= $reported + 8 * $ambiguous,
+        sprintf('audit rows of the run (%d) = changes the pages reported (%d)%s', $audit['loadrows'], $reported,
+            $ambiguous ? " + at most those of $ambiguous committed request(s) whose next page failed" : ''));
+    $verdict($audit['loadrows'] > 0, 'the races changed marks');
+}
+
+// ------------------------------------------------------------------ verdicts
+$md[] = '## Verdicts';
+$md[] = '';
+$failed = 0;
+foreach ($verdicts as [$ok, $what]) {
+    $md[] = ($ok ? '- PASS ' : '- FAIL ') . $what;
+    $failed += $ok ? 0 : 1;
+    fwrite(STDOUT, ($ok ? 'PASS ' : 'FAIL ') . $what . "\n");
+}
+file_put_contents("$dir/report.md", implode("\n", $md) . "\n");
+fwrite(STDOUT, sprintf("%d passed, %d failed\n", count($verdicts) - $failed, $failed));
+exit($failed ? 1 : 0);
