@@ -104,5 +104,6 @@ if ($download !== '' && $release !== null && in_array($tablename, statistics_pag
 }
 
 echo $OUTPUT->header();
+echo \local_magistere\local\setup::school_field_notice() ?? '';
 echo $PAGE->get_renderer('local_magistere')->render($page);
 echo $OUTPUT->footer();
