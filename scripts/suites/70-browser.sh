@@ -108,6 +108,11 @@ echo "playwright-core $(node -p "require('$deps/node_modules/playwright-core/pac
 start_site() {
 	site_plugin=$1
 	site_started=1
+	# The previous site's variables (site.sh env) must not choose this one's state folder or port.
+	export MAGISTERE_SITE_DIR=$given_dir MAGISTERE_SITE_PORT=$given_port
+	if [ "$1" = no ] && [ -n "$given_dir" ]; then
+		MAGISTERE_SITE_DIR=$given_dir-bare
+	fi
 	if ! MAGISTERE_SITE_PLUGIN=$1 scripts/site/site.sh start; then
 		echo "the Moodle site (plugin: $1) did not start: counted as 1 failure"
 		failed=$((failed + 1))
@@ -141,6 +146,9 @@ run_tests() {
 }
 
 export MOODLE_DIR
+# What the caller gave (scripts/site/site.sh's settings), before any site's variables are read.
+given_dir=${MAGISTERE_SITE_DIR:-}
+given_port=${MAGISTERE_SITE_PORT:-}
 trap 'stop_site' EXIT
 export MAGISTERE_BROWSER_ARTIFACTS=${MAGISTERE_BROWSER_ARTIFACTS:-$root/.build/browser-artifacts/$(sed -n "s/^\$branch *= *'\([0-9]*\)'.*/\1/p" "$MOODLE_DIR/version.php")}
 rm -rf "$MAGISTERE_BROWSER_ARTIFACTS"
