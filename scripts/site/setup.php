@@ -10,7 +10,9 @@
 // - participants with a school, some activities done, some marks "formation terminee";
 // - an access history (user_lastaccess and the user's first and last access, days to months ago, some never):
 //   what Moodle shows on its own pages before the platform privacy fix (the participants page's "Inactive for more
-//   than" filter only appears when some access is older than a day).
+//   than" filter only appears when some access is older than a day);
+// - the académie's setting and one published statistics release (what the statistics page shows: published releases
+//   only), published as the site administrator would.
 // Every password is the one in the manifest. It writes a manifest (JSON) of the users and courses for the tests.
 //
 // Usage (site.sh runs it once per installed site): php setup.php --moodle=DIR --manifest=FILE [--size=small|N]
@@ -43,7 +45,7 @@ $gen = new testing_data_generator();
 /** @var local_magistere_generator $mg */
 $mg = $gen->get_plugin_generator('local_magistere');
 $manifest = ['password' => PASSWORD, 'admin' => ['username' => 'admin', 'id' => (int) get_admin()->id],
-    'users' => [], 'courses' => [], 'release' => $CFG->release, 'branch' => $CFG->branch];
+    'users' => [], 'courses' => [], 'schools' => [], 'release' => $CFG->release, 'branch' => $CFG->branch];
 
 if ($DB->record_exists('user', ['username' => 'trainer1'])) {
     fwrite(STDERR, "the test data exists already (user trainer1): nothing done\n");
@@ -80,6 +82,8 @@ $schools = [
 ];
 foreach ($schools as $school) {
     $mg->create_school($school);
+    $manifest['schools'][$school['uai']] = ['name' => $school['name'], 'city' => $school['city'],
+        'circonscription' => $school['circonscription']];
 }
 
 // Roles of the inspectors and statisticians (system level).
@@ -112,6 +116,7 @@ for ($i = 1; $i <= $count; $i++) {
     $user = magistere_setup_user($username, $firstnames[($i - 1) % 12], $lastnames[($i - 1) % 12] .
         ($i > 12 ? ' ' . $i : ''), 'participant');
     $mg->set_school((int) $user->id, $schools[($i - 1) % count($schools)]['uai']);
+    $manifest['users'][$username]['school'] = $schools[($i - 1) % count($schools)]['uai'];
     $participants[] = $user;
 }
 
@@ -250,6 +255,13 @@ foreach ([$lecture, $maths] as $course) {
             'lastaccess' => max((int) $user->lastaccess, $now - $age), 'lastip' => '192.0.2.' . (10 + $i)]);
     }
 }
+
+// The académie, then one statistics release published from these figures (the site administrator's button does
+// the same): the statistics page shows published releases only.
+set_config('academie', 'Lyon', 'local_magistere');
+$release = \local_magistere\local\releases::publish();
+$manifest['releases'] = [['id' => (int) $release->id, 'generated' => (int) $release->generated, 'k' => (int) $release->k,
+    'academie' => $release->academie, 'cells' => (int) $release->cells]];
 
 file_put_contents($options['manifest'], json_encode($manifest, JSON_PRETTY_PRINT | JSON_UNESCAPED_UNICODE |
     JSON_UNESCAPED_SLASHES) . "\n");

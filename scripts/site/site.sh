@@ -15,6 +15,10 @@
 # Everything runs as the calling user (root on a fresh Debian 12; missing packages are installed with apt-get,
 # without starting Debian's own nginx or PHP-FPM services). Nothing listens beyond 127.0.0.1.
 #
+# MAGISTERE_SITE_PLUGIN=no gives a bare site instead: Moodle without local_magistere and without test data, with
+# Moodle's plugin installer enabled, for the test that installs the plugin's ZIP through it (its own state folder
+# and cache entry, so both sites can be installed side by side).
+#
 # The installed site (database dump and data folder) is cached, keyed by Moodle's version.php, the plugin's
 # version.php and db/ files and scripts/site/setup.php: the first start installs Moodle (minutes), later starts
 # restore it (seconds). A start on a running site only prints its URL. Each start gives a fresh copy of the cached
@@ -22,7 +26,9 @@
 #
 # Settings:
 #   MOODLE_DIR                     Moodle 4.5 or 5.0 code tree (version.php at its top); required by start and run
-#   MAGISTERE_SITE_DIR             state folder (default .build/site/<Moodle branch>, e.g. .build/site/405)
+#   MAGISTERE_SITE_PLUGIN          yes (default): the plugin and the test data; no: a bare site (see above)
+#   MAGISTERE_SITE_DIR             state folder (default .build/site/<Moodle branch>, e.g. .build/site/405, and
+#                                  .build/site/<branch>-bare for a bare site)
 #   MAGISTERE_SITE_CACHE           cache of installed sites (default /var/cache/magistere/site)
 #   MAGISTERE_SITE_PORT            port to listen on (default: a free one, the previous one when free)
 #   MAGISTERE_SITE_FPM_CHILDREN    PHP-FPM workers (default 4, static)
@@ -61,14 +67,24 @@ moodle_branch() {
 	sed -n "s/^\$branch *= *'\([0-9]*\)'.*/\1/p" "$1/version.php"
 }
 
+# True for a bare site (MAGISTERE_SITE_PLUGIN=no).
+bare() {
+	case "${MAGISTERE_SITE_PLUGIN:-yes}" in
+	yes) return 1 ;;
+	no) return 0 ;;
+	*) mg_die "MAGISTERE_SITE_PLUGIN must be yes or no, not ${MAGISTERE_SITE_PLUGIN}" ;;
+	esac
+}
+
 state_dir() {
-	local src=${1:-}
+	local src=${1:-} suffix=""
+	bare && suffix=-bare
 	if [ -n "${MAGISTERE_SITE_DIR:-}" ]; then
 		echo "$MAGISTERE_SITE_DIR"
 	elif [ -n "$src" ]; then
-		echo "$root/.build/site/$(moodle_branch "$src")"
+		echo "$root/.build/site/$(moodle_branch "$src")$suffix"
 	else
-		echo "$root/.build/site/${MAGISTERE_SITE_BRANCH:-default}"
+		echo "$root/.build/site/${MAGISTERE_SITE_BRANCH:-default}$suffix"
 	fi
 }
 
@@ -138,14 +154,19 @@ site_deps() {
 	return "$rc"
 }
 
-# The key of an installed site: Moodle's version, the plugin's version and schema, the setup script, the data size.
+# The key of an installed site: Moodle's version, the plugin's version and schema, the setup script, the data size;
+# for a bare site, Moodle's version only.
 site_key() {
 	local src=$1
 	{
 		cat "$src/version.php"
-		(cd "$root/moodle_plugin" && find version.php db -type f -print0 | LC_ALL=C sort -z | xargs -0 cat)
-		cat "$here/setup.php"
-		echo "${MAGISTERE_SITE_DATA:-small}"
+		if bare; then
+			echo bare
+		else
+			(cd "$root/moodle_plugin" && find version.php db -type f -print0 | LC_ALL=C sort -z | xargs -0 cat)
+			cat "$here/setup.php"
+			echo "${MAGISTERE_SITE_DATA:-small}"
+		fi
 	} | sha1sum | cut -c1-16
 }
 
@@ -221,7 +242,7 @@ global \$CFG;
 \$CFG->debugdisplay = 0;
 \$CFG->preventexecpath = true;
 \$CFG->disableupdatenotifications = true;
-\$CFG->disableupdateautodeploy = true;
+$(bare || echo "\$CFG->disableupdateautodeploy = true;")
 require_once(__DIR__ . '/lib/setup.php');
 EOF
 }
@@ -357,7 +378,12 @@ start() {
 	# The code: the checkout with the plugin as local/magistere (rsync: only changes).
 	mkdir -p "$STATE/code"
 	rsync -a --delete --exclude=/config.php --exclude=/local/magistere/ "$SRC/" "$STATE/code/" || return 1
-	rsync -a --delete "$root/moodle_plugin/" "$STATE/code/local/magistere/" || return 1
+	if bare; then
+		# The plugin's installer writes it there: nothing of an earlier run stays.
+		rm -rf "$STATE/code/local/magistere"
+	else
+		rsync -a --delete "$root/moodle_plugin/" "$STATE/code/local/magistere/" || return 1
+	fi
 	[ -d "$STATE/code/vendor" ] || [ ! -f "$STATE/code/composer.json" ] ||
 		mg_log "note: the checkout has no vendor/ folder; Moodle runs without its development packages"
 	write_config
@@ -386,10 +412,17 @@ start() {
 			--fullname="magistere test site" --shortname=magistere --summary="Throwaway test site" \
 			>"$STATE/logs/install.log" 2>&1 || {
 			mg_log "installing Moodle failed:"; tail -n 30 "$STATE/logs/install.log" >&2; return 1; }
-		mg_log "creating the test data (scripts/site/setup.php)"
-		site_php "$here/setup.php" --moodle="$STATE/code" --manifest="$STATE/manifest.json" \
-			--size="${MAGISTERE_SITE_DATA:-small}" >"$STATE/logs/setup.log" 2>&1 || {
-			mg_log "the setup script failed:"; tail -n 30 "$STATE/logs/setup.log" >&2; return 1; }
+		if bare; then
+			# shellcheck disable=SC2016 # PHP code in single quotes
+			php -n -r 'echo json_encode(["bare" => true, "users" => [], "courses" => [], "release" => $argv[1],
+				"branch" => $argv[2]], JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES), "\n";' \
+				"$RELEASE" "$(moodle_branch "$SRC")-bare" >"$STATE/manifest.json" || return 1
+		else
+			mg_log "creating the test data (scripts/site/setup.php)"
+			site_php "$here/setup.php" --moodle="$STATE/code" --manifest="$STATE/manifest.json" \
+				--size="${MAGISTERE_SITE_DATA:-small}" >"$STATE/logs/setup.log" 2>&1 || {
+				mg_log "the setup script failed:"; tail -n 30 "$STATE/logs/setup.log" >&2; return 1; }
+		fi
 		mariadb-dump --defaults-file="$MAGISTERE_TEST_CNF" --single-transaction --skip-lock-tables "$SITE_DB" |
 			gzip -1 >"$dump.part" && mv "$dump.part" "$dump"
 		tar -czf "$datatar.part" -C "$STATE/dataroot" --exclude=./cache --exclude=./localcache --exclude=./sessions \
@@ -432,7 +465,8 @@ start() {
 		return 1
 	fi
 	trap - EXIT INT TERM
-	mg_log "Moodle $RELEASE with local_magistere at $URL (nginx $NGINX_PID, PHP-FPM $FPM_PID, MariaDB $MAGISTERE_MARIADB_PID)"
+	mg_log "Moodle $RELEASE $(bare && echo "(bare, without local_magistere)" || echo "with local_magistere") at $URL" \
+		"(nginx $NGINX_PID, PHP-FPM $FPM_PID, MariaDB $MAGISTERE_MARIADB_PID)"
 	echo "$URL"
 }
 

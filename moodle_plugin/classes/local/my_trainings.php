@@ -36,7 +36,23 @@ final class my_trainings {
      *      'summary' => ['participations', 'finished', 'credited_minutes']]
      */
     public static function for_user(int $userid): array {
-        $data = engine::my_trainings($userid);
+        try {
+            $data = engine::my_trainings($userid);
+        } catch (\moodle_exception $e) {
+            if ($e->errorcode !== 'notfound') {
+                throw $e;
+            }
+            // The engine reading the database directly knows only the people of the parcours: a user with no
+            // enrolment, role or mark anywhere (a site administrator, a statistician) is unknown to it. He has
+            // nothing to list, which is an answer, not an error.
+            $user = \core_user::get_user($userid, 'id, firstname, lastname', MUST_EXIST);
+            return [
+                'user' => ['id' => (int) $user->id, 'firstname' => $user->firstname, 'lastname' => $user->lastname],
+                'participations' => [],
+                'trainer' => [],
+                'summary' => ['participations' => 0, 'finished' => 0, 'credited_minutes' => 0],
+            ];
+        }
         // The engine counts every current participant of a parcours he trains; where Moodle's separate groups limit
         // him to his groups, his counts are limited the same way, as on the parcours page.
         foreach ($data['trainer'] as $i => $entry) {

@@ -286,6 +286,26 @@ final class views_test extends \local_magistere\tests\testcase {
     }
 
     /**
+     * "My trainings" of a user with no enrolment, role or mark anywhere (a site administrator, a statistician):
+     * nothing to list, not an error, whichever way the engine reads the data.
+     *
+     * @dataProvider sources
+     * @param string $source
+     */
+    public function test_my_trainings_nothing(string $source): void {
+        $this->build();
+        $this->use_source($source);
+        $nobody = $this->getDataGenerator()->create_user();
+        foreach ([(int) $nobody->id, (int) get_admin()->id] as $userid) {
+            $mine = views::my_trainings($userid);
+            $this->assertSame($userid, $mine['user']['id']);
+            $this->assertSame([], $mine['participations']);
+            $this->assertSame([], $mine['trainer']);
+            $this->assertSame(['participations' => 0, 'finished' => 0, 'credited_minutes' => 0], $mine['summary']);
+        }
+    }
+
+    /**
      * "My trainings" is refused when the capability is prohibited.
      */
     public function test_my_trainings_refused(): void {

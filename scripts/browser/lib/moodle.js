@@ -1,5 +1,6 @@
 // Helpers of the browser tests: launch Debian's chromium through playwright-core, log in to the Moodle site of
-// scripts/site/site.sh as a user of its manifest, keep screenshots as artefacts.
+// scripts/site/site.sh as a user of its manifest, keep screenshots and downloads as artefacts, read the site's
+// database (scripts/site/read.php) to check what a page said.
 //
 // Environment (scripts/suites/70-browser.sh sets it; `eval "$(scripts/site/site.sh env)"` does too):
 //   MAGISTERE_SITE_URL, MAGISTERE_SITE_MANIFEST   the running site and its users (scripts/site/setup.php)
@@ -10,6 +11,7 @@
 
 const fs = require('node:fs');
 const path = require('node:path');
+const { execFileSync } = require('node:child_process');
 const { chromium } = require('playwright-core');
 
 // The flags the brief of the project fixes for Debian's chromium (no sandbox as root, nothing fetched).
@@ -77,14 +79,118 @@ async function open(page, pathname) {
     return response;
 }
 
-/** Saves a full-page screenshot as an artefact and returns its path. */
-async function screenshot(page, name) {
+/** The folder of the artefacts (created). */
+function artifacts() {
     const dir = process.env.MAGISTERE_BROWSER_ARTIFACTS ||
         path.join(__dirname, '..', '..', '..', '.build', 'browser-artifacts');
     fs.mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, `${name}.png`);
+    return dir;
+}
+
+/** Saves a full-page screenshot as an artefact and returns its path. */
+async function screenshot(page, name) {
+    const file = path.join(artifacts(), `${name}.png`);
     await page.screenshot({ path: file, fullPage: true });
     return file;
+}
+
+/**
+ * Clicks what starts a download, waits for it, keeps the file as an artefact (under its name prefixed with TAG) and
+ * returns its name as the site sent it and its bytes. Fails when the download fails.
+ *
+ * @param {import('playwright-core').Page} page
+ * @param {() => Promise<unknown>} start
+ * @param {string} tag
+ * @returns {Promise<{name: string, file: string, bytes: Buffer}>}
+ */
+async function download(page, start, tag) {
+    const [dl] = await Promise.all([page.waitForEvent('download'), start()]);
+    const failure = await dl.failure();
+    if (failure) {
+        throw new Error(`the download of ${dl.suggestedFilename()} failed: ${failure}`);
+    }
+    const name = dl.suggestedFilename();
+    const file = path.join(artifacts(), `${tag}-${name}`);
+    await dl.saveAs(file);
+    return { name, file, bytes: fs.readFileSync(file) };
+}
+
+/**
+ * Runs scripts/site/read.php on the running site (scripts/site/site.sh php) and returns its standard output.
+ *
+ * @param {...string} args
+ * @returns {Buffer}
+ */
+function readSite(...args) {
+    const root = path.join(__dirname, '..', '..', '..');
+    return execFileSync(path.join(root, 'scripts', 'site', 'site.sh'),
+        ['php', path.join(root, 'scripts', 'site', 'read.php'), ...args], { maxBuffer: 64 << 20 });
+}
+
+/**
+ * Parses CSV text as Moodle's CSV dataformat writes it (comma, double quotes doubled, optional UTF-8 BOM): the rows
+ * as arrays of strings. Fails on an unterminated quote.
+ *
+ * @param {string} text
+ * @returns {string[][]}
+ */
+function parseCsv(text) {
+    const rows = [];
+    let row = [];
+    let field = '';
+    let quoted = false;
+    let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    for (; i < text.length; i++) {
+        const c = text[i];
+        if (quoted) {
+            if (c === '"' && text[i + 1] === '"') {
+                field += '"';
+                i++;
+            } else if (c === '"') {
+                quoted = false;
+            } else {
+                field += c;
+            }
+        } else if (c === '"') {
+            quoted = true;
+        } else if (c === ',') {
+            row.push(field);
+            field = '';
+        } else if (c === '\n' || c === '\r') {
+            if (c === '\r' && text[i + 1] === '\n') {
+                i++;
+            }
+            row.push(field);
+            rows.push(row);
+            row = [];
+            field = '';
+        } else {
+            field += c;
+        }
+    }
+    if (quoted) {
+        throw new Error('CSV: unterminated quoted field');
+    }
+    if (field !== '' || row.length) {
+        row.push(field);
+        rows.push(row);
+    }
+    return rows;
+}
+
+/** Runs scripts/browser/lib/files.php (PHP's XML and ZIP readers) on a file and returns its JSON answer. */
+function readFile(kind, file) {
+    return JSON.parse(execFileSync('php', [path.join(__dirname, 'files.php'), kind, file]).toString('utf8'));
+}
+
+/** Checks FILE is well-formed XML (fails otherwise) and returns {root, namespace} of its root element. */
+function readXml(file) {
+    return readFile('xml', file);
+}
+
+/** Reads the first sheet of an OpenDocument spreadsheet (fails when it is not a well-formed one): rows of texts. */
+function readOds(file) {
+    return readFile('ods', file);
 }
 
 /** Closes a page's context (logs out by forgetting the cookies). */
@@ -92,4 +198,6 @@ async function close(page) {
     await page.context().close();
 }
 
-module.exports = { CHROMIUM_ARGS, site, launch, login, open, screenshot, close };
+module.exports = {
+    CHROMIUM_ARGS, site, launch, login, open, artifacts, screenshot, download, readSite, parseCsv, readXml, readOds, close,
+};
