@@ -12,7 +12,8 @@
 #   MAGISTERE_SUITES         suites to run, by number or name (default: all)
 #   MAGISTERE_VALGRIND=1     phpt suite under valgrind; the extension is then built with
 #                            -DMG_ARENA_TRACK in .build/ext-valgrind
-#   MAGISTERE_SUITE_TIMEOUT  seconds before a suite is stopped (default 900)
+#   MAGISTERE_SUITE_TIMEOUT  seconds before a suite is stopped (default 900, or the suite's own
+#                            "# timeout: N" line)
 #   MAGISTERE_SKIP_DEPS=1    do not check the Debian packages
 #   MAGISTERE_SUMMARY_FILE   also write the total line to this file
 #   MAGISTERE_CFLAGS, MAGISTERE_BUILD_DIR ...  see scripts/lib/build.sh
@@ -54,7 +55,7 @@ fi
 
 export MAGISTERE_ROOT=$root
 export MAGISTERE_VALGRIND=${MAGISTERE_VALGRIND:-0}
-suite_timeout=${MAGISTERE_SUITE_TIMEOUT:-900}
+default_timeout=${MAGISTERE_SUITE_TIMEOUT:-900}
 # One log folder per run (several runs may share the tree): .build/test-logs/<date>-<pid>, with
 # .build/test-logs/latest pointing to the newest; the 10 newest are kept.
 mkdir -p "$root/.build/test-logs"
@@ -199,8 +200,15 @@ fi
 # Runs one suite in the background (so a signal reaches this script at once), streams its
 # output, and records its row.
 run_suite() {
-	local s=$1 name=${1%.sh} log rc last p f k result note
+	local s=$1 name=${1%.sh} log rc last p f k result note suite_timeout
 	log="$logdir/$name.log"
+	# A suite may need longer than the default (the browser suite installs two Moodle sites): a line
+	# "# timeout: SECONDS" in it sets its own, unless MAGISTERE_SUITE_TIMEOUT is given.
+	suite_timeout=$default_timeout
+	if [ -z "${MAGISTERE_SUITE_TIMEOUT:-}" ]; then
+		suite_timeout=$(sed -n 's/^# timeout: *\([0-9][0-9]*\)$/\1/p' "scripts/suites/$s" | head -n 1)
+		suite_timeout=${suite_timeout:-$default_timeout}
+	fi
 	echo
 	echo "==== suite $name"
 	current_name=$name

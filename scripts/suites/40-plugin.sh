@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Suite 40: the Moodle plugin local_magistere (moodle_plugin/).
 # needs: extension mariadb
+# timeout: 3600
 #
 # 1. Always: PHP lint of every plugin file, then the tests of the plugin's pure-PHP classes
 #    (moodle_plugin/tests/local/{participant_list,record_validator,inspector_filter}_test.php) with Debian's

@@ -6,6 +6,7 @@
 #   scripts/browser/install/*.test.js   on a bare site (MAGISTERE_SITE_PLUGIN=no), with the plugin's ZIP built by
 #                                       scripts/package.sh (MAGISTERE_PLUGIN_ZIP) for Moodle's plugin installer
 # needs: extension
+# timeout: 3600
 #
 # MOODLE_DIR names the Moodle checkout (4.5 or 5.0). Without it the suite is skipped, with the reason (it does not
 # fall back to a cache: a browser run takes minutes). Given a checkout, a site that cannot start counts as a failure.
