@@ -18,6 +18,21 @@
 #include "php/php_private.h"
 #include "magistere_arginfo.h"
 
+ZEND_DECLARE_MODULE_GLOBALS(magistere)
+
+PHP_INI_BEGIN()
+	STD_PHP_INI_BOOLEAN("magistere.check_scopes", "0", PHP_INI_ALL, OnUpdateBool, check_scopes,
+		zend_magistere_globals, magistere_globals)
+PHP_INI_END()
+
+static PHP_GINIT_FUNCTION(magistere)
+{
+#if defined(COMPILE_DL_MAGISTERE) && defined(ZTS)
+	ZEND_TSRMLS_CACHE_UPDATE();
+#endif
+	memset(magistere_globals, 0, sizeof(*magistere_globals));
+}
+
 zend_class_entry *php_magistere_source_ce;
 zend_class_entry *php_magistere_tracker_ce;
 zend_class_entry *php_magistere_statistics_ce;
@@ -42,6 +57,7 @@ PHP_MINIT_FUNCTION(magistere)
 #if defined(ZTS) && defined(COMPILE_DL_MAGISTERE)
 	ZEND_TSRMLS_CACHE_UPDATE();
 #endif
+	REGISTER_INI_ENTRIES();
 	/* The exception family first: everything else may throw them. */
 	php_magistere_exception_ce = register_class_Magistere_Exception(spl_ce_RuntimeException);
 	php_magistere_access_denied_ce = register_class_Magistere_AccessDenied(php_magistere_exception_ce);
@@ -68,6 +84,7 @@ PHP_MINIT_FUNCTION(magistere)
 
 PHP_MSHUTDOWN_FUNCTION(magistere)
 {
+	UNREGISTER_INI_ENTRIES();
 	php_mg_mysql_mshutdown();
 	php_mg_xml_mshutdown();
 	php_mg_atoms_mshutdown();
@@ -83,6 +100,7 @@ PHP_MINFO_FUNCTION(magistere)
 	php_info_print_table_row(2, "libxml2 (loaded)", xmlParserVersion);
 	php_info_print_table_end();
 	php_mg_mysql_minfo();
+	DISPLAY_INI_ENTRIES();
 }
 
 static const zend_module_dep magistere_deps[] = {
@@ -103,7 +121,11 @@ zend_module_entry magistere_module_entry = {
 	NULL,                       /* RSHUTDOWN */
 	PHP_MINFO(magistere),
 	PHP_MAGISTERE_VERSION,
-	STANDARD_MODULE_PROPERTIES
+	PHP_MODULE_GLOBALS(magistere),
+	PHP_GINIT(magistere),
+	NULL,                       /* GSHUTDOWN */
+	NULL,                       /* post-deactivate */
+	STANDARD_MODULE_PROPERTIES_EX
 };
 
 #ifdef COMPILE_DL_MAGISTERE

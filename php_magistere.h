@@ -27,6 +27,17 @@ extern zend_class_entry *php_magistere_connection_error_ce;
 extern zend_class_entry *php_magistere_xml_error_ce;
 extern zend_class_entry *php_magistere_internal_error_ce;
 
+/* The module's INI settings (docs/api.md, "INI settings"). */
+ZEND_BEGIN_MODULE_GLOBALS(magistere)
+	/* Test aid: after each view of a scope, the model of the whole site is
+	 * built too and every anomaly of the scope's model must be one of its
+	 * anomalies (a scope's filtering never reports a row that is fine). */
+	bool check_scopes;
+ZEND_END_MODULE_GLOBALS(magistere)
+
+ZEND_EXTERN_MODULE_GLOBALS(magistere)
+#define MAGISTERE_G(v) ZEND_MODULE_GLOBALS_ACCESSOR(magistere, v)
+
 #if defined(ZTS) && defined(COMPILE_DL_MAGISTERE)
 ZEND_TSRMLS_CACHE_EXTERN()
 #endif

@@ -285,6 +285,23 @@ const void *mg_rowset_get(const mg_rowset *rs, mg_table_id table, size_t i);
  * absent optional columns). */
 void mg_row_set_defaults(const mg_table *t, void *row);
 
+/* Removes the last row of `table` (a store that read a row outside its scope
+ * drops it this way; its strings stay in the rowset's arena until it is
+ * freed). No effect on an empty table. */
+void mg_rowset_pop(mg_rowset *rs, mg_table_id table);
+/* Keeps only the rows of `table` for which keep(row, ctx) is non-zero, in
+ * their order. Returns the number of rows removed. */
+size_t mg_rowset_filter(mg_rowset *rs, mg_table_id table, int (*keep)(const void *row, void *ctx), void *ctx);
+
+/* The key under which the model matches a code (a school's UAI, a
+ * circonscription code): with `normalise`, the text normalised first as the
+ * model shows text (invalid UTF-8, NUL and U+FFFE/U+FFFF dropped, control
+ * characters as spaces); then trimmed of ASCII white space and upper-cased
+ * (ASCII). Writes the key into buf, which must hold in.len bytes, and returns
+ * its length. Stores compute a scope's sets with it, exactly as the model
+ * will match the rows they read. */
+size_t mg_code_key(mg_str in, int normalise, char *buf);
+
 /* ------------------------------------------------------------- settings */
 
 #define MG_MAX_ROLES 16
@@ -363,6 +380,11 @@ const char *mg_problem_name(mg_problem p);
 
 /* Number of anomalies recorded while building the model. */
 size_t mg_model_anomaly_count(const mg_model *m);
+/* Number of anomalies kept in detail (the first 10,000), and anomaly i of
+ * them (i below that number): its table, row id, field and problem. */
+size_t mg_model_anomalies_kept(const mg_model *m);
+void mg_model_anomaly_at(const mg_model *m, size_t i, mg_table_id *table, int64_t *id,
+	const char **field, mg_problem *problem);
 
 /* --------------------------------------------------------- the emitter */
 

@@ -1621,6 +1621,22 @@ size_t mg_model_anomaly_count(const mg_model *m)
 	return m->nanomalies;
 }
 
+size_t mg_model_anomalies_kept(const mg_model *m)
+{
+	return m->anomalies.len;
+}
+
+void mg_model_anomaly_at(const mg_model *m, size_t i, mg_table_id *table, int64_t *id,
+	const char **field, mg_problem *problem)
+{
+	const mg_anomaly *a = &MG_VEC_AT(&m->anomalies, mg_anomaly, i);
+
+	*table = a->table;
+	*id = a->id;
+	*field = a->field;
+	*problem = a->problem;
+}
+
 uint32_t mg_model_user(const mg_model *m, int64_t id)
 {
 	uint32_t i;

@@ -300,3 +300,35 @@ const void *mg_rowset_get(const mg_rowset *rs, mg_table_id table, size_t i)
 	v = &rs->tables[table];
 	return i < v->len ? (const char *)v->data + i * v->elsize : NULL;
 }
+
+void mg_rowset_pop(mg_rowset *rs, mg_table_id table)
+{
+	if ((unsigned)table < MG_T__COUNT && rs->tables[table].len > 0) {
+		rs->tables[table].len--;
+	}
+}
+
+size_t mg_rowset_filter(mg_rowset *rs, mg_table_id table, int (*keep)(const void *row, void *ctx), void *ctx)
+{
+	mg_vec *v;
+	size_t i, o = 0, removed;
+	char *data;
+
+	if ((unsigned)table >= MG_T__COUNT) {
+		return 0;
+	}
+	v = &rs->tables[table];
+	data = v->data;
+	for (i = 0; i < v->len; i++) {
+		if (!keep(data + i * v->elsize, ctx)) {
+			continue;
+		}
+		if (o != i) {
+			memcpy(data + o * v->elsize, data + i * v->elsize, v->elsize);
+		}
+		o++;
+	}
+	removed = v->len - o;
+	v->len = o;
+	return removed;
+}

@@ -664,6 +664,45 @@ unsigned mg_text_normalise(mg_arena *a, mg_str in, mg_str *out)
 	return what;
 }
 
+size_t mg_code_key(mg_str in, int normalise, char *buf)
+{
+	const unsigned char *s = (const unsigned char *)in.ptr;
+	size_t i, o = 0, start = 0;
+
+	if (normalise) {
+		for (i = 0; i < in.len;) {
+			size_t n = utf8_seq(s, in.len, i);
+			if (n == 0 || (n == 1 && s[i] == 0)) {
+				i++;
+			} else if (n == 1 && (s[i] < 0x20 || s[i] == 0x7F)) {
+				buf[o++] = ' ';
+				i++;
+			} else if (n == 3 && s[i] == 0xEF && s[i + 1] == 0xBF && (s[i + 2] == 0xBE || s[i + 2] == 0xBF)) {
+				i += 3;
+			} else {
+				memcpy(buf + o, s + i, n);
+				o += n;
+				i += n;
+			}
+		}
+	} else {
+		if (in.len) {
+			memcpy(buf, in.ptr, in.len);
+		}
+		o = in.len;
+	}
+	{
+		mg_str t = mg_str_trim((mg_str){ buf, o });
+		start = (size_t)(t.ptr - buf);
+		o = t.len;
+	}
+	for (i = 0; i < o; i++) {
+		char c = buf[start + i];
+		buf[i] = (char)(c >= 'a' && c <= 'z' ? c - 32 : c);
+	}
+	return o;
+}
+
 static const char *const problem_names[MG_P__COUNT] = {
 	"missing_reference", "duplicate_id", "duplicate_key", "invalid_value", "invalid_duration",
 	"invalid_text", "case_mismatch", "empty_value", "ambiguous_field", "section_mismatch",

@@ -63,6 +63,54 @@ static php_mg_tracker *this_tracker(zval *this_zv)
 	return t;
 }
 
+/* magistere.check_scopes (a test aid): every anomaly of the model of a
+ * scope must be an anomaly of the model of the whole site, the same row
+ * (table and id), field and problem: a scope's filtering must never make a
+ * row that is fine look dangling. */
+static mg_status check_scope(php_mg_source *src, php_mg_tracker *t, const mg_model *m,
+	const mg_scope *scope, mg_error *err)
+{
+	mg_scope all = { MG_SCOPE_ALL, 0, 0, NULL, 0 };
+	mg_rowset *rs = NULL;
+	mg_model *whole;
+	mg_status st;
+	size_t i, j, n, nw;
+
+	(void)scope;
+	st = src->ops->load(src->store, &all, &t->settings, &rs, err);
+	if (st != MG_OK) {
+		return st;
+	}
+	whole = mg_model_build(rs, &t->settings, err);
+	if (!whole) {
+		mg_rowset_free(rs);
+		return err->code ? err->code : MG_ENOMEM;
+	}
+	n = mg_model_anomalies_kept(m);
+	nw = mg_model_anomalies_kept(whole);
+	for (i = 0; i < n && st == MG_OK; i++) {
+		mg_table_id ta, tb;
+		int64_t ia, ib;
+		const char *fa, *fb;
+		mg_problem pa, pb;
+		int found = 0;
+
+		mg_model_anomaly_at(m, i, &ta, &ia, &fa, &pa);
+		for (j = 0; j < nw && !found; j++) {
+			mg_model_anomaly_at(whole, j, &tb, &ib, &fb, &pb);
+			found = ta == tb && ia == ib && pa == pb && strcmp(fa, fb) == 0;
+		}
+		if (!found) {
+			st = mg_error_set(err, MG_EINTERNAL,
+				"magistere.check_scopes: the scope's model reports %s row %lld, field %s: %s, which the whole site's model does not",
+				mg_tables[ta].name, (long long)ia, fa, mg_problem_name(pa));
+		}
+	}
+	mg_model_free(whole);
+	mg_rowset_free(rs);
+	return st;
+}
+
 mg_status php_mg_tracker_with_model(php_mg_tracker *t, const mg_scope *scope,
 	php_mg_model_fn fn, void *arg, mg_error *err)
 {
@@ -92,7 +140,13 @@ mg_status php_mg_tracker_with_model(php_mg_tracker *t, const mg_scope *scope,
 		t->model = m;
 		return fn(m, arg, err);
 	}
-	st = fn(m, arg, err);
+	st = MG_OK;
+	if (MAGISTERE_G(check_scopes) && scope->kind != MG_SCOPE_ALL) {
+		st = check_scope(src, t, m, scope, err);
+	}
+	if (st == MG_OK) {
+		st = fn(m, arg, err);
+	}
 	mg_model_free(m);
 	mg_rowset_free(rs);
 	return st;
