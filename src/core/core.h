@@ -285,6 +285,13 @@ const void *mg_rowset_get(const mg_rowset *rs, mg_table_id table, size_t i);
  * absent optional columns). */
 void mg_row_set_defaults(const mg_table *t, void *row);
 
+/* Declares that no two rows of a table of the rowset have the same id (a
+ * store reading tables whose id is their primary key). The model then looks
+ * for duplicate ids only in the tables other rows refer to, which it indexes
+ * anyway. A rowset made from PHP rows makes no such promise. */
+void mg_rowset_set_unique_ids(mg_rowset *rs, int unique);
+int mg_rowset_unique_ids(const mg_rowset *rs);
+
 /* Removes the last row of `table` (a store that read a row outside its scope
  * drops it this way; its strings stay in the rowset's arena until it is
  * freed). No effect on an empty table. */

@@ -233,11 +233,36 @@ static snippet snip(mg_str s)
 	return r;
 }
 
+/* Whether rows of other tables refer to rows of `t` by id. */
+static bool referenced(mg_table_id t)
+{
+	switch (t) {
+	case MG_T_COURSE:
+	case MG_T_MODULES:
+	case MG_T_COURSE_SECTIONS:
+	case MG_T_COURSE_MODULES:
+	case MG_T_ENROL:
+	case MG_T_ROLE:
+	case MG_T_CONTEXT:
+	case MG_T_USER:
+	case MG_T_USER_INFO_FIELD:
+	case MG_T_CUSTOMFIELD_FIELD:
+		return true;
+	default:
+		return false;
+	}
+}
+
 /* Indexes a table's rows by `id`; a second row with an id already seen is
- * dead (an anomaly). */
+ * dead (an anomaly). A table no row refers to, from a store that promises
+ * unique ids, needs neither. */
 static mg_status index_ids(build *b, mg_table_id t)
 {
 	size_t i, n = COUNT(b->rs, t);
+
+	if (!referenced(t) && mg_rowset_unique_ids(b->rs)) {
+		return MG_OK;
+	}
 
 	b->dead[t] = calloc(n ? n : 1, 1);
 	if (!b->dead[t] || mg_imap_init(&b->idx[t], n) != MG_OK) {

@@ -235,6 +235,7 @@ void mg_row_set_defaults(const mg_table *t, void *row)
 struct mg_rowset {
 	mg_arena arena;
 	mg_vec tables[MG_T__COUNT];
+	int unique_ids;
 };
 
 mg_rowset *mg_rowset_new(void)
@@ -331,4 +332,14 @@ size_t mg_rowset_filter(mg_rowset *rs, mg_table_id table, int (*keep)(const void
 	removed = v->len - o;
 	v->len = o;
 	return removed;
+}
+
+void mg_rowset_set_unique_ids(mg_rowset *rs, int unique)
+{
+	rs->unique_ids = unique != 0;
+}
+
+int mg_rowset_unique_ids(const mg_rowset *rs)
+{
+	return rs->unique_ids;
 }

@@ -1732,6 +1732,8 @@ static mg_status store_load(void *store, const mg_scope *scope, const mg_setting
 	if (!x.rs) {
 		return mg_error_set(err, MG_ENOMEM, "mysql: out of memory");
 	}
+	/* every table the engine reads has its id as primary key */
+	mg_rowset_set_unique_ids(x.rs, 1);
 	/* One snapshot for every statement: the rows agree with each other even
 	 * while Moodle writes. */
 	st = plain_query(s, x.m, "START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY", &x.broken, err);
