@@ -23,6 +23,10 @@ ZEND_DECLARE_MODULE_GLOBALS(magistere)
 PHP_INI_BEGIN()
 	STD_PHP_INI_BOOLEAN("magistere.check_scopes", "0", PHP_INI_ALL, OnUpdateBool, check_scopes,
 		zend_magistere_globals, magistere_globals)
+	STD_PHP_INI_ENTRY("magistere.resident_memory", "128M", PHP_INI_ALL, OnUpdateLongGEZero, resident_memory,
+		zend_magistere_globals, magistere_globals)
+	STD_PHP_INI_ENTRY("magistere.resident_ttl", "60", PHP_INI_ALL, OnUpdateLongGEZero, resident_ttl,
+		zend_magistere_globals, magistere_globals)
 PHP_INI_END()
 
 static PHP_GINIT_FUNCTION(magistere)
@@ -31,6 +35,23 @@ static PHP_GINIT_FUNCTION(magistere)
 	ZEND_TSRMLS_CACHE_UPDATE();
 #endif
 	memset(magistere_globals, 0, sizeof(*magistere_globals));
+	php_mg_mem_ginit();
+}
+
+static PHP_GSHUTDOWN_FUNCTION(magistere)
+{
+	(void)magistere_globals;
+	php_mg_resident_clear();
+}
+
+/* Each request's engine peak starts from what is held then (resident models). */
+PHP_RINIT_FUNCTION(magistere)
+{
+#if defined(ZTS) && defined(COMPILE_DL_MAGISTERE)
+	ZEND_TSRMLS_CACHE_UPDATE();
+#endif
+	mg_mem_peak_reset();
+	return SUCCESS;
 }
 
 zend_class_entry *php_magistere_source_ce;
@@ -117,13 +138,13 @@ zend_module_entry magistere_module_entry = {
 	NULL,                       /* functions: the API is classes only */
 	PHP_MINIT(magistere),
 	PHP_MSHUTDOWN(magistere),
-	NULL,                       /* RINIT */
+	PHP_RINIT(magistere),
 	NULL,                       /* RSHUTDOWN */
 	PHP_MINFO(magistere),
 	PHP_MAGISTERE_VERSION,
 	PHP_MODULE_GLOBALS(magistere),
 	PHP_GINIT(magistere),
-	NULL,                       /* GSHUTDOWN */
+	PHP_GSHUTDOWN(magistere),
 	NULL,                       /* post-deactivate */
 	STANDARD_MODULE_PROPERTIES_EX
 };

@@ -83,6 +83,35 @@ mg_status mg_error_data(mg_error *err, const char *table, int64_t row,
 	;
 void mg_error_clear(mg_error *err);
 
+/* ---------------------------------------------------------------- memory */
+
+/* Every allocation of the engine (src/core, src/store) goes through these
+ * four functions, which count the bytes each thread holds, so that the
+ * extension can hold a request to PHP's memory_limit: a limit function, when
+ * set, is asked before an allocation grows the count and refuses it by
+ * returning non-zero (the allocation then returns NULL and the call fails
+ * with MG_ENOMEM, nothing half done). Memory allocated by a thread is freed by
+ * the same thread (the engine keeps no global state). mg_free(NULL) does
+ * nothing. */
+void *mg_malloc(size_t size);
+void *mg_calloc(size_t n, size_t size);
+void *mg_realloc(void *p, size_t size);
+void mg_free(void *p);
+
+/* Bytes held by the calling thread's engine allocations, and the most it
+ * held since mg_mem_peak_reset(). */
+size_t mg_mem_live(void);
+size_t mg_mem_peak(void);
+void mg_mem_peak_reset(void);
+
+/* `limit(ctx, live, more)`: whether `more` bytes may be added to the `live`
+ * bytes held (0: yes). NULL: no limit. Per thread. */
+typedef int (*mg_mem_limit_fn)(void *ctx, size_t live, size_t more);
+void mg_mem_set_limit(mg_mem_limit_fn limit, void *ctx);
+/* Non-zero when the limit refused an allocation since the last call (which
+ * clears it). */
+int mg_mem_take_refused(void);
+
 /* --------------------------------------------------------------- strings */
 
 /* A length-delimited string (not necessarily NUL-terminated, though every
@@ -366,6 +395,12 @@ typedef struct mg_model mg_model;
  * On failure (MG_ESETTINGS, MG_ENOMEM only) returns NULL and fills err. */
 mg_model *mg_model_build(const mg_rowset *rs, const mg_settings *settings, mg_error *err);
 void mg_model_free(mg_model *m);
+/* Copies the strings of the model's settings (role names, field names...)
+ * into the model, for a model kept longer than the settings it was built
+ * with (a resident model). MG_ENOMEM only. */
+mg_status mg_model_own_settings(mg_model *m, mg_error *err);
+/* The settings the model was built with (its "now" among them). */
+const mg_settings *mg_model_settings(const mg_model *m);
 
 /* Problems an anomaly reports (see docs/api.md, dataQuality()). */
 typedef enum mg_problem {

@@ -264,7 +264,7 @@ static mg_status index_ids(build *b, mg_table_id t)
 		return MG_OK;
 	}
 
-	b->dead[t] = calloc(n ? n : 1, 1);
+	b->dead[t] = mg_calloc(n ? n : 1, 1);
 	if (!b->dead[t] || mg_imap_init(&b->idx[t], n) != MG_OK) {
 		return oom(b);
 	}
@@ -1014,10 +1014,10 @@ static mg_status build_activities(build *b)
 		}
 	}
 
-	b->cm_act = malloc((ncm ? ncm : 1) * sizeof(uint32_t));
-	b->cm_course = malloc((ncm ? ncm : 1) * sizeof(uint32_t));
+	b->cm_act = mg_malloc((ncm ? ncm : 1) * sizeof(uint32_t));
+	b->cm_course = mg_malloc((ncm ? ncm : 1) * sizeof(uint32_t));
 	m->acts = mg_arena_calloc(&m->arena, ncm ? ncm : 1, sizeof(mg_activity));
-	count = calloc(m->ncourses + 1, sizeof(uint32_t));
+	count = mg_calloc(m->ncourses + 1, sizeof(uint32_t));
 	if (!b->cm_act || !b->cm_course || !m->acts || !count) {
 		st = oom(b);
 		goto done;
@@ -1072,12 +1072,12 @@ static mg_status build_activities(build *b)
 	/* group activities by course, then order within each course */
 	{
 		mg_activity *sorted = mg_arena_calloc(&m->arena, nact ? nact : 1, sizeof(mg_activity));
-		uint32_t *fill = calloc(m->ncourses + 1, sizeof(uint32_t));
+		uint32_t *fill = mg_calloc(m->ncourses + 1, sizeof(uint32_t));
 		mg_imap actpos;
 		size_t a = 0, c;
 
 		if (!sorted || !fill || mg_imap_init(&actpos, nact) != MG_OK) {
-			free(fill);
+			mg_free(fill);
 			st = oom(b);
 			goto done;
 		}
@@ -1102,7 +1102,7 @@ static mg_status build_activities(build *b)
 		for (a = 0; a < nact; a++) {
 			if (mg_imap_put(&actpos, sorted[a].cmid, (uint32_t)a, NULL) < 0) {
 				mg_imap_free(&actpos);
-				free(fill);
+				mg_free(fill);
 				st = oom(b);
 				goto done;
 			}
@@ -1116,13 +1116,13 @@ static mg_status build_activities(build *b)
 			}
 		}
 		mg_imap_free(&actpos);
-		free(fill);
+		mg_free(fill);
 	}
 	if (b->oom) {
 		st = oom(b);
 	}
 done:
-	free(count);
+	mg_free(count);
 	mg_imap_free(&seen);
 	mg_imap_free(&seq_sec);
 	mg_imap_free(&seq_pos);
@@ -1173,7 +1173,7 @@ static mg_status build_members(build *b)
 
 	/* roles: a role is read by its shortname (a duplicate shortname is
 	 * reported; both roles are read as that shortname) */
-	b->role_kind = calloc(nr ? nr : 1, 1);
+	b->role_kind = mg_calloc(nr ? nr : 1, 1);
 	if (!b->role_kind || mg_smap_init(&names, nr) != MG_OK) {
 		return oom(b);
 	}
@@ -1203,7 +1203,7 @@ static mg_status build_members(build *b)
 	mg_smap_free(&names);
 
 	/* contexts: (contextlevel, instanceid) unique; a course context names a course */
-	b->ctx_course = malloc((nctx ? nctx : 1) * sizeof(uint32_t));
+	b->ctx_course = mg_malloc((nctx ? nctx : 1) * sizeof(uint32_t));
 	if (!b->ctx_course || mg_imap_init(&seen, nctx) != MG_OK) {
 		return oom(b);
 	}
@@ -1360,14 +1360,14 @@ static bool member_participates(const build *b, const member *mb, bool *current)
 static mg_status place_members(build *b)
 {
 	mg_model *m = b->m;
-	uint32_t *ntr = calloc(m->ncourses + 1, sizeof(uint32_t));
-	uint32_t *npa = calloc(m->ncourses + 1, sizeof(uint32_t));
+	uint32_t *ntr = mg_calloc(m->ncourses + 1, sizeof(uint32_t));
+	uint32_t *npa = mg_calloc(m->ncourses + 1, sizeof(uint32_t));
 	size_t i, c, t = 0, p = 0, nmem = b->members.len;
 	bool current;
 
 	if (!ntr || !npa) {
-		free(ntr);
-		free(npa);
+		mg_free(ntr);
+		mg_free(npa);
 		return oom(b);
 	}
 	for (i = 0; i < nmem; i++) {
@@ -1385,8 +1385,8 @@ static mg_status place_members(build *b)
 		t += ntr[c];
 		p += npa[c];
 	}
-	free(ntr);
-	free(npa);
+	mg_free(ntr);
+	mg_free(npa);
 	m->trainers = mg_arena_calloc(&m->arena, t ? t : 1, sizeof(uint32_t));
 	m->parts = mg_arena_calloc(&m->arena, p ? p : 1, sizeof(mg_part));
 	if (!m->trainers || !m->parts) {
@@ -1547,7 +1547,7 @@ static mg_status build_user_index(build *b)
 		m->upart_first[u + 1] = (uint32_t)total;
 	}
 	{
-		uint32_t *fill = calloc(m->nusers + 1, sizeof(uint32_t));
+		uint32_t *fill = mg_calloc(m->nusers + 1, sizeof(uint32_t));
 		if (!fill) {
 			return oom(b);
 		}
@@ -1561,7 +1561,7 @@ static mg_status build_user_index(build *b)
 				up->part = co->pa_first + k;
 			}
 		}
-		free(fill);
+		mg_free(fill);
 	}
 	return MG_OK;
 }
@@ -1576,7 +1576,7 @@ mg_model *mg_model_build(const mg_rowset *rs, const mg_settings *settings, mg_er
 	if (mg_settings_check(settings, err) != MG_OK) {
 		return NULL;
 	}
-	m = calloc(1, sizeof(*m));
+	m = mg_calloc(1, sizeof(*m));
 	if (!m) {
 		mg_error_set(err, MG_ENOMEM, "out of memory while building the model");
 		return NULL;
@@ -1612,14 +1612,14 @@ mg_model *mg_model_build(const mg_rowset *rs, const mg_settings *settings, mg_er
 	}
 	for (t = 0; t < MG_T__COUNT; t++) {
 		mg_imap_free(&b.idx[t]);
-		free(b.dead[t]);
+		mg_free(b.dead[t]);
 	}
 	mg_imap_free(&b.member);
 	mg_vec_free(&b.members);
-	free(b.role_kind);
-	free(b.cm_act);
-	free(b.cm_course);
-	free(b.ctx_course);
+	mg_free(b.role_kind);
+	mg_free(b.cm_act);
+	mg_free(b.cm_course);
+	mg_free(b.ctx_course);
 	if (st != MG_OK) {
 		mg_model_free(m);
 		return NULL;
@@ -1638,7 +1638,50 @@ void mg_model_free(mg_model *m)
 	mg_vec_free(&m->anomalies);
 	mg_vec_free(&m->anomaly_counts);
 	mg_arena_destroy(&m->arena);
-	free(m);
+	mg_free(m);
+}
+
+static mg_str own(mg_arena *a, mg_str s, bool *oom)
+{
+	char *p;
+
+	if (s.len == 0) {
+		return MG_STR_NULL;
+	}
+	p = mg_arena_strndup(a, s.ptr, s.len);
+	if (!p) {
+		*oom = true;
+		return MG_STR_NULL;
+	}
+	return (mg_str){ p, s.len };
+}
+
+mg_status mg_model_own_settings(mg_model *m, mg_error *err)
+{
+	mg_settings *s = &m->settings;
+	bool oom = false;
+	size_t i;
+
+	for (i = 0; i < s->ntrainer_roles; i++) {
+		s->trainer_roles[i] = own(&m->arena, s->trainer_roles[i], &oom);
+	}
+	for (i = 0; i < s->nparticipant_roles; i++) {
+		s->participant_roles[i] = own(&m->arena, s->participant_roles[i], &oom);
+	}
+	for (i = 0; i < s->ninstalled_modules; i++) {
+		s->installed_modules[i] = own(&m->arena, s->installed_modules[i], &oom);
+	}
+	s->school_field = own(&m->arena, s->school_field, &oom);
+	s->duration_field = own(&m->arena, s->duration_field, &oom);
+	if (oom) {
+		return mg_error_set(err, MG_ENOMEM, "out of memory");
+	}
+	return MG_OK;
+}
+
+const mg_settings *mg_model_settings(const mg_model *m)
+{
+	return &m->settings;
 }
 
 size_t mg_model_anomaly_count(const mg_model *m)

@@ -240,7 +240,7 @@ struct mg_rowset {
 
 mg_rowset *mg_rowset_new(void)
 {
-	mg_rowset *rs = calloc(1, sizeof(*rs));
+	mg_rowset *rs = mg_calloc(1, sizeof(*rs));
 	size_t i;
 
 	if (!rs) {
@@ -263,7 +263,7 @@ void mg_rowset_free(mg_rowset *rs)
 		mg_vec_free(&rs->tables[i]);
 	}
 	mg_arena_destroy(&rs->arena);
-	free(rs);
+	mg_free(rs);
 }
 
 void *mg_rowset_row(mg_rowset *rs, mg_table_id table)

@@ -77,7 +77,7 @@ static mg_status check_scope(php_mg_source *src, php_mg_tracker *t, const mg_mod
 	size_t i, j, n, nw;
 
 	(void)scope;
-	st = src->ops->load(src->store, &all, &t->settings, &rs, err);
+	st = src->ops->load(src->store, &all, &t->settings, NULL, &rs, NULL, err);
 	if (st != MG_OK) {
 		return st;
 	}
@@ -125,7 +125,16 @@ mg_status php_mg_tracker_with_model(php_mg_tracker *t, const mg_scope *scope,
 	if (src->ops->shared && t->model) {
 		return fn(t->model, arg, err);
 	}
-	st = src->ops->load(src->store, scope, &t->settings, &rs, err);
+	if (!src->ops->shared && php_mg_resident_wanted(src, scope) && !MAGISTERE_G(check_scopes)) {
+		return php_mg_resident_with_model(src, t, scope, fn, arg, err);
+	}
+	{
+		/* not resident: a heavy scope may still read a replica */
+		mg_load_opts opts;
+		memset(&opts, 0, sizeof(opts));
+		opts.replica = 1;
+		st = src->ops->load(src->store, scope, &t->settings, &opts, &rs, NULL, err);
+	}
 	if (st != MG_OK) {
 		return st;
 	}
@@ -669,4 +678,31 @@ ZEND_METHOD(Magistere_Tracker, statistics)
 		}
 	}
 	view(INTERNAL_FUNCTION_PARAM_PASSTHRU, &vc, &scope);
+}
+
+/* The engine's memory in this process and its resident models. */
+ZEND_METHOD(Magistere_Tracker, memoryUsage)
+{
+	size_t live = mg_mem_live();
+
+	ZEND_PARSE_PARAMETERS_NONE();
+	array_init_size(return_value, 10);
+	add_assoc_long(return_value, "engine_bytes", (zend_long)live);
+	add_assoc_long(return_value, "engine_peak_bytes", (zend_long)mg_mem_peak());
+	add_assoc_long(return_value, "resident_bytes", (zend_long)MAGISTERE_G(resident_bytes));
+	add_assoc_long(return_value, "resident_models", (zend_long)MAGISTERE_G(resident_models));
+	add_assoc_long(return_value, "resident_memory", MAGISTERE_G(resident_memory));
+	add_assoc_long(return_value, "resident_ttl", MAGISTERE_G(resident_ttl));
+	add_assoc_long(return_value, "resident_hits", (zend_long)MAGISTERE_G(resident_hits));
+	add_assoc_long(return_value, "resident_misses", (zend_long)MAGISTERE_G(resident_misses));
+	add_assoc_long(return_value, "resident_evictions", (zend_long)MAGISTERE_G(resident_evictions));
+}
+
+ZEND_METHOD(Magistere_Tracker, residentClear)
+{
+	size_t n = MAGISTERE_G(resident_models);
+
+	ZEND_PARSE_PARAMETERS_NONE();
+	php_mg_resident_clear();
+	RETURN_LONG((zend_long)n);
 }

@@ -40,13 +40,27 @@ typedef bool mg_my_bool;
  * mysql_stmt_fetch_column. */
 #define MG_MYSQL_STRBUF 256
 
-struct mg_mysql_store {
+/* Connection options with their own copy of every string. */
+typedef struct optcopy {
 	mg_mysql_options o;          /* strings point into `strings` */
 	char *strings;
 	size_t strings_len;
+} optcopy;
+
+struct mg_mysql_store {
+	mg_mysql_options o;          /* the primary's options (strings in `p`) */
+	optcopy p;
 	mg_mysql_link own;
 	mg_mysql_link *link;         /* &own, or a persistent link */
+	/* Read replicas (Moodle's $CFG->dboptions['readonly']): the heavy scopes
+	 * read from the first one that connects, starting at `rfirst`. */
+	optcopy *replicas;
+	size_t nreplicas, rfirst, rcur;
+	mg_mysql_link rlink;         /* the replica in use (replicas[rcur]) */
+	int rtried;                  /* no replica could be connected: the primary */
+	char *identity;
 	uint64_t statements;
+	uint64_t replica_loads;
 };
 
 /* ------------------------------------------------------------- checks */
@@ -274,9 +288,54 @@ static const char *opt_copy(char **cursor, const char *s)
 	return dst;
 }
 
+static void optcopy_wipe(optcopy *c)
+{
+	if (c->strings) {
+		/* The password lives here: wipe it before release. */
+		volatile char *v = c->strings;
+		size_t i;
+		for (i = 0; i < c->strings_len; i++) {
+			v[i] = 0;
+		}
+		mg_free(c->strings);
+	}
+	memset(c, 0, sizeof(*c));
+}
+
+static mg_status optcopy_make(optcopy *c, const mg_mysql_options *o, const char *prefix,
+	const char *charset, mg_error *err)
+{
+	char *cursor;
+	size_t total;
+
+	memset(c, 0, sizeof(*c));
+	total = opt_len(o->host) + opt_len(o->socket) + opt_len(o->user) + opt_len(o->password)
+		+ opt_len(o->database) + opt_len(prefix) + opt_len(charset) + opt_len(o->ssl_ca)
+		+ opt_len(o->ssl_cert) + opt_len(o->ssl_key) + 1;
+	c->strings = mg_malloc(total);
+	if (!c->strings) {
+		return mg_error_set(err, MG_ENOMEM, "mysql: out of memory");
+	}
+	c->strings_len = total;
+	cursor = c->strings;
+	c->o = *o;
+	c->o.host = opt_copy(&cursor, o->host);
+	c->o.socket = opt_copy(&cursor, o->socket);
+	c->o.user = opt_copy(&cursor, o->user);
+	c->o.password = opt_copy(&cursor, o->password);
+	c->o.database = opt_copy(&cursor, o->database);
+	c->o.prefix = opt_copy(&cursor, prefix);
+	c->o.charset = opt_copy(&cursor, charset);
+	c->o.ssl_ca = opt_copy(&cursor, o->ssl_ca);
+	c->o.ssl_cert = opt_copy(&cursor, o->ssl_cert);
+	c->o.ssl_key = opt_copy(&cursor, o->ssl_key);
+	return MG_OK;
+}
+
 static void store_free(void *p)
 {
 	mg_mysql_store *s = p;
+	size_t i;
 
 	if (!s) {
 		return;
@@ -284,16 +343,14 @@ static void store_free(void *p)
 	if (s->link == &s->own) {
 		mg_mysql_link_close(&s->own);
 	}
-	if (s->strings) {
-		/* The password lives here: wipe it before release. */
-		volatile char *v = s->strings;
-		size_t i;
-		for (i = 0; i < s->strings_len; i++) {
-			v[i] = 0;
-		}
-		free(s->strings);
+	mg_mysql_link_close(&s->rlink);
+	for (i = 0; i < s->nreplicas; i++) {
+		optcopy_wipe(&s->replicas[i]);
 	}
-	free(s);
+	mg_free(s->replicas);
+	mg_free(s->identity);
+	optcopy_wipe(&s->p);
+	mg_free(s);
 }
 
 mg_status mg_mysql_store_new(const mg_mysql_options *o, mg_mysql_link *shared,
@@ -302,8 +359,7 @@ mg_status mg_mysql_store_new(const mg_mysql_options *o, mg_mysql_link *shared,
 	mg_mysql_store *s;
 	const char *prefix = o->prefix ? o->prefix : "mdl_";
 	const char *charset = o->charset ? o->charset : "utf8mb4";
-	char *cursor;
-	size_t total;
+	size_t len;
 	mg_status st;
 
 	*out = NULL;
@@ -315,31 +371,27 @@ mg_status mg_mysql_store_new(const mg_mysql_options *o, mg_mysql_link *shared,
 	if (st != MG_OK) {
 		return st;
 	}
-	s = calloc(1, sizeof(*s));
+	s = mg_calloc(1, sizeof(*s));
 	if (!s) {
 		return mg_error_set(err, MG_ENOMEM, "mysql: out of memory");
 	}
-	total = opt_len(o->host) + opt_len(o->socket) + opt_len(o->user) + opt_len(o->password)
-		+ opt_len(o->database) + opt_len(prefix) + opt_len(charset) + opt_len(o->ssl_ca)
-		+ opt_len(o->ssl_cert) + opt_len(o->ssl_key) + 1;
-	s->strings = malloc(total);
-	if (!s->strings) {
-		free(s);
+	st = optcopy_make(&s->p, o, prefix, charset, err);
+	if (st != MG_OK) {
+		mg_free(s);
+		return st;
+	}
+	s->o = s->p.o;
+	/* What the rows come from, for the keys of resident models: never the
+	 * password. */
+	len = strlen(s->o.host ? s->o.host : "") + strlen(s->o.socket ? s->o.socket : "")
+		+ strlen(s->o.user ? s->o.user : "") + strlen(s->o.database) + strlen(s->o.prefix) + 64;
+	s->identity = mg_malloc(len);
+	if (!s->identity) {
+		store_free(s);
 		return mg_error_set(err, MG_ENOMEM, "mysql: out of memory");
 	}
-	s->strings_len = total;
-	cursor = s->strings;
-	s->o = *o;
-	s->o.host = opt_copy(&cursor, o->host);
-	s->o.socket = opt_copy(&cursor, o->socket);
-	s->o.user = opt_copy(&cursor, o->user);
-	s->o.password = opt_copy(&cursor, o->password);
-	s->o.database = opt_copy(&cursor, o->database);
-	s->o.prefix = opt_copy(&cursor, prefix);
-	s->o.charset = opt_copy(&cursor, charset);
-	s->o.ssl_ca = opt_copy(&cursor, o->ssl_ca);
-	s->o.ssl_cert = opt_copy(&cursor, o->ssl_cert);
-	s->o.ssl_key = opt_copy(&cursor, o->ssl_key);
+	snprintf(s->identity, len, "mysql|%s|%u|%s|%s|%s|%s", s->o.host ? s->o.host : "", s->o.port,
+		s->o.socket ? s->o.socket : "", s->o.user ? s->o.user : "", s->o.database, s->o.prefix);
 	s->link = shared ? shared : &s->own;
 	if (shared) {
 		st = mg_mysql_link_reuse(shared, &s->o, err);
@@ -352,6 +404,36 @@ mg_status mg_mysql_store_new(const mg_mysql_options *o, mg_mysql_link *shared,
 	}
 	*out = s;
 	return MG_OK;
+}
+
+mg_status mg_mysql_store_add_replica(mg_mysql_store *s, const mg_mysql_options *o, mg_error *err)
+{
+	optcopy *r = mg_realloc(s->replicas, (s->nreplicas + 1) * sizeof(*r));
+	mg_status st;
+
+	if (!r) {
+		return mg_error_set(err, MG_ENOMEM, "mysql: out of memory");
+	}
+	s->replicas = r;
+	st = optcopy_make(&s->replicas[s->nreplicas], o, s->o.prefix, s->o.charset, err);
+	if (st != MG_OK) {
+		return st;
+	}
+	s->nreplicas++;
+	/* Moodle tries its replicas in a random order (spreading the load); so
+	 * does the store, from a random first one. */
+	s->rfirst = s->nreplicas > 1 ? (size_t)getpid() % s->nreplicas : 0;
+	return MG_OK;
+}
+
+size_t mg_mysql_store_replicas(const mg_mysql_store *s)
+{
+	return s->nreplicas;
+}
+
+uint64_t mg_mysql_store_replica_loads(const mg_mysql_store *s)
+{
+	return s->replica_loads;
 }
 
 uint64_t mg_mysql_store_statements(const mg_mysql_store *s)
@@ -398,7 +480,7 @@ static void qb_reserve(qb *b, size_t more)
 	while (cap < need) {
 		cap = cap > SIZE_MAX / 2 ? need : cap * 2;
 	}
-	p = realloc(b->sql, cap);
+	p = mg_realloc(b->sql, cap);
 	if (!p) {
 		b->oom = 1;
 		return;
@@ -452,7 +534,7 @@ static qparam *qb_param(qb *b)
 	}
 	if (b->nparams == b->capparams) {
 		size_t cap = b->capparams ? b->capparams * 2 : 16;
-		qparam *p = realloc(b->params, cap * sizeof(*p));
+		qparam *p = mg_realloc(b->params, cap * sizeof(*p));
 		if (!p) {
 			b->oom = 1;
 			return NULL;
@@ -496,8 +578,8 @@ static void qb_reset(qb *b)
 
 static void qb_free(qb *b)
 {
-	free(b->sql);
-	free(b->params);
+	mg_free(b->sql);
+	mg_free(b->params);
 }
 
 /* ------------------------------------------------------ reading rows */
@@ -638,7 +720,7 @@ static mg_status store_row(mg_mysql_store *s, MYSQL_STMT *stmt, MYSQL_BIND *res,
 				/* Truncated: fetch the whole value. */
 				MYSQL_BIND one;
 				unsigned long len = 0;
-				whole = malloc((size_t)c->len + 1);
+				whole = mg_malloc((size_t)c->len + 1);
 				if (!whole) {
 					return mg_error_set(err, MG_ENOMEM, "mysql: out of memory reading %s", t->name);
 				}
@@ -648,13 +730,13 @@ static mg_status store_row(mg_mysql_store *s, MYSQL_STMT *stmt, MYSQL_BIND *res,
 				one.buffer_length = c->len + 1;
 				one.length = &len;
 				if (mysql_stmt_fetch_column(stmt, &one, (unsigned int)i, 0)) {
-					free(whole);
+					mg_free(whole);
 					return stmt_error(s, stmt, t, "cannot read", broken, err);
 				}
 				src = whole;
 			}
 			v = mg_rowset_strdup(rs, src, (size_t)c->len);
-			free(whole);
+			mg_free(whole);
 			if (!v.ptr) {
 				return mg_error_set(err, MG_ENOMEM, "mysql: out of memory reading %s", t->name);
 			}
@@ -693,7 +775,7 @@ static mg_status run_query(mg_mysql_store *s, MYSQL *m, qb *b, mg_table_id table
 		goto done;
 	}
 	if (b->nparams) {
-		pb = calloc(b->nparams, sizeof(*pb));
+		pb = mg_calloc(b->nparams, sizeof(*pb));
 		if (!pb) {
 			st = mg_error_set(err, MG_ENOMEM, "mysql: out of memory");
 			goto done;
@@ -715,9 +797,9 @@ static mg_status run_query(mg_mysql_store *s, MYSQL *m, qb *b, mg_table_id table
 			goto done;
 		}
 	}
-	res = calloc(t->nfields, sizeof(*res));
-	cols = calloc(t->nfields, sizeof(*cols));
-	strbufs = malloc(t->nfields * (size_t)MG_MYSQL_STRBUF);
+	res = mg_calloc(t->nfields, sizeof(*res));
+	cols = mg_calloc(t->nfields, sizeof(*cols));
+	strbufs = mg_malloc(t->nfields * (size_t)MG_MYSQL_STRBUF);
 	if (!res || !cols || !strbufs) {
 		st = mg_error_set(err, MG_ENOMEM, "mysql: out of memory");
 		goto done;
@@ -770,10 +852,10 @@ static mg_status run_query(mg_mysql_store *s, MYSQL *m, qb *b, mg_table_id table
 	}
 done:
 	mysql_stmt_close(stmt);
-	free(pb);
-	free(res);
-	free(cols);
-	free(strbufs);
+	mg_free(pb);
+	mg_free(res);
+	mg_free(cols);
+	mg_free(strbufs);
 	return st;
 }
 
@@ -800,7 +882,7 @@ static int idset_add(idset *s, int64_t id)
 {
 	if (s->n == s->cap) {
 		size_t cap = s->cap ? s->cap * 2 : 64;
-		int64_t *p = cap > SIZE_MAX / sizeof(*p) ? NULL : realloc(s->v, cap * sizeof(*p));
+		int64_t *p = cap > SIZE_MAX / sizeof(*p) ? NULL : mg_realloc(s->v, cap * sizeof(*p));
 		if (!p) {
 			return -1;
 		}
@@ -841,7 +923,7 @@ static int idset_has(const idset *s, int64_t id)
 
 static void idset_free(idset *s)
 {
-	free(s->v);
+	mg_free(s->v);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -858,7 +940,7 @@ static int strset_add(strset *s, mg_str v)
 {
 	if (s->n == s->cap) {
 		size_t cap = s->cap ? s->cap * 2 : 64;
-		mg_str *p = cap > SIZE_MAX / sizeof(*p) ? NULL : realloc(s->v, cap * sizeof(*p));
+		mg_str *p = cap > SIZE_MAX / sizeof(*p) ? NULL : mg_realloc(s->v, cap * sizeof(*p));
 		if (!p) {
 			return -1;
 		}
@@ -875,10 +957,10 @@ static int strset_add_key(strset *s, mg_str in, int normalise)
 	char *buf, **bufs;
 	size_t len;
 
-	buf = malloc(in.len ? in.len : 1);
-	bufs = realloc(s->bufs, (s->nbufs + 1) * sizeof(*bufs));
+	buf = mg_malloc(in.len ? in.len : 1);
+	bufs = mg_realloc(s->bufs, (s->nbufs + 1) * sizeof(*bufs));
 	if (!buf || !bufs) {
-		free(buf);
+		mg_free(buf);
 		if (bufs) {
 			s->bufs = bufs;
 		}
@@ -928,10 +1010,10 @@ static void strset_free(strset *s)
 	size_t i;
 
 	for (i = 0; i < s->nbufs; i++) {
-		free(s->bufs[i]);
+		mg_free(s->bufs[i]);
 	}
-	free(s->bufs);
-	free(s->v);
+	mg_free(s->bufs);
+	mg_free(s->v);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -1305,7 +1387,7 @@ static mg_status read_ids(load *x, const char *what, idset *set)
 	if (!stmt) {
 		return mg_error_set(x->err, MG_ENOMEM, "mysql: out of memory");
 	}
-	pb = calloc(x->b.nparams ? x->b.nparams : 1, sizeof(*pb));
+	pb = mg_calloc(x->b.nparams ? x->b.nparams : 1, sizeof(*pb));
 	if (!pb) {
 		mysql_stmt_close(stmt);
 		return mg_error_set(x->err, MG_ENOMEM, "mysql: out of memory");
@@ -1344,7 +1426,7 @@ static mg_status read_ids(load *x, const char *what, idset *set)
 	}
 done:
 	mysql_stmt_close(stmt);
-	free(pb);
+	mg_free(pb);
 	return status;
 }
 
@@ -1564,7 +1646,7 @@ static mg_status inspector_schools(load *x, strset *schools)
 	for (i = 0; i < n && st == MG_OK; i++) {
 		const mg_row_school *s = mg_rowset_get(x->rs, MG_T_SCHOOL, i);
 		size_t len;
-		char *p = realloc(buf, s->circonscription.len ? s->circonscription.len : 1);
+		char *p = mg_realloc(buf, s->circonscription.len ? s->circonscription.len : 1);
 		if (!p) {
 			st = mg_error_set(x->err, MG_ENOMEM, "mysql: out of memory");
 			break;
@@ -1575,7 +1657,7 @@ static mg_status inspector_schools(load *x, strset *schools)
 			st = mg_error_set(x->err, MG_ENOMEM, "mysql: out of memory");
 		}
 	}
-	free(buf);
+	mg_free(buf);
 	strset_free(&circs);
 	strset_seal(schools);
 	return st;
@@ -1592,7 +1674,7 @@ static mg_status inspector_teachers(load *x, const strset *schools)
 	for (i = 0; i < n && st == MG_OK; i++) {
 		const mg_row_user_info_data *d = mg_rowset_get(x->rs, MG_T_USER_INFO_DATA, i);
 		size_t len;
-		char *p = realloc(buf, d->data.len ? d->data.len : 1);
+		char *p = mg_realloc(buf, d->data.len ? d->data.len : 1);
 		if (!p) {
 			st = mg_error_set(x->err, MG_ENOMEM, "mysql: out of memory");
 			break;
@@ -1603,7 +1685,7 @@ static mg_status inspector_teachers(load *x, const strset *schools)
 			st = mg_error_set(x->err, MG_ENOMEM, "mysql: out of memory");
 		}
 	}
-	free(buf);
+	mg_free(buf);
 	idset_seal(&x->teachers);
 	return st;
 }
@@ -1709,10 +1791,130 @@ static mg_status load_inspector(load *x)
 	return st;
 }
 
-static mg_status store_load(void *store, const mg_scope *scope, const mg_settings *settings,
-	mg_rowset **out, mg_error *err)
+/* ---------------------------------------------------------- the stamps */
+
+#define STAMP_TABLE "local_magistere_stamp"
+
+/* Builds the statement of the stamp of `keys`: COUNT and SUM of the
+ * counters (the site's, the memberships', some courses', or all). */
+static void stamp_query(qb *b, const mg_stamp_keys *keys)
+{
+	qb_reset(b);
+	qb_add(b, "SELECT COUNT(*), COALESCE(SUM(t.stamp), 0) FROM {" STAMP_TABLE "} t");
+	if (keys->whole) {
+		return;
+	}
+	qb_add(b, " WHERE t.itemtype = 0");
+	if (keys->ncourseids) {
+		qb_add(b, " OR (t.itemtype = 1 AND t.itemid IN (");
+		qb_list(b, keys->courseids, keys->ncourseids);
+		qb_add(b, "))");
+	}
+	if (keys->members) {
+		qb_add(b, " OR (t.itemtype = 2 AND t.itemid = 0)");
+	}
+	if (keys->ncourseids) {
+		/* Moodle's own revision of each course's structure (activities
+		 * added, moved, hidden, deleted; sections moved): it only grows,
+		 * and some of those changes trigger no event. */
+		qb_add(b, " UNION ALL SELECT 0, COALESCE(SUM(c.cacherev), 0) FROM {course} c WHERE c.id IN (");
+		qb_list(b, keys->courseids, keys->ncourseids);
+		qb_add(b, ")");
+	}
+}
+
+/* Runs the statement built by stamp_query on m. */
+static mg_status stamp_run(mg_mysql_store *s, MYSQL *m, qb *b, mg_stamp *out, int *broken, mg_error *err)
+{
+	static const mg_table stamp_table = { MG_T__COUNT, STAMP_TABLE, 0, NULL, 0 };
+	MYSQL_STMT *stmt;
+	MYSQL_BIND *pb = NULL, res[2];
+	long long v[2] = { 0, 0 };
+	mg_my_bool is_null[2] = { 0, 0 };
+	mg_status st = MG_OK;
+	size_t i;
+	int rc;
+
+	if (b->oom) {
+		return mg_error_set(err, MG_ENOMEM, "mysql: out of memory building the query of the stamps");
+	}
+	stmt = mysql_stmt_init(m);
+	pb = mg_calloc(b->nparams ? b->nparams : 1, sizeof(*pb));
+	if (!stmt || !pb) {
+		if (stmt) {
+			mysql_stmt_close(stmt);
+		}
+		mg_free(pb);
+		return mg_error_set(err, MG_ENOMEM, "mysql: out of memory");
+	}
+	for (i = 0; i < b->nparams; i++) {
+		pb[i].buffer_type = MYSQL_TYPE_LONGLONG;
+		pb[i].buffer = &b->params[i].i;
+	}
+	memset(res, 0, sizeof(res));
+	for (i = 0; i < 2; i++) {
+		res[i].buffer_type = MYSQL_TYPE_LONGLONG;
+		res[i].buffer = &v[i];
+		res[i].is_null = &is_null[i];
+	}
+	s->statements++;
+	if (mysql_stmt_prepare(stmt, b->sql, (unsigned long)b->len)
+		|| (b->nparams && mysql_stmt_bind_param(stmt, pb))
+		|| mysql_stmt_execute(stmt) || mysql_stmt_bind_result(stmt, res)) {
+		st = stmt_error(s, stmt, &stamp_table, "cannot query", broken, err);
+		goto done;
+	}
+	out->rows = 0;
+	out->sum = 0;
+	while ((rc = mysql_stmt_fetch(stmt)) == 0 || rc == MYSQL_DATA_TRUNCATED) {
+		out->rows += (int64_t)v[0];
+		out->sum += (int64_t)v[1];
+	}
+	if (rc != MYSQL_NO_DATA) {
+		st = stmt_error(s, stmt, &stamp_table, "cannot read", broken, err);
+		goto done;
+	}
+done:
+	mysql_stmt_close(stmt);
+	mg_free(pb);
+	return st;
+}
+
+static mg_status store_stamp(void *store, const mg_stamp_keys *keys, mg_stamp *out, mg_error *err)
 {
 	mg_mysql_store *s = store;
+	MYSQL *m;
+	qb b;
+	int broken = 0;
+	mg_status st;
+
+	memset(out, 0, sizeof(*out));
+	st = link_ready(s, &m, err);
+	if (st != MG_OK) {
+		return st;
+	}
+	memset(&b, 0, sizeof(b));
+	b.prefix = s->o.prefix;
+	stamp_query(&b, keys);
+	st = stamp_run(s, m, &b, out, &broken, err);
+	qb_free(&b);
+	if (broken) {
+		mg_mysql_link_close(s->link);
+	}
+	return st;
+}
+
+static const char *store_identity(void *store)
+{
+	return ((mg_mysql_store *)store)->identity;
+}
+
+/* ------------------------------------------------------------ a load */
+
+/* Reads the scope on the link the store currently uses (s->link, s->o). */
+static mg_status load_here(mg_mysql_store *s, MYSQL *m, const mg_scope *scope, const mg_settings *settings,
+	int want_stamp, mg_rowset **out, mg_stamp *stamp, mg_error *err)
+{
 	load x;
 	int in_tx = 0;
 	mg_status st;
@@ -1720,14 +1922,11 @@ static mg_status store_load(void *store, const mg_scope *scope, const mg_setting
 	*out = NULL;
 	memset(&x, 0, sizeof(x));
 	x.s = s;
+	x.m = m;
 	x.b.prefix = s->o.prefix;
 	x.sc = scope;
 	x.st = settings;
 	x.err = err;
-	st = link_ready(s, &x.m, err);
-	if (st != MG_OK) {
-		return st;
-	}
 	x.rs = mg_rowset_new();
 	if (!x.rs) {
 		return mg_error_set(err, MG_ENOMEM, "mysql: out of memory");
@@ -1735,7 +1934,7 @@ static mg_status store_load(void *store, const mg_scope *scope, const mg_setting
 	/* every table the engine reads has its id as primary key */
 	mg_rowset_set_unique_ids(x.rs, 1);
 	/* One snapshot for every statement: the rows agree with each other even
-	 * while Moodle writes. */
+	 * while Moodle writes (and with the stamps read last). */
 	st = plain_query(s, x.m, "START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY", &x.broken, err);
 	if (st == MG_OK) {
 		in_tx = 1;
@@ -1755,6 +1954,16 @@ static mg_status store_load(void *store, const mg_scope *scope, const mg_setting
 		default:
 			st = load_courses(&x);
 			break;
+		}
+	}
+	if (st == MG_OK && want_stamp) {
+		mg_stamp_keys keys;
+		if (mg_stamp_keys_of(scope, x.rs, &keys) != MG_OK) {
+			st = mg_error_set(err, MG_ENOMEM, "mysql: out of memory");
+		} else {
+			stamp_query(&x.b, &keys);
+			st = stamp_run(s, x.m, &x.b, stamp, &x.broken, err);
+			mg_stamp_keys_free(&keys);
 		}
 	}
 	if (st == MG_OK) {
@@ -1789,10 +1998,120 @@ static mg_status store_load(void *store, const mg_scope *scope, const mg_setting
 	return st;
 }
 
+/* The replica link, connected to the first replica that answers (NULL when
+ * none does: the primary is used, as Moodle does). */
+static MYSQL *replica_ready(mg_mysql_store *s)
+{
+	size_t k;
+
+	if (s->rlink.conn && s->rlink.pid != getpid()) {
+		mg_mysql_link_close(&s->rlink);
+	}
+	if (s->rlink.conn) {
+		return s->rlink.conn;
+	}
+	if (s->rtried) {
+		return NULL;
+	}
+	s->rtried = 1;
+	for (k = 0; k < s->nreplicas; k++) {
+		size_t i = (s->rfirst + k) % s->nreplicas;
+		mg_error ignored;
+		if (mg_mysql_link_open(&s->rlink, &s->replicas[i].o, &ignored) == MG_OK) {
+			s->rcur = i;
+			s->rtried = 0;
+			return s->rlink.conn;
+		}
+	}
+	return NULL;
+}
+
+/* Reads the scope on the replica in use; MG_OK with *out NULL when the
+ * replica failed or is behind `opts->min` (the caller then reads the
+ * primary). */
+static mg_status load_replica(mg_mysql_store *s, MYSQL *rm, const mg_scope *scope, const mg_settings *settings,
+	const mg_load_opts *opts, mg_rowset **out, mg_load_info *info)
+{
+	mg_mysql_options saved_o = s->o;
+	mg_mysql_link *saved_link = s->link;
+	mg_stamp stamp = { 0, 0 };
+	mg_error rerr;
+	mg_status st;
+
+	*out = NULL;
+	mg_error_clear(&rerr);
+	s->o = s->replicas[s->rcur].o;
+	s->link = &s->rlink;
+	st = load_here(s, rm, scope, settings, opts->want_stamp || opts->have_min, out, &stamp, &rerr);
+	s->o = saved_o;
+	s->link = saved_link;
+	if (st != MG_OK) {
+		/* a replica that fails is left for this store's life */
+		mg_mysql_link_close(&s->rlink);
+		s->rtried = 1;
+		return MG_OK;
+	}
+	if (opts->have_min && stamp.sum < opts->min.sum) {
+		/* behind a change the primary already had: the primary decides */
+		mg_rowset_free(*out);
+		*out = NULL;
+		if (info) {
+			info->replica_behind = 1;
+		}
+		return MG_OK;
+	}
+	s->replica_loads++;
+	if (info) {
+		info->stamp = stamp;
+		info->from_replica = 1;
+	}
+	return MG_OK;
+}
+
+static mg_status store_load(void *store, const mg_scope *scope, const mg_settings *settings,
+	const mg_load_opts *opts, mg_rowset **out, mg_load_info *info, mg_error *err)
+{
+	mg_mysql_store *s = store;
+	mg_load_opts none;
+	mg_stamp stamp = { 0, 0 };
+	MYSQL *m;
+	mg_status st;
+
+	*out = NULL;
+	if (!opts) {
+		memset(&none, 0, sizeof(none));
+		opts = &none;
+	}
+	if (info) {
+		memset(info, 0, sizeof(*info));
+	}
+	if (opts->replica && s->nreplicas > 0 && mg_scope_heavy(scope)) {
+		MYSQL *rm = replica_ready(s);
+		if (rm) {
+			st = load_replica(s, rm, scope, settings, opts, out, info);
+			if (st != MG_OK || *out) {
+				return st;
+			}
+		}
+	}
+	st = link_ready(s, &m, err);
+	if (st != MG_OK) {
+		return st;
+	}
+	st = load_here(s, m, scope, settings, opts->want_stamp, out, &stamp, err);
+	if (st == MG_OK && info) {
+		info->stamp = stamp;
+		info->from_replica = 0;
+	}
+	return st;
+}
+
 const mg_store_ops mg_store_mysql_ops = {
 	"mysql",
 	0,
 	store_load,
+	store_stamp,
+	store_identity,
 	store_free,
 };
 
