@@ -33,23 +33,39 @@ $engine0 = Tracker::memoryUsage()['engine_bytes'];
 $view = $t->trainerView($trainer, 1);
 $arrays = memory_get_usage(true) - $base;
 $engine = Tracker::memoryUsage()['engine_peak_bytes'] - $engine0;
-unset($view);
 echo "the view: engine ", $engine > 2 << 20 ? 'several MB' : 'little?', ", arrays ", $arrays > 2 << 20 ? 'several MB' : 'little?', "\n";
 echo "engine memory back after the view: ", var_export(Tracker::memoryUsage()['engine_bytes'] === $engine0, true), "\n";
 
-foreach (['no room for the engine' => 0, 'room for the engine, not for the arrays' => $engine + (2 << 20)] as $label => $room) {
-    gc_collect_cycles();
-    gc_mem_caches(); // the chunks PHP keeps after a view would otherwise leave room for the next one
-    ini_set('memory_limit', (string) (memory_get_usage(true) + $room + (2 << 20)));
-    try {
-        $t->trainerView($trainer, 1);
-        echo "$label: served?\n";
-    } catch (Magistere\InternalError $e) {
-        echo "$label: ", get_class($e), ': ', preg_replace('/\d+/', 'N', $e->getMessage()), "\n";
-    }
-    ini_set('memory_limit', '512M');
-    echo "  engine memory released: ", var_export(Tracker::memoryUsage()['engine_bytes'] === $engine0, true), "\n";
+// No room for the engine: the rows and the model are refused.
+gc_collect_cycles();
+gc_mem_caches(); // the chunks PHP keeps after a view would otherwise leave room for the next one
+ini_set('memory_limit', (string) (memory_get_usage(true) + (2 << 20)));
+try {
+    $t->trainerView($trainer, 1);
+    echo "no room for the engine: served?\n";
+} catch (Magistere\InternalError $e) {
+    echo "no room for the engine: ", get_class($e), ': ', preg_replace('/\d+/', 'N', $e->getMessage()), "\n";
 }
+ini_set('memory_limit', '512M');
+echo "  engine memory released: ", var_export(Tracker::memoryUsage()['engine_bytes'] === $engine0, true), "\n";
+
+// No room for the arrays: the model is resident (built before, with room), the view's arrays do not fit; the
+// emitter stops before PHP's allocator would end the request.
+$r = new Tracker(Source::mysql(mgt_options($db, 'mdl_', ['resident' => true])), ['now' => MGT_NOW]);
+$r->trainerView($trainer, 1);
+$kept = Tracker::memoryUsage()['engine_bytes'];
+gc_collect_cycles();
+gc_mem_caches();
+ini_set('memory_limit', (string) (memory_get_usage(true) + (6 << 20)));
+try {
+    $r->trainerView($trainer, 1);
+    echo "no room for the arrays: served?\n";
+} catch (Magistere\InternalError $e) {
+    echo "no room for the arrays: ", get_class($e), ': ', preg_replace('/\d+/', 'N', $e->getMessage()), "\n";
+}
+ini_set('memory_limit', '512M');
+echo "  the resident model is still there, nothing else: ", var_export(Tracker::memoryUsage()['engine_bytes'] === $kept, true), "\n";
+echo "  served from it once the limit is raised: ", var_export($r->trainerView($trainer, 1) === $view, true), "\n";
 $rows = new Tracker(Source::rows(mgt_engine_tables($tables)), ['now' => MGT_NOW]);
 echo "limit raised: same view as the rows source: ", var_export($t->trainerView($trainer, 1) === $rows->trainerView($trainer, 1), true), "\n";
 ?>
@@ -63,6 +79,7 @@ the view: engine several MB, arrays several MB
 engine memory back after the view: true
 no room for the engine: Magistere\InternalError: magistere: this view needs more memory than memory_limit (N bytes) allows: PHP holds N bytes and the engine N; raise memory_limit for this page
   engine memory released: true
-room for the engine, not for the arrays: Magistere\InternalError: magistere: this view needs more memory than memory_limit (N bytes) allows: PHP holds N bytes and the engine N; raise memory_limit for this page
-  engine memory released: true
+no room for the arrays: Magistere\InternalError: magistere: this view needs more memory than memory_limit (N bytes) allows: PHP holds N bytes and the engine N; raise memory_limit for this page
+  the resident model is still there, nothing else: true
+  served from it once the limit is raised: true
 limit raised: same view as the rows source: true

@@ -314,6 +314,12 @@ const void *mg_rowset_get(const mg_rowset *rs, mg_table_id table, size_t i);
  * absent optional columns). */
 void mg_row_set_defaults(const mg_table *t, void *row);
 
+/* Frees the rows of every table (every count becomes 0) but keeps the
+ * strings: a model built from the rowset points into its strings only, never
+ * into its rows, so a caller that keeps a model (and the rowset beside it)
+ * releases most of the rowset's memory this way once the model is built. */
+void mg_rowset_release_rows(mg_rowset *rs);
+
 /* Declares that no two rows of a table of the rowset have the same id (a
  * store reading tables whose id is their primary key). The model then looks
  * for duplicate ids only in the tables other rows refer to, which it indexes

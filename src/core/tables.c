@@ -343,3 +343,12 @@ int mg_rowset_unique_ids(const mg_rowset *rs)
 {
 	return rs->unique_ids;
 }
+
+void mg_rowset_release_rows(mg_rowset *rs)
+{
+	size_t i;
+
+	for (i = 0; i < MG_T__COUNT; i++) {
+		mg_vec_free(&rs->tables[i]);
+	}
+}

@@ -284,7 +284,11 @@ mg_status php_mg_resident_with_model(php_mg_source *src, php_mg_tracker *t, cons
 			e = NULL;
 			st = mg_error_set(err, MG_ENOMEM, "out of memory");
 		} else {
-			size_t live1 = mg_mem_live();
+			size_t live1;
+			/* the window and the keys are taken: the rows can go, the
+			 * model points into the rowset's strings only */
+			mg_rowset_release_rows(rs);
+			live1 = mg_mem_live();
 			e->bytes = live1 > live0 ? live1 - live0 : 0;
 		}
 	}

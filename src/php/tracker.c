@@ -149,6 +149,8 @@ mg_status php_mg_tracker_with_model(php_mg_tracker *t, const mg_scope *scope,
 		t->model = m;
 		return fn(m, arg, err);
 	}
+	/* the model points into the rowset's strings, never into its rows */
+	mg_rowset_release_rows(rs);
 	st = MG_OK;
 	if (MAGISTERE_G(check_scopes) && scope->kind != MG_SCOPE_ALL) {
 		st = check_scope(src, t, m, scope, err);
