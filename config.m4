@@ -121,7 +121,7 @@ if test "$PHP_MAGISTERE" != "no"; then
   dnl fails when the two lists and the .c files of the folders differ.
   MG_SOURCES_CORE="attest.c json.c model.c stats.c tables.c util.c views.c"
   MG_SOURCES_STORE="mysql.c rowset.c"
-  MG_SOURCES_XML="attest_writer.c index.c schema.c stats_merge.c stats_reader.c stats_writer.c"
+  MG_SOURCES_XML="attest_writer.c schema.c stats_merge.c stats_reader.c stats_writer.c"
   MG_SOURCES_PHP="glue.c resident.c rows.c source.c source_mysql.c tracker.c xml.c"
   MG_SOURCES="magistere.c"
   for f in $MG_SOURCES_CORE; do MG_SOURCES="$MG_SOURCES src/core/$f"; done

@@ -84,8 +84,13 @@ namespace Magistere {
         /** R4: the inspector's view of the teachers of his circonscription(s). */
         public function inspectorView(int $viewerId, ?string $circonscription = null): array {}
 
-        /** R5: non-nominative statistics under disclosure control. */
-        public function statistics(array $dimensions = ["academie"], ?int $k = null): array {}
+        /**
+         * R5: a statistics release: the tables of the publication plan asked for ("etablissements",
+         * "parcours"), under disclosure control, protected together with the earlier releases of
+         * this site given (as this method or Statistics::read() returns them). Any other table is
+         * refused with AccessDenied (docs/statistics.md).
+         */
+        public function statistics(array $tables = ["etablissements", "parcours"], array $earlierReleases = [], ?int $k = null): array {}
 
         /** R9: what each role sees about a participant. */
         public function transparency(int $userId, int $courseId): array {}
@@ -105,13 +110,14 @@ namespace Magistere {
         public function writeAttestations(mixed $target, ?array $courseIds = null): int {}
 
         /**
-         * The statistics exchange file (docs/xml-statistics.md) of this site's académie (its code,
-         * e.g. "AIX-MARSEILLE", names the file's producer for the ministry). Returns the number
-         * of cells.
+         * A statistics release as an exchange file (docs/xml-statistics.md, schema version 2) of
+         * this site's académie (its code, e.g. "AIX-MARSEILLE", names the file's producer for the
+         * ministry), protected together with the earlier releases given. Returns the number of
+         * cells.
          *
          * @param string|resource $target
          */
-        public function writeStatistics(mixed $target, string $academie, array $dimensions = ["academie"], ?int $k = null): int {}
+        public function writeStatistics(mixed $target, string $academie, array $earlierReleases = [], ?int $k = null): int {}
     }
 
     /**
@@ -124,11 +130,14 @@ namespace Magistere {
     {
         private function __construct() {}
 
-        /** Reads, validates and merges académie statistics files into national tables. */
+        /** Reads and validates one statistics file (a release) into the array statistics() returns. */
+        public static function read(string $path): array {}
+
+        /** Reads, validates and merges académie statistics files into the national release. */
         public static function merge(array $paths, ?int $k = null): array {}
 
         /**
-         * Writes a merged national table as a statistics exchange file.
+         * Writes a merged national release as a statistics exchange file.
          *
          * @param string|resource $target
          */

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 123e5e64631f15bcf992d4153baa5fdcc65a7d9a */
+ * Stub hash: e0882ef02551df2e595424ce8c2dc914094ee0aa */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Magistere_Source___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()
@@ -50,7 +50,8 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Magistere_Tracker_inspecto
 ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Magistere_Tracker_statistics, 0, 0, IS_ARRAY, 0)
-	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, dimensions, IS_ARRAY, 0, "[\"academie\"]")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, tables, IS_ARRAY, 0, "[\"etablissements\", \"parcours\"]")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, earlierReleases, IS_ARRAY, 0, "[]")
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, k, IS_LONG, 1, "null")
 ZEND_END_ARG_INFO()
 
@@ -75,11 +76,15 @@ ZEND_END_ARG_INFO()
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Magistere_Tracker_writeStatistics, 0, 2, IS_LONG, 0)
 	ZEND_ARG_TYPE_INFO(0, target, IS_MIXED, 0)
 	ZEND_ARG_TYPE_INFO(0, academie, IS_STRING, 0)
-	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, dimensions, IS_ARRAY, 0, "[\"academie\"]")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, earlierReleases, IS_ARRAY, 0, "[]")
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, k, IS_LONG, 1, "null")
 ZEND_END_ARG_INFO()
 
 #define arginfo_class_Magistere_Statistics___construct arginfo_class_Magistere_Source___construct
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Magistere_Statistics_read, 0, 1, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, path, IS_STRING, 0)
+ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Magistere_Statistics_merge, 0, 1, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO(0, paths, IS_ARRAY, 0)
@@ -113,6 +118,7 @@ ZEND_METHOD(Magistere_Tracker, dataQuality);
 ZEND_METHOD(Magistere_Tracker, writeAttestations);
 ZEND_METHOD(Magistere_Tracker, writeStatistics);
 ZEND_METHOD(Magistere_Statistics, __construct);
+ZEND_METHOD(Magistere_Statistics, read);
 ZEND_METHOD(Magistere_Statistics, merge);
 ZEND_METHOD(Magistere_Statistics, writeMerged);
 
@@ -149,6 +155,7 @@ static const zend_function_entry class_Magistere_Tracker_methods[] = {
 
 static const zend_function_entry class_Magistere_Statistics_methods[] = {
 	ZEND_ME(Magistere_Statistics, __construct, arginfo_class_Magistere_Statistics___construct, ZEND_ACC_PRIVATE)
+	ZEND_ME(Magistere_Statistics, read, arginfo_class_Magistere_Statistics_read, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_ME(Magistere_Statistics, merge, arginfo_class_Magistere_Statistics_merge, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_ME(Magistere_Statistics, writeMerged, arginfo_class_Magistere_Statistics_writeMerged, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_FE_END

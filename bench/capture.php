@@ -23,7 +23,6 @@ namespace MagistereBench;
 require_once __DIR__ . '/lib.php';
 require_once __DIR__ . '/reference.php';
 
-const STATS_DIMS = ['departement', 'degre', 'secteur', 'parcours'];
 
 /**
  * The values a prepared statement was executed with: the general log shows the statement with
@@ -120,7 +119,7 @@ try {
     match ($opt['view']) {
         'trainer' => $tracker->trainerView((int) $meta['trainer_viewer'], (int) $meta['trainer_course']),
         'inspector' => $tracker->inspectorView((int) $meta['inspector_viewer']),
-        'statistics' => $tracker->statistics(STATS_DIMS),
+        'statistics' => $tracker->statistics(),
         'attestations' => $tracker->writeAttestations($tmp),
     };
     unset($tracker);

@@ -288,208 +288,339 @@ function moodlePercent(bool $enabled, bool $complete, int $done, int $tracked): 
 }
 
 /* ------------------------------------------------------------------------------------------
- * Statistics: disclosure control (docs/statistics.md), the same rules as the engine.
- *
- * Input: the cells of every level of the table, each with 'ids' (one interned id per
- * dimension, ALL for a margin), 'values', the counts, and the distinct people who finished /
- * did not finish something. Ids are interned in order of first appearance when walking the
- * parcours (by id) and, in each, its participants (by name): the engine breaks ties between
- * equal candidates for secondary suppression by that order, so the reference does too.
+ * Statistics: the release of docs/statistics.md, computed as the engine computes it
+ * (src/core/stats.c): the same trees, the same primary and secondary protection, the same
+ * choices between equal candidates (children in name order, the first of equal values), so that
+ * the result is the same array. No earlier release: the benchmark times one release.
  * ------------------------------------------------------------------------------------------ */
 
-const ALL = 2147483647;
+const ETAB_LEVELS = ['academie', 'degre', 'secteur', 'departement', 'circonscription'];
+const C_P = 0;
+const C_E = 1;
+const C_F = 2;
+const C_U = 3;
+const S_GROUP = 1;
+const S_FINISHED = 2;
 
-/** Primary then secondary suppression, in place. */
-function suppress(array &$cells, int $ndims, int $k): void
+/**
+ * The release from the participations.
+ *   $schools  one path [academie, degre, secteur, departement, circonscription] per directory school
+ *   $parts    one ['user' => int, 'path' => ?array (null: no known school), 'parcours' => string,
+ *             'finished' => bool, 'credited' => int] per participation
+ *   $dated    shortnames of the parcours with a forecast duration (the parcours frame)
+ *   $undated  whether the site has a course without one (the pooled group '' is then in the frame)
+ */
+function statisticsRelease(array $schools, array $parts, array $dated, bool $undated, int $k, int $now): array
 {
-    foreach ($cells as &$c) {
-        $c['suppressed'] = null;
-        $c['finished_suppressed'] = null;
-        $below = static fn (int $v): bool => $v > 0 && $v < $k;
-        if ($below($c['participants'])) {
-            $c['suppressed'] = 'primary';
-            $c['finished_suppressed'] = 'primary';
-        } elseif ($below($c['finished_people']) || $below($c['unfinished_people'])) {
-            $c['finished_suppressed'] = 'primary';
-        }
-    }
-    unset($c);
-    if (!$cells) {
-        return;
-    }
-    // Line orders, one per dimension: every id but d's, then d's.
-    $orders = [];
-    for ($d = 0; $d < $ndims; $d++) {
-        $keys = [];
-        foreach ($cells as $i => $c) {
-            $key = '';
-            for ($e = 0; $e < $ndims; $e++) {
-                if ($e !== $d) {
-                    $key .= sprintf('%010d', $c['ids'][$e]);
-                }
+    $none = ['', '', '', '', ''];
+    // the frame
+    $etab = ['nodes' => [], 'index' => []];
+    $par = ['nodes' => [], 'index' => []];
+    $add = static function (array &$tree, array $path) {
+        for ($d = 0; $d <= count($path); $d++) {
+            $key = serialize(array_slice($path, 0, $d));
+            if (!isset($tree['index'][$key])) {
+                $tree['index'][$key] = count($tree['nodes']);
+                $tree['nodes'][] = ['values' => array_slice($path, 0, $d), 'v' => [0, 0, 0, 0], 'fp' => 0, 'up' => 0,
+                    'schools' => 0, 'hidden' => false, 'sensitive' => 0];
             }
-            $keys[$i] = $key . sprintf('%010d', $c['ids'][$d]);
         }
-        asort($keys, SORT_STRING);
-        $orders[$d] = array_keys($keys);
+    };
+    $add($etab, $none);
+    foreach ($schools as $path) {
+        $add($etab, $path);
     }
-    while (secondaryPass($cells, $orders, $ndims, false) > 0) {
+    // the parcours frame is public: the parcours with a forecast duration, and, when the site has
+    // other courses, one pooled group '' for their participations
+    if ($undated) {
+        $add($par, ['']);
     }
-    while (secondaryPass($cells, $orders, $ndims, true) > 0) {
+    $framed = array_fill_keys(array_map('strval', $dated), true);
+    foreach (array_keys($framed) as $sn) {
+        $add($par, [(string) $sn]);
     }
+    $etab = treeLink($etab);
+    $par = treeLink($par);
+    foreach ($schools as $path) {
+        $etab['nodes'][$etab['index'][serialize($path)]]['schools']++;
+    }
+    // participations into the finest groups, people once each
+    $people = [];
+    foreach ($parts as $p) {
+        $el = $etab['index'][serialize($p['path'] ?? $none)];
+        $pl = $par['index'][serialize([isset($framed[(string) $p['parcours']]) ? (string) $p['parcours'] : ''])];
+        $etab['nodes'][$el]['v'][C_E]++;
+        $par['nodes'][$pl]['v'][C_E]++;
+        if ($p['finished']) {
+            $etab['nodes'][$el]['v'][C_F]++;
+            $par['nodes'][$pl]['v'][C_F]++;
+            $par['nodes'][$pl]['v'][3] += $p['credited'];
+        }
+        $people[$p['user']] = [$el, ($people[$p['user']][1] ?? false) || $p['finished'],
+            ($people[$p['user']][2] ?? false) || !$p['finished']];
+    }
+    foreach ($people as [$el, $fin, $unf]) {
+        $etab['nodes'][$el]['v'][C_P]++;
+        $etab['nodes'][$el]['fp'] += $fin ? 1 : 0;
+        $etab['nodes'][$el]['up'] += $unf ? 1 : 0;
+    }
+    foreach ($par['nodes'] as $i => $n) {
+        if ($i > 0) {
+            $par['nodes'][$i]['fp'] = $n['v'][C_F];
+            $par['nodes'][$i]['up'] = $n['v'][C_E] - $n['v'][C_F];
+        }
+    }
+    foreach ([&$etab, &$par] as &$tree) {
+        for ($i = count($tree['nodes']) - 1; $i > 0; $i--) {
+            $c = $tree['nodes'][$i];
+            $q = &$tree['nodes'][$c['parent']];
+            for ($m = 0; $m < 4; $m++) {
+                $q['v'][$m] += $c['v'][$m];
+            }
+            $q['fp'] += $c['fp'];
+            $q['up'] += $c['up'];
+            $q['schools'] += $c['schools'];
+            unset($q);
+        }
+    }
+    unset($tree);
+    $par['nodes'][0]['fp'] = $etab['nodes'][0]['fp'];
+    $par['nodes'][0]['up'] = $etab['nodes'][0]['up'];
+    $par['nodes'][0]['v'][C_P] = 0;
+    // protection
+    $below = static fn (int $v): bool => $v > 0 && $v < $k;
+    foreach ([[&$etab, true], [&$par, false]] as [&$tree, $isEtab]) {
+        foreach ($tree['nodes'] as &$n) {
+            $size = $isEtab ? $n['v'][C_P] : $n['v'][C_E];
+            // zero too where "someone is there" would be news about few people: 1 to k-1 schools in
+            // the directory, or a parcours
+            if ($below($size) || ($size === 0 && $n['values'] !== [] && (!$isEtab || $below($n['schools'])))) {
+                $n['hidden'] = true;
+                $n['sensitive'] |= S_GROUP;
+            }
+            if ($below($n['fp']) || $below($n['up'])) {
+                $n['hidden'] = true;
+                $n['sensitive'] |= S_FINISHED;
+            }
+        }
+        unset($n, $tree);
+    }
+    do {
+        $changed = syncTotals($etab, $par);
+        $changed += secondaryPass($etab, true, $k);
+        $changed += secondaryPass($par, false, $k);
+        $changed += syncTotals($etab, $par);
+    } while ($changed > 0);
+    $cells = ['etablissements' => [], 'parcours' => []];
+    foreach ($etab['nodes'] as $n) {
+        $values = [];
+        foreach (ETAB_LEVELS as $d => $level) {
+            $values[$level] = $n['values'][$d] ?? null;
+        }
+        $cells['etablissements'][] = ['values' => $values, 'participants' => $n['hidden'] ? null : $n['v'][C_P],
+            'enrolments' => $n['hidden'] ? null : $n['v'][C_E], 'finished' => $n['hidden'] ? null : $n['v'][C_F]];
+    }
+    foreach ($par['nodes'] as $i => $n) {
+        $cell = ['values' => ['parcours' => $n['values'][0] ?? null], 'enrolments' => $n['hidden'] ? null : $n['v'][C_E],
+            'finished' => $n['hidden'] ? null : $n['v'][C_F]];
+        if ($i > 0) {
+            $cell['credited_minutes'] = $n['hidden'] ? null : $n['v'][3];
+        }
+        $cells['parcours'][] = $cell;
+    }
+    return ['version' => 2, 'k' => $k, 'generated' => $now, 'tables' => [
+        'etablissements' => ['levels' => ETAB_LEVELS, 'cells' => $cells['etablissements']],
+        'parcours' => ['levels' => ['parcours'], 'cells' => $cells['parcours']],
+    ]];
 }
 
-function secondaryPass(array &$cells, array $orders, int $ndims, bool $fin): int
+/** Renumbers a tree in pre-order, children in name order (valueKey of their last value). */
+function treeLink(array $tree): array
+{
+    $kids = [];
+    $root = null;
+    foreach ($tree['nodes'] as $i => $n) {
+        if (!$n['values']) {
+            $root = $i;
+            continue;
+        }
+        $kids[$tree['index'][serialize(array_slice($n['values'], 0, -1))]][$i] = valueKey(end($n['values']));
+    }
+    $order = [];
+    $walk = static function (int $i) use (&$walk, &$order, $kids): void {
+        $order[] = $i;
+        $k = $kids[$i] ?? [];
+        asort($k, SORT_STRING);
+        foreach (array_keys($k) as $c) {
+            $walk($c);
+        }
+    };
+    $walk($root);
+    $pos = array_flip($order);
+    $out = ['nodes' => [], 'index' => []];
+    foreach ($order as $new => $old) {
+        $n = $tree['nodes'][$old];
+        $n['children'] = [];
+        $n['parent'] = $n['values'] ? $pos[$tree['index'][serialize(array_slice($n['values'], 0, -1))]] : null;
+        $out['nodes'][$new] = $n;
+        $out['index'][serialize($n['values'])] = $new;
+    }
+    foreach ($out['nodes'] as $i => $n) {
+        if ($n['parent'] !== null) {
+            $out['nodes'][$n['parent']]['children'][] = $i;
+        }
+    }
+    return $out;
+}
+
+function cval(array $n, int $c): int
+{
+    return $c === C_U ? $n['v'][C_E] - $n['v'][C_F] : $n['v'][$c];
+}
+
+function needDown(array $n, int $c, int $k): int
+{
+    $v = cval($n, $c);
+    if ($n['sensitive'] & S_GROUP) {
+        return $v;
+    }
+    $below = static fn (int $x): bool => $x > 0 && $x < $k;
+    if (($n['sensitive'] & S_FINISHED) && (($c === C_F && $below($n['fp'])) || ($c === C_U && $below($n['up'])))) {
+        return $v;
+    }
+    return min($v, $k);
+}
+
+function capsCompute(array $tree, int $k): array
+{
+    $caps = [];
+    for ($i = count($tree['nodes']) - 1; $i >= 0; $i--) {
+        $n = $tree['nodes'][$i];
+        if (!$n['hidden']) {
+            continue;
+        }
+        for ($c = 0; $c < 4; $c++) {
+            $a = 0;
+            if (!$n['children']) {
+                $a = cval($n, $c);
+            } else {
+                foreach ($n['children'] as $ch) {
+                    if ($tree['nodes'][$ch]['hidden']) {
+                        $a += $caps[$ch][$c];
+                    }
+                }
+            }
+            $caps[$i][$c] = max($a, needDown($n, $c, $k));
+        }
+    }
+    return $caps;
+}
+
+/** [mass short, need], or null when group $i keeps its promises (src/core/stats.c check_group). */
+function checkGroup(array $tree, bool $isEtab, int $k, array $caps, int $i): ?array
+{
+    $n = $tree['nodes'][$i];
+    $first = $isEtab ? C_P : C_E;
+    $sum = [0, 0, 0, 0];
+    $nh = 0;
+    foreach ($n['children'] as $ch) {
+        if ($tree['nodes'][$ch]['hidden']) {
+            $nh++;
+            for ($c = 0; $c < 4; $c++) {
+                $sum[$c] += $caps[$ch][$c];
+            }
+        }
+    }
+    if ($n['hidden']) {
+        for ($c = 0; $c < 4; $c++) {
+            if ($c === C_P && !$isEtab) {
+                continue;
+            }
+            if ($sum[$c] < needDown($n, $c, $k)) {
+                return [$c, needDown($n, $c, $k) - $sum[$c]];
+            }
+        }
+        return null;
+    }
+    if ($nh === 0) {
+        return null;
+    }
+    foreach ($n['children'] as $ch) {
+        $cn = $tree['nodes'][$ch];
+        if (!$cn['hidden']) {
+            continue;
+        }
+        if ($nh === 1) {
+            return [$first, ($cn['sensitive'] & S_GROUP) ? $k : 1];
+        }
+        if (($cn['sensitive'] & S_GROUP) && $sum[$first] - $caps[$ch][$first] < $k) {
+            return [$first, $k - ($sum[$first] - $caps[$ch][$first])];
+        }
+    }
+    for ($c = 0; $c < 4; $c++) {
+        if (($c === C_P && !$isEtab) || $sum[$c] > 0 || cval($n, $c) === 0) {
+            continue;
+        }
+        return [$c, 1];
+    }
+    return null;
+}
+
+function pickChild(array $tree, int $p, int $c, int $need): ?int
+{
+    $best = $big = null;
+    $bestv = $bigv = 0;
+    foreach ($tree['nodes'][$p]['children'] as $ch) {
+        $n = $tree['nodes'][$ch];
+        $v = cval($n, $c);
+        if ($n['hidden'] || $v <= 0) {
+            continue;
+        }
+        if ($v >= $need && ($best === null || $v < $bestv)) {
+            $best = $ch;
+            $bestv = $v;
+        }
+        if ($big === null || $v > $bigv) {
+            $big = $ch;
+            $bigv = $v;
+        }
+    }
+    return $best ?? $big;
+}
+
+function secondaryPass(array &$tree, bool $isEtab, int $k): int
 {
     $changed = 0;
-    $field = $fin ? 'finished_suppressed' : 'suppressed';
-    for ($d = 0; $d < $ndims; $d++) {
-        $order = $orders[$d];
-        $n = count($order);
-        $i = 0;
-        while ($i < $n) {
-            $lineKey = lineKey($cells[$order[$i]]['ids'], $d, $ndims);
-            $e = $i + 1;
-            while ($e < $n && lineKey($cells[$order[$e]]['ids'], $d, $ndims) === $lineKey) {
-                $e++;
+    $caps = capsCompute($tree, $k);
+    foreach ($tree['nodes'] as $i => $_) {
+        if (!$tree['nodes'][$i]['children']) {
+            continue;
+        }
+        while (($short = checkGroup($tree, $isEtab, $k, $caps, $i)) !== null) {
+            $pick = pickChild($tree, $i, $short[0], $short[1]);
+            if ($pick !== null) {
+                $tree['nodes'][$pick]['hidden'] = true;
+                $changed++;
+            } elseif (!$tree['nodes'][$i]['hidden']) {
+                $tree['nodes'][$i]['hidden'] = true;
+                $changed++;
+            } else {
+                break;
             }
-            $nsupp = 0;
-            $members = 0;
-            for ($j = $i; $j < $e; $j++) {
-                $c = $cells[$order[$j]];
-                if ($c['ids'][$d] !== ALL) {
-                    $members++;
-                }
-                if ($c[$field] !== null) {
-                    $nsupp++;
-                }
-            }
-            if ($nsupp === 1 && $members >= 1) {
-                $best = null;
-                $bestSize = 0;
-                $bestMargin = true;
-                for ($j = $i; $j < $e; $j++) {
-                    $c = $cells[$order[$j]];
-                    if ($c[$field] !== null) {
-                        continue;
-                    }
-                    $margin = $c['ids'][$d] === ALL;
-                    $size = $fin ? $c['finished'] : $c['participants'];
-                    if ($best === null || ($bestMargin && !$margin) || ($bestMargin === $margin && $size < $bestSize)) {
-                        $best = $order[$j];
-                        $bestSize = $size;
-                        $bestMargin = $margin;
-                    }
-                }
-                if ($best !== null) {
-                    if ($fin) {
-                        $cells[$best]['finished_suppressed'] = 'secondary';
-                    } else {
-                        $cells[$best]['suppressed'] = 'secondary';
-                        if ($cells[$best]['finished_suppressed'] === null) {
-                            $cells[$best]['finished_suppressed'] = 'secondary';
-                        }
-                    }
-                    $changed++;
-                }
-            }
-            $i = $e;
+            $caps = capsCompute($tree, $k);
         }
     }
     return $changed;
 }
 
-function lineKey(array $ids, int $d, int $ndims): string
+function syncTotals(array &$etab, array &$par): int
 {
-    $k = '';
-    for ($e = 0; $e < $ndims; $e++) {
-        if ($e !== $d) {
-            $k .= $ids[$e] . ',';
-        }
+    if (($etab['nodes'][0]['hidden'] || $par['nodes'][0]['hidden'])
+            && !($etab['nodes'][0]['hidden'] && $par['nodes'][0]['hidden'])) {
+        $etab['nodes'][0]['hidden'] = $par['nodes'][0]['hidden'] = true;
+        return 1;
     }
-    return $k;
-}
-
-/** The statistics array as the extension returns it, cells in value order (margins last). */
-function statisticsResult(array $dims, int $k, array $cells): array
-{
-    $ndims = count($dims);
-    // Rank of every value of every dimension in name order.
-    $ranks = [];
-    for ($d = 0; $d < $ndims; $d++) {
-        $vals = [];
-        foreach ($cells as $c) {
-            if ($c['values'][$d] !== null) {
-                $vals[$c['values'][$d]] = valueKey($c['values'][$d]);
-            }
-        }
-        asort($vals, SORT_STRING);
-        $ranks[$d] = array_flip(array_map('strval', array_keys($vals)));
-    }
-    $keys = [];
-    foreach ($cells as $i => $c) {
-        $key = '';
-        for ($d = 0; $d < $ndims; $d++) {
-            $v = $c['values'][$d];
-            $key .= sprintf('%010d', $v === null ? ALL : $ranks[$d][$v]);
-        }
-        $keys[$i] = $key;
-    }
-    asort($keys, SORT_STRING);
-    $out = [];
-    foreach ($keys as $i => $_) {
-        $c = $cells[$i];
-        $hide = $c['suppressed'] !== null;
-        $hidef = $hide || $c['finished_suppressed'] !== null;
-        $values = [];
-        foreach ($dims as $d => $name) {
-            $values[$name] = $c['values'][$d];
-        }
-        $out[] = [
-            'values' => $values,
-            'participants' => $hide ? null : $c['participants'],
-            'enrolments' => $hide ? null : $c['enrolments'],
-            'finished' => $hidef ? null : $c['finished'],
-            'credited_minutes' => $hidef ? null : $c['credited_minutes'],
-            'suppressed' => $c['suppressed'],
-            'finished_suppressed' => $hide ? $c['suppressed'] : $c['finished_suppressed'],
-        ];
-    }
-    return ['dimensions' => $dims, 'k' => $k, 'cells' => $out];
-}
-
-/**
- * Interning order of the statistics values: first appearance when walking the parcours by id
- * and, in each, its participants by name. $records: list of [courseid, personKey, values...]
- * already ordered by course id. Returns, per dimension, value => id.
- */
-function internOrder(array $byCourse, int $ndims): array
-{
-    $ids = array_fill(0, $ndims, []);
-    foreach ($byCourse as $recs) {
-        $fresh = false;
-        foreach ($recs as $r) {
-            for ($d = 0; $d < $ndims; $d++) {
-                if (!isset($ids[$d][$r['v'][$d]])) {
-                    $fresh = true;
-                    break 2;
-                }
-            }
-        }
-        if (!$fresh) {
-            continue;
-        }
-        usort($recs, static fn (array $a, array $b): int => strcmp($a['key'], $b['key']));
-        foreach ($recs as $r) {
-            for ($d = 0; $d < $ndims; $d++) {
-                $v = $r['v'][$d];
-                if (!isset($ids[$d][$v])) {
-                    $ids[$d][$v] = count($ids[$d]);
-                }
-            }
-        }
-    }
-    return $ids;
+    return 0;
 }
 
 /* ------------------------------------------------------------------------------- attestations */

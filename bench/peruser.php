@@ -341,80 +341,40 @@ final class PerUser
     }
 
     /** local/metaadmin: every parcours, every enrolled user, his role, profile and mark. */
-    public function statistics(array $dims, ?int $k = null): array
+    public function statistics(?int $k = null): array
     {
         $k ??= $this->s->k;
         $p = $this->p;
-        $ndims = count($dims);
-        $byCourse = [];
+        $parts = [];
         $schools = [];
+        $dated = [];
+        $undated = false;
         foreach ($this->q("SELECT id FROM {$p}course ORDER BY id") as $c) {
             $course = $this->one("SELECT id, shortname FROM {$p}course WHERE id = ?", [$c['id']]);
+            $d = $this->one("SELECT d.decvalue, d.value FROM {$p}customfield_data d JOIN {$p}customfield_field f"
+                . " ON f.id = d.fieldid WHERE f.shortname = ? AND d.instanceid = ?", [$this->s->durationField, $c['id']]);
+            if ($d !== null && duration($d['decvalue'], $d['value']) !== null) {
+                $dated[] = $course['shortname'];
+            } else {
+                $undated = true;
+            }
             foreach ($this->participations($c['id']) as $u) {
                 $s = $schools[$u['id']] ??= ($this->school($u['id']) ?? false);
                 $m = $this->markOf($c['id'], $u['id']);
                 $fin = $m !== null && (int) $m['finished'] !== 0;
-                $v = [];
-                foreach ($dims as $d) {
-                    $v[] = $d === 'parcours' ? $course['shortname'] : ($s === false ? '' : (string) $s[$d]);
-                }
-                $byCourse[$c['id']][] = [
-                    'key' => personKey($u['lastname'], $u['firstname'], $u['id']),
-                    'v' => $v,
-                    'user' => $u['id'],
-                    'finished' => $fin,
-                    'credited' => $fin ? (int) ($m['creditedminutes'] ?? 0) : 0,
-                ];
+                $parts[] = ['user' => $u['id'], 'parcours' => $course['shortname'],
+                    'path' => $s === false ? null : [(string) $s['academie'], (string) $s['degre'], (string) $s['secteur'],
+                        (string) $s['departement'], (string) $s['circonscription']],
+                    'finished' => $fin, 'credited' => $fin ? (int) ($m['creditedminutes'] ?? 0) : 0];
             }
         }
-        $intern = internOrder($byCourse, $ndims);
-        // Aggregate every level in PHP.
-        $acc = [];
-        foreach ($byCourse as $recs) {
-            foreach ($recs as $r) {
-                for ($mask = 0; $mask < (1 << $ndims); $mask++) {
-                    $values = [];
-                    for ($d = 0; $d < $ndims; $d++) {
-                        $values[] = ($mask & (1 << $d)) ? null : $r['v'][$d];
-                    }
-                    $key = serialize($values);
-                    $cell = &$acc[$key];
-                    if ($cell === null) {
-                        $cell = ['values' => $values, 'users' => [], 'enrolments' => 0, 'finished' => 0,
-                            'credited_minutes' => 0];
-                    }
-                    $cell['enrolments']++;
-                    $flags = $cell['users'][$r['user']] ?? 0;
-                    if ($r['finished']) {
-                        $cell['finished']++;
-                        $cell['credited_minutes'] += $r['credited'];
-                        $flags |= 1;
-                    } else {
-                        $flags |= 2;
-                    }
-                    $cell['users'][$r['user']] = $flags;
-                    unset($cell);
-                }
-            }
+        $directory = [];
+        foreach ($this->q("SELECT academie, degre, secteur, departement, TRIM(circonscription) AS circ"
+            . " FROM {$p}local_magistere_school") as $r) {
+            $directory[] = [(string) $r['academie'], (string) $r['degre'], (string) $r['secteur'], (string) $r['departement'],
+                (string) $r['circ']];
         }
-        $cells = [];
-        foreach ($acc as $c) {
-            $ids = [];
-            foreach ($c['values'] as $d => $v) {
-                $ids[$d] = $v === null ? ALL : $intern[$d][$v];
-            }
-            $fp = 0;
-            $up = 0;
-            foreach ($c['users'] as $f) {
-                $fp += $f & 1;
-                $up += ($f >> 1) & 1;
-            }
-            $cells[] = ['ids' => $ids, 'values' => $c['values'], 'participants' => count($c['users']),
-                'enrolments' => $c['enrolments'], 'finished' => $c['finished'],
-                'credited_minutes' => $c['credited_minutes'], 'finished_people' => $fp, 'unfinished_people' => $up];
-        }
-        suppress($cells, $ndims, $k);
-        return statisticsResult($dims, $k, $cells);
+        return statisticsRelease($directory, $parts, $dated, $undated, $k, $this->s->now);
     }
 
     public function writeAttestations(string $path): int

@@ -368,29 +368,27 @@ final class Reference
 
     /* --------------------------------------------------------------------- statistics (R5) */
 
-    private const DIM_COLUMNS = [
-        'academie' => "COALESCE(s.academie, '')",
-        'departement' => "COALESCE(s.departement, '')",
-        'circonscription' => "COALESCE(TRIM(s.circonscription), '')",
-        'degre' => "COALESCE(s.degre, '')",
-        'secteur' => "COALESCE(s.secteur, '')",
-        'parcours' => 'c.shortname',
-    ];
-
-    public function statistics(array $dims, ?int $k = null): array
+    /** The release of docs/statistics.md (both tables, no earlier release). */
+    public function statistics(?int $k = null): array
     {
-        $k ??= $this->s->k;
+        [$schools, $parts, $dated, $undated] = $this->statisticsInput();
+        return statisticsRelease($schools, $parts, $dated, $undated, $k ?? $this->s->k, $this->s->now);
+    }
+
+    /**
+     * What the statistics are computed from: the directory's paths, every participation with
+     * its school's path, the parcours with a forecast duration (see statisticsRelease()).
+     */
+    public function statisticsInput(): array
+    {
         $p = $this->p;
-        $ndims = count($dims);
-        // Every active participation with its dimension values, in a temporary table.
-        $cols = [];
-        foreach ($dims as $i => $d) {
-            $cols[] = self::DIM_COLUMNS[$d] . " AS v$i";
-        }
+        // Every active participation with its school's path, in a temporary table.
         $this->db->query('DROP TEMPORARY TABLE IF EXISTS bench_stats');
         $st = $this->db->prepare(
             "CREATE TEMPORARY TABLE bench_stats AS"
-            . " SELECT m.courseid, m.userid, " . implode(', ', $cols) . ","
+            . " SELECT m.courseid, m.userid, c.shortname, s.uai IS NOT NULL AS known,"
+            . " COALESCE(s.academie, '') AS academie, COALESCE(s.degre, '') AS degre, COALESCE(s.secteur, '') AS secteur,"
+            . " COALESCE(s.departement, '') AS departement, COALESCE(TRIM(s.circonscription), '') AS circ,"
             . " CASE WHEN mk.finished <> 0 THEN 1 ELSE 0 END AS finished,"
             . " CASE WHEN mk.finished <> 0 THEN COALESCE(mk.creditedminutes, 0) ELSE 0 END AS credited"
             . " FROM (" . $this->participationsSql('1 = 1', '1 = 1') . ") m"
@@ -402,61 +400,32 @@ final class Reference
         $st->bind_param(str_repeat('s', count($params)), ...array_map('strval', $params));
         $st->execute();
         $st->close();
-
-        // Interning order (ties of the secondary suppression): parcours by id, people by name.
-        $vcols = implode(', ', array_map(static fn ($i) => "t.v$i", array_keys($dims)));
-        $res = $this->db->query(
-            "SELECT t.courseid, u.id, u.firstname, u.lastname, $vcols FROM bench_stats t"
-            . " JOIN {$p}user u ON u.id = t.userid ORDER BY t.courseid");
-        $byCourse = [];
+        $parts = [];
+        $res = $this->db->query('SELECT userid, shortname, known, academie, degre, secteur, departement, circ, finished, credited'
+            . ' FROM bench_stats');
         while ($r = $res->fetch_row()) {
-            $byCourse[$r[0]][] = ['key' => personKey($r[3], $r[2], $r[1]), 'v' => array_slice($r, 4)];
+            $parts[] = ['user' => (int) $r[0], 'parcours' => $r[1], 'path' => $r[2] ? [$r[3], $r[4], $r[5], $r[6], $r[7]] : null,
+                'finished' => (int) $r[8] === 1, 'credited' => (int) $r[9]];
         }
         $res->free();
-        $intern = internOrder($byCourse, $ndims);
-        unset($byCourse);
-
-        // Every level of the table: one GROUP BY per subset of dimensions.
-        $cells = [];
-        for ($mask = 0; $mask < (1 << $ndims); $mask++) {
-            $sel = [];
-            $group = [];
-            for ($i = 0; $i < $ndims; $i++) {
-                if ($mask & (1 << $i)) {
-                    $sel[] = "NULL AS v$i";
-                } else {
-                    $sel[] = "v$i";
-                    $group[] = "v$i";
-                }
-            }
-            $res = $this->db->query(
-                'SELECT ' . implode(', ', $sel) . ', COUNT(DISTINCT userid), COUNT(*), SUM(finished), SUM(credited),'
-                . ' COUNT(DISTINCT CASE WHEN finished = 1 THEN userid END),'
-                . ' COUNT(DISTINCT CASE WHEN finished = 1 THEN NULL ELSE userid END)'
-                . ' FROM bench_stats' . ($group ? ' GROUP BY ' . implode(', ', $group) : '')
-                . ' HAVING COUNT(*) > 0');
-            while ($r = $res->fetch_row()) {
-                $values = array_slice($r, 0, $ndims);
-                $ids = [];
-                foreach ($values as $i => $v) {
-                    $ids[$i] = $v === null ? ALL : $intern[$i][$v];
-                }
-                $cells[] = [
-                    'ids' => $ids,
-                    'values' => $values,
-                    'participants' => (int) $r[$ndims],
-                    'enrolments' => (int) $r[$ndims + 1],
-                    'finished' => (int) $r[$ndims + 2],
-                    'credited_minutes' => (int) $r[$ndims + 3],
-                    'finished_people' => (int) $r[$ndims + 4],
-                    'unfinished_people' => (int) $r[$ndims + 5],
-                ];
-            }
-            $res->free();
-        }
         $this->db->query('DROP TEMPORARY TABLE bench_stats');
-        suppress($cells, $ndims, $k);
-        return statisticsResult($dims, $k, $cells);
+        // The frame: the directory's paths, the parcours with a forecast duration.
+        $schools = [];
+        $res = $this->db->query("SELECT academie, degre, secteur, departement, TRIM(circonscription) FROM {$p}local_magistere_school");
+        while ($r = $res->fetch_row()) {
+            $schools[] = $r;
+        }
+        $res->free();
+        $dated = [];
+        foreach (fetchAll($this->db, "SELECT c.shortname, d.decvalue, d.value FROM {$p}course c"
+            . " JOIN {$p}customfield_field f ON f.shortname = ?"
+            . " JOIN {$p}customfield_data d ON d.fieldid = f.id AND d.instanceid = c.id", [$this->s->durationField]) as $r) {
+            if (duration($r['decvalue'], $r['value']) !== null) {
+                $dated[] = $r['shortname'];
+            }
+        }
+        $courses = (int) $this->db->query("SELECT COUNT(*) FROM {$p}course")->fetch_row()[0];
+        return [$schools, $parts, $dated, $courses > count($dated)];
     }
 
     /* ------------------------------------------------------------------------ attestations */

@@ -26,7 +26,7 @@ foreach (file($argv[1], FILE_IGNORE_NEW_LINES | FILE_SKIP_EMPTY_LINES) ?: [] as 
 $views = [
     'trainer' => 'trainer view (1,000-participant parcours)',
     'inspector' => "inspector view (an IEN's two circonscriptions)",
-    'statistics' => 'académie statistics (département × degré × secteur × parcours, all margins)',
+    'statistics' => 'académie statistics (a release of the publication plan, both tables)',
     'attestations' => 'attestation export (every parcours, XML file)',
 ];
 $names = ['ext' => 'extension, cold (mysql source, rows read every time)',
@@ -74,4 +74,32 @@ foreach ($scales as $scale => $data) {
         }
     }
     echo "\n";
+    $dis = $data['results']['statistics']['disclosure'] ?? null;
+    if ($dis !== null) {
+        $pc = static fn (int $a, int $b): string => $b > 0 ? sprintf('%.1f %%', 100 * $a / $b) : '';
+        echo "What the ministry learns (bench/disclosure.php; a release took {$dis['release_s']} s):\n\n";
+        echo "| method | cells | published | share | participations in a published finest group | people in a published finest school group |\n";
+        echo "|---|---:|---:|---:|---:|---:|\n";
+        printf("| before issue 9: département × degré × secteur × parcours, each table on its own | %s | %s | %s | %s | |\n",
+            number_format($dis['old_cells']), number_format($dis['old_cells_published']),
+            $pc($dis['old_cells_published'], $dis['old_cells']),
+            $pc($dis['old_participations_in_published_finest_cell'], $dis['participations']));
+        printf("| the publication plan: both trees, protected together | %s | %s | %s | %s (school groups), %s (parcours) | %s |\n\n",
+            number_format($dis['new_cells']), number_format($dis['new_cells_published']),
+            $pc($dis['new_cells_published'], $dis['new_cells']),
+            $pc($dis['new_participations_in_published_school_group'], $dis['participations']),
+            $pc($dis['new_participations_in_published_parcours'], $dis['participations']),
+            $pc($dis['new_people_in_published_school_group'], $dis['people']));
+        if (!empty($dis['later'])) {
+            echo "A later release, protected with the first (a share of the year's marks ticked in between):\n\n";
+            echo "| later by | marks ticked | release (s) | groups published | share | published in both |\n";
+            echo "|---|---:|---:|---:|---:|---:|\n";
+            foreach ($dis['later'] as $l) {
+                printf("| %d month(s) | %s | %s | %s | %s | %s |\n", $l['months'], number_format($l['ticks']), $l['release_s'],
+                    number_format($l['cells_published']), $pc($l['cells_published'], $dis['new_cells']),
+                    number_format($l['cells_published_in_both']));
+            }
+            echo "\n";
+        }
+    }
 }

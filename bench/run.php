@@ -22,10 +22,6 @@ require_once __DIR__ . '/lib.php';
 require_once __DIR__ . '/reference.php';
 require_once __DIR__ . '/peruser.php';
 
-/** The statistics every implementation computes: the académie's table by département, degré,
- * secteur and parcours, with every margin. */
-const STATS_DIMS = ['departement', 'degre', 'secteur', 'parcours'];
-
 function readMeta(string $path): array
 {
     $meta = [];
@@ -58,7 +54,7 @@ function makeRunner(string $impl, string $view, array $meta, string $tmpFile): c
         return match ($view) {
             'trainer' => static fn () => $tracker->trainerView($trainer, $course),
             'inspector' => static fn () => $tracker->inspectorView($inspector),
-            'statistics' => static fn () => $tracker->statistics(STATS_DIMS),
+            'statistics' => static fn () => $tracker->statistics(),
             'attestations' => static function () use ($tracker, $tmpFile) {
                 return $tracker->writeAttestations($tmpFile);
             },
@@ -69,7 +65,7 @@ function makeRunner(string $impl, string $view, array $meta, string $tmpFile): c
     return match ($view) {
         'trainer' => static fn () => $o->trainerView($trainer, $course),
         'inspector' => static fn () => $o->inspectorView($inspector),
-        'statistics' => static fn () => $o->statistics(STATS_DIMS),
+        'statistics' => static fn () => $o->statistics(),
         'attestations' => static fn () => $o->writeAttestations($tmpFile),
     };
 }

@@ -52,9 +52,8 @@ $page = new \local_magistere\output\circonscription_page($view, $circ, $uai, $co
 
 if ($download !== '') {
     $data = $page->download_rows();
-    \core\dataformat::download_data(clean_filename(get_string('circonscriptionpage', 'local_magistere') .
-        ($circ !== '' ? '-' . $circ : '')), $download, $data['columns'], $data['rows']);
-    exit;
+    \local_magistere\local\util::download(get_string('circonscriptionpage', 'local_magistere') .
+        ($circ !== '' ? '-' . $circ : ''), $download, $data['columns'], $data['rows']);
 }
 
 echo $OUTPUT->header();

@@ -100,9 +100,12 @@ $trainerpage = new \local_magistere\output\trainer_page($course, $result['view']
 
 if ($download !== '') {
     $data = $trainerpage->download_rows();
-    $filename = clean_filename($course->shortname . '-' . get_string('parcourspage', 'local_magistere'));
-    \core\dataformat::download_data($filename, $download, $data['columns'], $data['rows']);
-    exit;
+    \local_magistere\local\util::download(
+        $course->shortname . '-' . get_string('parcourspage', 'local_magistere'),
+        $download,
+        $data['columns'],
+        $data['rows']
+    );
 }
 
 echo $OUTPUT->header();

@@ -101,13 +101,6 @@ if ($hassiteconfig || has_capability('local/magistere:manage', context_system::i
             PARAM_TEXT,
             30
         ));
-        $settings->add(new admin_setting_configtext(
-            'local_magistere/exportdimensions',
-            new lang_string('settings:exportdimensions', 'local_magistere'),
-            new lang_string('settings:exportdimensions_desc', 'local_magistere'),
-            'academie,departement,degre,secteur',
-            PARAM_TEXT
-        ));
         $settings->add(new admin_setting_configselect(
             'local_magistere/source',
             new lang_string('settings:source', 'local_magistere'),

@@ -15,7 +15,8 @@
 // along with Moodle.  If not, see <https://www.gnu.org/licenses/>.
 
 /**
- * The ministry's statistics page (R5): dimensions chosen by the user, downloads and the XML exchange file.
+ * The ministry's statistics page (R5): the published releases, the tables of one, their downloads and its
+ * exchange file. Only published releases: never live figures (docs/statistics.md).
  *
  * @package    local_magistere
  * @copyright  2026 magistere contributors
@@ -23,24 +24,23 @@
  */
 
 require_once(__DIR__ . '/../../config.php');
+require_once($CFG->libdir . '/filelib.php');
 
 use local_magistere\local\engine;
+use local_magistere\local\util;
+use local_magistere\local\views;
 use local_magistere\output\missing_extension;
 use local_magistere\output\statistics_page;
 
-$dims = optional_param('dims', '', PARAM_TEXT);
-$chosen = optional_param_array('dim', [], PARAM_BOOL);
+$id = optional_param('id', 0, PARAM_INT);
 $download = optional_param('download', '', PARAM_ALPHA);
+$tablename = optional_param('table', '', PARAM_ALPHA);
 $xml = optional_param('xml', 0, PARAM_BOOL);
-
-$dimensions = $chosen ? array_keys($chosen) : engine::split_list($dims);
-$dimensions = array_values(array_intersect($dimensions, statistics_page::DIMENSIONS));
-if (!$dimensions) {
-    $dimensions = ['academie'];
-}
+$publish = optional_param('publish', 0, PARAM_BOOL);
 
 $context = context_system::instance();
-$PAGE->set_url(new moodle_url('/local/magistere/statistics.php', ['dims' => implode(',', $dimensions)]));
+$url = new moodle_url('/local/magistere/statistics.php', $id ? ['id' => $id] : []);
+$PAGE->set_url($url);
 $PAGE->set_context($context);
 require_login(null, false);
 require_capability('local/magistere:viewstatistics', $context);
@@ -52,37 +52,58 @@ if (!engine::available()) {
     missing_extension::print_page_and_exit();
 }
 
-if ($xml) {
+if ($publish) {
     require_sesskey();
-    // Write to a temporary file first, so that an engine error never sends half a file.
-    $temp = make_request_directory() . '/statistics.xml';
-    \local_magistere\local\views::statistics_xml((int) $USER->id, $dimensions, $temp);
+    $release = views::publish_statistics((int) $USER->id);
+    redirect(
+        new moodle_url('/local/magistere/statistics.php', ['id' => $release->id]),
+        get_string('releasepublished', 'local_magistere'),
+        null,
+        \core\output\notification::NOTIFY_SUCCESS
+    );
+}
+
+$releases = views::statistics_releases((int) $USER->id);
+if ($id === 0 && $releases) {
+    $id = (int) array_key_last($releases);
+}
+if ($id !== 0 && !isset($releases[$id])) {
+    throw new moodle_exception('invalidrecord', 'error', '', 'local_magistere_release');
+}
+
+if ($xml && $id !== 0) {
+    // The file as it was published: the same bytes the ministry received.
+    $file = views::statistics_release_file((int) $USER->id, $id);
     send_file(
-        $temp,
-        'statistics-' . implode('-', $dimensions) . '-' . date('Ymd') . '.xml',
+        $file->content,
+        clean_filename('statistics-' . $file->academie . '-' . date('Ymd-His', (int) $file->generated) . '.xml'),
         0,
         0,
-        false,
+        true,
         true,
         'application/xml'
     );
-    exit;
 }
 
-$table = \local_magistere\local\views::statistics((int) $USER->id, $dimensions);
-$page = new statistics_page($table);
+$release = $id !== 0 ? views::statistics_release((int) $USER->id, $id) : null;
+$page = new statistics_page(
+    $releases,
+    $id !== 0 ? $releases[$id] : null,
+    $release,
+    has_capability('local/magistere:publishstatistics', $context)
+);
 
-if ($download !== '') {
-    $data = $page->download_rows();
-    \core\dataformat::download_data(
-        clean_filename('statistics-' . implode('-', $dimensions)),
+if ($download !== '' && $release !== null && in_array($tablename, statistics_page::TABLES, true)) {
+    $data = $page->download_rows($tablename);
+    util::download(
+        'statistics-' . $tablename . '-' . date('Ymd-His', (int) $release['generated']),
         $download,
         $data['columns'],
         $data['rows']
     );
-    exit;
 }
 
 echo $OUTPUT->header();
+echo \local_magistere\local\setup::school_field_notice() ?? '';
 echo $PAGE->get_renderer('local_magistere')->render($page);
 echo $OUTPUT->footer();

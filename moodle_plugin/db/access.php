@@ -90,9 +90,18 @@ $capabilities = [
         'archetypes' => [],
     ],
 
-    // A ministry statistician sees and downloads non-nominative statistics under disclosure control (R5).
+    // A ministry statistician sees and downloads the published statistics releases (R5): nothing else.
     'local/magistere:viewstatistics' => [
         'captype' => 'read',
+        'contextlevel' => CONTEXT_SYSTEM,
+        'archetypes' => [],
+    ],
+
+    // Publishes a statistics release now, besides the monthly task (R5). A release is final: it is protected
+    // with every earlier one, and every later one with it.
+    'local/magistere:publishstatistics' => [
+        'riskbitmask' => RISK_CONFIG,
+        'captype' => 'write',
         'contextlevel' => CONTEXT_SYSTEM,
         'archetypes' => [],
     ],

@@ -36,13 +36,14 @@ $tasks = [
         'dayofweek' => '*',
     ],
     [
-        // The statistics exchange file, already under disclosure control (R5).
+        // A statistics release, protected with the earlier ones, and its exchange file (R5). Monthly: a release
+        // shortly after another must protect every group that moved by fewer than k people since.
         'classname' => 'local_magistere\task\export_statistics',
         'blocking' => 0,
         'minute' => 'R',
         'hour' => '3',
-        'day' => '*',
+        'day' => '1',
         'month' => '*',
-        'dayofweek' => '0',
+        'dayofweek' => '*',
     ],
 ];

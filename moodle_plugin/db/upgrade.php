@@ -41,6 +41,17 @@ function xmldb_local_magistere_upgrade($oldversion) {
         upgrade_plugin_savepoint(true, 2026112800, 'local', 'magistere');
     }
 
+    if ($oldversion < 2026120102) {
+        // Issue 9: the ministry sees published releases only, each protected together with the earlier ones.
+        $table = new xmldb_table('local_magistere_release');
+        if (!$dbman->table_exists($table)) {
+            $dbman->install_one_table_from_xmldb_file(__DIR__ . '/install.xml', 'local_magistere_release');
+        }
+        // The export's dimensions were a choice of tables; the publication plan is now fixed.
+        unset_config('exportdimensions', 'local_magistere');
+        upgrade_plugin_savepoint(true, 2026120102, 'local', 'magistere');
+    }
+
     if ($oldversion < 2026120103) {
         // Marks under concurrency: every change of a mark gets a revision number, recorded in its audit row, and
         // (courseid, userid, revision) is unique in the audit table (classes/local/marks.php says why).

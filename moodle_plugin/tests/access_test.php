@@ -40,6 +40,7 @@ final class access_test extends \advanced_testcase {
             'viewmytrainings' => ['local/magistere:viewmytrainings', ['user'], ['guest']],
             'viewcirconscription' => ['local/magistere:viewcirconscription', [], ['user', 'manager', 'editingteacher']],
             'viewstatistics' => ['local/magistere:viewstatistics', [], ['user', 'manager']],
+            'publishstatistics' => ['local/magistere:publishstatistics', [], ['user', 'manager']],
             'manage' => ['local/magistere:manage', ['manager'], ['user', 'editingteacher']],
         ];
     }

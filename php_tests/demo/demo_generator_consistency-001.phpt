@@ -204,8 +204,9 @@ var_dump($tv['summary']['finished'] > 0 && $tv['summary']['finished'] < $tv['sum
 $iv = $tracker->inspectorView($cast['inspector']['userid']);
 var_dump(in_array($cast['participant']['userid'], array_column($iv['teachers'], 'id'), true));
 var_dump(array_column($iv['circonscriptions'], 'code') === [$cast['inspector']['circonscription']]);
-$st = $tracker->statistics(['circonscription', 'secteur']);
-var_dump(count(array_filter($st['cells'], fn ($c) => $c['suppressed'] !== null)) > 0);
+$st = $tracker->statistics();
+$cells = array_merge($st['tables']['etablissements']['cells'], $st['tables']['parcours']['cells']);
+var_dump(count(array_filter($cells, fn ($c) => $c['enrolments'] === null)) > 0, count(array_filter($cells, fn ($c) => $c['enrolments'] !== null)) > 1);
 $tracker->transparency($cast['participant']['userid'], $cast['participant']['courseid']);
 // The empty parcours has a trainer and nobody else.
 $ev = $tracker->trainerView(
@@ -257,6 +258,7 @@ bool(true)
 durations 180 360 540
 bool(true)
 no problem
+bool(true)
 bool(true)
 bool(true)
 bool(true)

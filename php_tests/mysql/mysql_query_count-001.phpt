@@ -62,7 +62,7 @@ try {
             'participantView' => fn() => $t->participantView($participant, 1),
             'trainerView' => fn() => $t->trainerView($trainer, 1),
             'inspectorView' => fn() => $t->inspectorView($inspector),
-            'statistics' => fn() => $t->statistics(['academie', 'parcours'], 3),
+            'statistics' => fn() => $t->statistics(['etablissements', 'parcours'], [], 3),
             'transparency' => fn() => $t->transparency($participant, 1),
             'writeAttestations' => fn() => $t->writeAttestations(fopen('php://memory', 'w'), [1]),
             'myTrainings' => fn() => $t->myTrainings($participant),

@@ -17,7 +17,7 @@ function all_views(Magistere\Tracker $t): array
         'trainerView(15,4)' => fn() => $t->trainerView(15, 4),
         'inspectorView(8)' => fn() => $t->inspectorView(8),
         'inspectorView(16)' => fn() => $t->inspectorView(16),
-        'statistics' => fn() => $t->statistics(['academie', 'circonscription', 'degre', 'secteur', 'parcours'], 3),
+        'statistics' => fn() => $t->statistics(['etablissements', 'parcours'], [], 3),
         'transparency(5,2)' => fn() => $t->transparency(5, 2),
         'myTrainings(5)' => fn() => $t->myTrainings(5),
         'myTrainings(6)' => fn() => $t->myTrainings(6),
@@ -151,13 +151,16 @@ $show('a finished flag that is not 0 or 1', fn($t) => $t->participantView(5, 2)[
 $show('a completion state out of range (4 is valid: fail on a hidden grade item)',
     fn($t) => $t->participantView(5, 2)['progress']['activities'][1]);
 $show('a school in an unknown circonscription', fn($t) => count($t->inspectorView(8)['teachers']));
-$show('an unknown degré', fn($t) => $t->statistics(['degre'], 3)['cells'][0]['values']);
+$show('an unknown degré', fn($t) => array_values(array_filter(
+    array_column($t->statistics(['etablissements'], [], 3)['tables']['etablissements']['cells'], 'values'),
+    fn($v) => $v['degre'] === '' && $v['academie'] !== '' && $v['circonscription'] !== null))[0]);
 $show('an inspector of an unknown circonscription', fn($t) => $t->inspectorView(8));
 $show('a role assignment in an unknown context', fn($t) => array_column($t->trainerView(7, 2)['participants'], 'lastname'));
 $show('a circonscription code imported in another case', fn($t) => array_column($t->inspectorView(8)['teachers'], 'lastname'));
 $show('a control character in a name', fn($t) => $t->trainerView(7, 2)['participants'][1]['lastname']);
 $show('invalid UTF-8 in a name', fn($t) => $t->trainerView(7, 2)['participants'][2]['firstname']);
-$show('a control character and invalid UTF-8 in a course shortname', fn($t) => $t->statistics(['parcours'], 3)['cells'][1]['values']);
+$show('a control character and invalid UTF-8 in a course shortname', fn($t) => array_column(
+    array_column($t->statistics(['parcours'], [], 3)['tables']['parcours']['cells'], 'values'), 'parcours'));
 echo "-- state 4 is valid --\n";
 $t = mg_fixture();
 $t['course_modules_completion'][1]['completionstate'] = 4;
@@ -202,13 +205,13 @@ a duplicate UAI (case folded):
   views: all answer; identical to the clean data
 a negative forecast duration:
   customfield_data id 1, value: invalid_duration: "-30" is a negative duration: the parcours is read as having no forecast duration
-  views: all answer; differ from the clean data in participantView(5,2), trainerView(7,2), inspectorView(8), transparency(5,2), myTrainings(5), myTrainings(6), writeAttestations
+  views: all answer; differ from the clean data in participantView(5,2), trainerView(7,2), inspectorView(8), statistics, transparency(5,2), myTrainings(5), myTrainings(6), writeAttestations
 a negative decimal duration:
   customfield_data id 2, decvalue: invalid_duration: a negative duration -1.5: the parcours is read as having no forecast duration
-  views: all answer; differ from the clean data in participantView(6,4), trainerView(15,4), inspectorView(8), inspectorView(16), myTrainings(6), writeAttestations
+  views: all answer; differ from the clean data in participantView(6,4), trainerView(15,4), inspectorView(8), inspectorView(16), statistics, myTrainings(6), writeAttestations
 a duration that is not a number:
   customfield_data id 1, value: invalid_duration: "trois heures" is not a number of minutes: the parcours is read as having no forecast duration
-  views: all answer; differ from the clean data in participantView(5,2), trainerView(7,2), inspectorView(8), transparency(5,2), myTrainings(5), myTrainings(6), writeAttestations
+  views: all answer; differ from the clean data in participantView(5,2), trainerView(7,2), inspectorView(8), statistics, transparency(5,2), myTrainings(5), myTrainings(6), writeAttestations
 a duration in fractions of a minute:
   customfield_data id 1, value: invalid_duration: "90.5" is not a whole number of minutes: read as 91
   views: all answer; differ from the clean data in participantView(5,2), trainerView(7,2), inspectorView(8), transparency(5,2), myTrainings(5), myTrainings(6), writeAttestations
@@ -253,7 +256,7 @@ a mark left by a deleted course:
   views: all answer; identical to the clean data
 a duration typed "2h30":
   customfield_data id 1, value: invalid_duration: "2h30" is not a number of minutes: the parcours is read as having no forecast duration
-  views: all answer; differ from the clean data in participantView(5,2), trainerView(7,2), inspectorView(8), transparency(5,2), myTrainings(5), myTrainings(6), writeAttestations
+  views: all answer; differ from the clean data in participantView(5,2), trainerView(7,2), inspectorView(8), statistics, transparency(5,2), myTrainings(5), myTrainings(6), writeAttestations
 a circonscription code imported in another case:
   local_magistere_school id 1, circonscription: case_mismatch: "c1" is read as circonscription "C1" (case and spaces ignored)
   local_magistere_inspector id 1, circonscription: case_mismatch: "c1" is read as circonscription "C1" (case and spaces ignored)
@@ -308,13 +311,13 @@ negative credited minutes: {"finished":true,"credited_minutes":null,"time":17000
 a finished flag that is not 0 or 1: true
 a completion state out of range (4 is valid: fail on a hidden grade item): {"cmid":100,"module":"quiz","section":0,"state":"incomplete"}
 a school in an unknown circonscription: 1
-an unknown degré: {"degre":""}
+an unknown degré: {"academie":"Lyon","degre":"","secteur":"public","departement":"69","circonscription":"C1"}
 an inspector of an unknown circonscription: Magistere\AccessDenied: user 8 is not an inspector: the circonscription view is for the inspectors (IEN) only (R4)
 a role assignment in an unknown context: ["Élan","N'Diaye"]
 a circonscription code imported in another case: ["Lefèvre","N'Diaye"]
 a control character in a name: "Lef èvre "
 invalid UTF-8 in a name: "Jan"
-a control character and invalid UTF-8 in a course shortname: {"parcours":"LECT"}
+a control character and invalid UTF-8 in a course shortname: [null,"","LAIC","LECT"]
 -- state 4 is valid --
 {"cmid":102,"module":"quiz","section":1,"state":"fail"}, anomalies: 0
 -- the summary counts every anomaly; the list can be limited --

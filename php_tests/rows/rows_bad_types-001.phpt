@@ -22,9 +22,10 @@ mg_refused(fn() => $t->participantView('five', 2));
 mg_refused(fn() => $t->trainerView(7));
 mg_refused(fn() => $t->inspectorView(8, ''));
 mg_refused(fn() => $t->inspectorView(8, []));
-mg_refused(fn() => $t->statistics('degre'));
+mg_refused(fn() => $t->statistics('parcours'));
 mg_refused(fn() => $t->statistics([1]));
-mg_refused(fn() => $t->statistics(['degre'], 'five'));
+mg_refused(fn() => $t->statistics(['parcours'], 'five'));
+mg_refused(fn() => $t->statistics(['parcours'], [], 'five'));
 mg_refused(fn() => $t->transparency(5, [2]));
 echo "-- objects that cannot be made or copied --\n";
 mg_refused(fn() => new Magistere\Source());
@@ -50,9 +51,10 @@ TypeError: Magistere\Tracker::participantView(): Argument #1 ($viewerId) must be
 ArgumentCountError: Magistere\Tracker::trainerView() expects exactly 2 arguments, 1 given
 ValueError: Magistere\Tracker::inspectorView(): Argument #2 ($circonscription) must be a circonscription code or null, not an empty string
 TypeError: Magistere\Tracker::inspectorView(): Argument #2 ($circonscription) must be of type ?string, array given
-TypeError: Magistere\Tracker::statistics(): Argument #1 ($dimensions) must be of type array, string given
-TypeError: Magistere\Tracker::statistics(): Argument #1 ($dimensions) must contain only strings, int given
-TypeError: Magistere\Tracker::statistics(): Argument #2 ($k) must be of type ?int, string given
+TypeError: Magistere\Tracker::statistics(): Argument #1 ($tables) must be of type array, string given
+TypeError: Magistere\Tracker::statistics(): Argument #1 ($tables) must contain only table names (strings), int given
+TypeError: Magistere\Tracker::statistics(): Argument #2 ($earlierReleases) must be of type array, string given
+TypeError: Magistere\Tracker::statistics(): Argument #3 ($k) must be of type ?int, string given
 TypeError: Magistere\Tracker::transparency(): Argument #2 ($courseId) must be of type int, array given
 -- objects that cannot be made or copied --
 Error: Call to private Magistere\Source::__construct() from global scope

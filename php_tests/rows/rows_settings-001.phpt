@@ -22,7 +22,7 @@ echo var_export(mg_tracker(['duration_field' => 'other'])->participantView(5, 2)
 echo "-- now: before the ended enrolment ended, Ina was a participant --\n";
 echo implode(',', array_column(mg_tracker(['now' => 1500000000])->trainerView(7, 2)['participants'], 'firstname')), "\n";
 echo "-- k --\n";
-echo mg_tracker(['k' => 7])->statistics()['k'], ' ', mg_tracker(['k' => 7])->statistics(['degre'], 3)['k'], "\n";
+echo mg_tracker(['k' => 7])->statistics()['k'], ' ', mg_tracker(['k' => 7])->statistics(['parcours'], [], 3)['k'], "\n";
 echo "-- refused --\n";
 foreach ([['k' => 2], ['k' => -1], ['trainer_roles' => []], ['participant_roles' => ['']], ['school_field' => ''],
           ['trainer_roles' => ['participant']], ['trainer_roles' => array_fill(0, 17, 'x')]] as $bad) {

@@ -9,7 +9,7 @@ $t = mg_tracker();
 // The fixture's user rows carry lastaccess, lastlogin, firstaccess, currentlogin (1234567890..3) and
 // lastip: none of them may surface.
 $all = json_encode([$t->participantView(5, 2), $t->trainerView(7, 2), $t->inspectorView(8),
-    $t->statistics(['academie', 'parcours'], 3), $t->transparency(5, 2)]);
+    $t->statistics(['etablissements', 'parcours'], [], 3), $t->transparency(5, 2)]);
 foreach (['lastaccess', 'lastlogin', 'lastip', 'firstaccess', 'currentlogin', '123456789', '10.0.0.1', 'timeaccess', 'timeviewed'] as $needle) {
     echo str_pad($needle, 14), str_contains($all, $needle) ? "FOUND\n" : "absent\n";
 }

@@ -32,4 +32,4 @@ the API has no filter argument for participation:
   participantView($viewerId, $courseId)
   trainerView($viewerId, $courseId)
   inspectorView($viewerId, $circonscription)
-  statistics($dimensions, $k)
+  statistics($tables, $earlierReleases, $k)

@@ -16,7 +16,7 @@ require __DIR__ . '/fixture.inc';
 $dir = xml_fixture_dir('size');
 // A sparse 1 GiB file: its size is known without writing it.
 $fp = fopen("$dir/huge.xml", 'w');
-fwrite($fp, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<statistics xmlns=\"urn:magistere:statistics:1\">");
+fwrite($fp, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<statistics xmlns=\"urn:magistere:statistics:2\">");
 ftruncate($fp, 1 << 30);
 fclose($fp);
 var_dump(filesize("$dir/huge.xml"));
@@ -26,9 +26,9 @@ unlink("$dir/huge.xml");
 // inflates to 272 MiB of comments (each one short, so libxml2's own limits do not apply) is
 // cut off by the byte count.
 $gz = gzopen("$dir/inflates.xml.gz", 'wb6');
-gzwrite($gz, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<statistics xmlns=\"urn:magistere:statistics:1\""
-    . " version=\"1\" scope=\"academie\" academie=\"X\" generated=\"2026-01-01T00:00:00Z\" k=\"5\">\n"
-    . "<dimensions><dimension name=\"academie\"/></dimensions><cells>\n");
+gzwrite($gz, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<statistics xmlns=\"urn:magistere:statistics:2\""
+    . " version=\"2\" scope=\"academie\" academie=\"X\" generated=\"2026-01-01T00:00:00Z\" k=\"5\">\n"
+    . "<etablissements>\n");
 $mib = str_repeat('<!--' . str_repeat('x', 1017) . "-->\n", 1024);
 for ($i = 0; $i < 272; $i++) {
     gzwrite($gz, $mib);

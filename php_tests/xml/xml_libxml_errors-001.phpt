@@ -41,14 +41,14 @@ xml_fixture_cleanup($dir);
 --EXPECTF--
 -- internal errors off: a warning, then the exception
 
-Warning: Magistere\Statistics::merge(): %s/bad.xml line 8: Element '{urn:magistere:statistics:1}cell', attribute 'participants': [facet 'minInclusive'] The value '-1' is less than the minimum value allowed ('0'). in %s on line %d
-Magistere\XmlError is a Magistere\Exception: DIR/bad.xml line 8: Element '{urn:magistere:statistics:1}cell', attribute 'participants': [facet 'minInclusive'] The value '-1' is less than the minimum value allowed ('0').
+Warning: Magistere\Statistics::merge(): %s/bad.xml line 11: Element '{urn:magistere:statistics:2}cell', attribute 'participants': [facet 'minInclusive'] The value '-1' is less than the minimum value allowed ('0'). in %s on line %d
+Magistere\XmlError is a Magistere\Exception: DIR/bad.xml line 11: Element '{urn:magistere:statistics:2}cell', attribute 'participants': [facet 'minInclusive'] The value '-1' is less than the minimum value allowed ('0').
 array(0) {
 }
 -- internal errors on: no output, the errors are kept
 caught
 bool(true)
-DIR/bad.xml line 8: Element '{urn:magistere:statistics:1}cell', attribute 'participants': [facet 'minInclusive'] The value '-1' is less than the minimum value allowed ('0').
+DIR/bad.xml line 11: Element '{urn:magistere:statistics:2}cell', attribute 'participants': [facet 'minInclusive'] The value '-1' is less than the minimum value allowed ('0').
 array(0) {
 }
 array(0) {

@@ -1,5 +1,5 @@
 --TEST--
-xml: Statistics::merge() refuses an académie twice, another schema version, other dimensions and bad arguments
+xml: Statistics::merge() and read() refuse an académie twice, another schema version and bad arguments
 --EXTENSIONS--
 magistere
 --INI--
@@ -13,34 +13,46 @@ $files = xml_fixture_write_academies($dir);
 copy($files['LYON'], "$dir/lyon-again.xml");
 xml_fixture_refusal('académie twice', [$files['AIX-MARSEILLE'], $files['LYON'], "$dir/lyon-again.xml"], $dir);
 xml_fixture_refusal('same file twice', [$files['NICE'], $files['NICE']], $dir);
-// Another schema version among good files: the whole merge is refused.
-$v2 = str_replace(['urn:magistere:statistics:1', 'version="1"'], ['urn:magistere:statistics:2', 'version="2"'], file_get_contents($files['NICE']));
-xml_fixture_refusal('a version 2 file', [$files['AIX-MARSEILLE'], xml_fixture_put($dir, 'v2.xml', $v2)], $dir);
-// Files of other dimensions cannot be summed cell by cell.
-$t = xml_fixture_tracker('BORDEAUX', xml_fixture_academies()['LYON'], 90000);
-$t->writeStatistics("$dir/bordeaux-secteur.xml", 'BORDEAUX', ['academie', 'secteur']);
-$t->writeStatistics("$dir/bordeaux-reordered.xml", 'BORDEAUX', ['degre', 'academie']);
-xml_fixture_refusal('other dimensions', [$files['LYON'], "$dir/bordeaux-secteur.xml"], $dir);
-xml_fixture_refusal('dimensions in another order', [$files['LYON'], "$dir/bordeaux-reordered.xml"], $dir);
+// Another schema version among good files: the whole merge is refused. Version 1 files were
+// protected table by table, and are refused with the reason.
+$v1 = str_replace(['urn:magistere:statistics:2', 'version="2"'], ['urn:magistere:statistics:1', 'version="1"'], file_get_contents($files['NICE']));
+xml_fixture_refusal('a version 1 file', [$files['AIX-MARSEILLE'], xml_fixture_put($dir, 'v1.xml', $v1)], $dir);
+$v3 = str_replace(['urn:magistere:statistics:2', 'version="2"'], ['urn:magistere:statistics:3', 'version="3"'], file_get_contents($files['NICE']));
+xml_fixture_refusal('a version 3 file', [$files['AIX-MARSEILLE'], xml_fixture_put($dir, 'v3.xml', $v3)], $dir);
 // The merge still works with the right files, and a k given explicitly must be at least 3.
 var_dump(count(Magistere\Statistics::merge([$files['LYON'], $files['NICE']])['sources']));
 xml_fixture_refusal('k = 2', [$files['LYON']], $dir, 2);
+$release = ['version' => 2, 'k' => 5, 'generated' => 0, 'tables' => [
+    'etablissements' => ['cells' => [['values' => [], 'participants' => 5, 'enrolments' => 5, 'finished' => 1]]],
+    'parcours' => ['cells' => [['values' => ['parcours' => null], 'enrolments' => 5, 'finished' => 1]]]]];
 foreach ([
     'no file' => fn () => Magistere\Statistics::merge([]),
     'not a path' => fn () => Magistere\Statistics::merge([42]),
     'NUL in a path' => fn () => Magistere\Statistics::merge(["a\0b"]),
     'direct construction' => fn () => new Magistere\Statistics(),
-    'writeMerged of junk' => fn () => Magistere\Statistics::writeMerged(['dimensions' => ['academie'], 'k' => 5, 'cells' => [['values' => []]]], "$dir/x.xml"),
-    'writeMerged without counts' => fn () => Magistere\Statistics::writeMerged(['dimensions' => ['academie'], 'k' => 5,
-        'cells' => [['values' => ['academie' => 'X'], 'participants' => null, 'suppressed' => null]]], "$dir/x.xml"),
-    'writeMerged with k = 1' => fn () => Magistere\Statistics::writeMerged(['dimensions' => ['academie'], 'k' => 1, 'cells' => []], "$dir/x.xml"),
+    'read of nothing' => fn () => Magistere\Statistics::read(''),
+    'read of a missing file' => fn () => Magistere\Statistics::read("$dir/missing.xml"),
+    'read of a version 1 file' => fn () => Magistere\Statistics::read("$dir/v1.xml"),
+    'writeMerged of a version 1 table' => fn () => Magistere\Statistics::writeMerged(['dimensions' => ['academie'], 'k' => 5, 'cells' => [['values' => []]]], "$dir/x.xml"),
+    'writeMerged of half a release' => fn () => Magistere\Statistics::writeMerged(['tables' => ['parcours' => $release['tables']['parcours']]] + $release, "$dir/x.xml"),
+    'writeMerged of a group without its enclosing group' => fn () => Magistere\Statistics::writeMerged(['tables' => [
+        'etablissements' => ['cells' => [...$release['tables']['etablissements']['cells'],
+            ['values' => ['academie' => 'X', 'degre' => '1D'], 'participants' => 5, 'enrolments' => 5, 'finished' => 1]]],
+        'parcours' => $release['tables']['parcours']]] + $release, "$dir/x.xml"),
+    'writeMerged with a negative count' => fn () => Magistere\Statistics::writeMerged(['tables' => [
+        'etablissements' => ['cells' => [['values' => [], 'participants' => -5, 'enrolments' => 5, 'finished' => 1]]],
+        'parcours' => $release['tables']['parcours']]] + $release, "$dir/x.xml"),
+    'writeMerged with k = 1' => fn () => Magistere\Statistics::writeMerged(['k' => 1] + $release, "$dir/x.xml"),
 ] as $what => $call) {
+    libxml_use_internal_errors(true);
     try {
         $call();
         echo "$what: accepted\n";
     } catch (Throwable $e) {
-        echo "$what: ", get_class($e), ': ', $e->getMessage(), "\n";
+        echo "$what: ", get_class($e), ': ', str_replace($dir, 'DIR', $e->getMessage()), "\n";
     }
+    libxml_clear_errors();
+    libxml_use_internal_errors(false);
 }
 var_dump(file_exists("$dir/x.xml"));
 xml_fixture_cleanup($dir);
@@ -48,16 +60,20 @@ xml_fixture_cleanup($dir);
 --EXPECT--
 académie twice: Magistere\XmlError: DIR/lyon-again.xml: académie LYON is already given by DIR/stats-LYON.xml [libxml errors: none]
 same file twice: Magistere\XmlError: DIR/stats-NICE.xml: académie NICE is already given by DIR/stats-NICE.xml [libxml errors: none]
-a version 2 file: Magistere\XmlError: DIR/v2.xml line 2: schema version 2 is not supported (this reader knows version 1, namespace urn:magistere:statistics:1) [libxml errors: yes]
-other dimensions: Magistere\XmlError: DIR/bordeaux-secteur.xml: dimensions (academie, secteur) differ from those of DIR/stats-LYON.xml (academie, degre) [libxml errors: none]
-dimensions in another order: Magistere\XmlError: DIR/bordeaux-reordered.xml: dimensions (degre, academie) differ from those of DIR/stats-LYON.xml (academie, degre) [libxml errors: none]
+a version 1 file: Magistere\XmlError: DIR/v1.xml line 2: schema version 1 is refused: its tables were protected one by one and can be undone by differencing them (docs/statistics.md); ask for a version 2 file (namespace urn:magistere:statistics:2) [libxml errors: yes]
+a version 3 file: Magistere\XmlError: DIR/v3.xml line 2: schema version 3 is not supported (this reader knows version 2, namespace urn:magistere:statistics:2) [libxml errors: yes]
 int(2)
 k = 2: Magistere\SettingsError: k must be at least 3 (got 2): below that a statistics cell could single out people [libxml errors: none]
 no file: ValueError: Magistere\Statistics::merge(): Argument #1 ($paths) must name at least one statistics file
 not a path: TypeError: Magistere\Statistics::merge(): Argument #1 ($paths) must contain only paths (strings), int given
 NUL in a path: ValueError: Magistere\Statistics::merge(): Argument #1 ($paths) must contain non-empty paths without NUL bytes
 direct construction: Error: Call to private Magistere\Statistics::__construct() from global scope
-writeMerged of junk: ValueError: Magistere\Statistics::writeMerged(): Argument #1 ($table) cell 0 must hold 'values' with one entry per dimension
-writeMerged without counts: ValueError: Magistere\Statistics::writeMerged(): Argument #1 ($table) cell 0: a cell that is not suppressed needs its counts
-writeMerged with k = 1: ValueError: Magistere\Statistics::writeMerged(): Argument #1 ($table) k must be at least 3 (got 1): below that a statistics cell could single out people
+read of nothing: ValueError: Magistere\Statistics::read(): Argument #1 ($path) must be a non-empty path without NUL bytes
+read of a missing file: Magistere\XmlError: DIR/missing.xml: cannot be opened (No such file or directory)
+read of a version 1 file: Magistere\XmlError: DIR/v1.xml line 2: schema version 1 is refused: its tables were protected one by one and can be undone by differencing them (docs/statistics.md); ask for a version 2 file (namespace urn:magistere:statistics:2)
+writeMerged of a version 1 table: ValueError: Magistere\Statistics::writeMerged(): Argument #1 ($table) the release must be a statistics release as statistics() or Statistics::read() return it (version 2, k, generated, tables)
+writeMerged of half a release: ValueError: Magistere\Statistics::writeMerged(): Argument #1 ($table) the release lacks the etablissements table (whole releases are needed)
+writeMerged of a group without its enclosing group: ValueError: Magistere\Statistics::writeMerged(): Argument #1 ($table) the release: table etablissements: a group at level 2 has no enclosing group
+writeMerged with a negative count: ValueError: Magistere\Statistics::writeMerged(): Argument #1 ($table) the release: etablissements cell 0: participants must be null or a count
+writeMerged with k = 1: ValueError: Magistere\Statistics::writeMerged(): Argument #1 ($table) the release: k must be at least 3
 bool(false)

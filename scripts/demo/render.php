@@ -69,22 +69,22 @@ final class I18n
             'enrolments' => 'Enrolments',
             'status_enrolled' => 'enrolled',
             'status_finished' => 'finished',
-            'table' => 'Statistics by %s',
+            'table_etablissements' => 'Schools: académie › degré › secteur › département › circonscription',
+            'table_parcours' => 'Parcours',
+            'col_group' => 'Group',
             'total' => 'Total',
             'not_recorded' => '(not recorded)',
+            'other_courses' => '(other courses: no forecast duration)',
             'col_participants' => 'People',
             'col_enrolments' => 'Enrolments',
             'col_finished' => 'Finished',
             'col_hours' => 'Credited hours',
-            'secret' => 'secret',
-            'col_secret' => 'Secret',
-            'secret_short_primary' => 'primary (fewer than k people)',
-            'secret_short_secondary' => 'secondary (protects a secret cell)',
-            'secret_short_finished' => 'finished and hours: %s',
+            'secret' => 'protected',
             't_fields' => 'fields: %s; nothing else',
-            'secret_primary' => 'suppressed: fewer than k people (primary)',
-            'secret_secondary' => 'suppressed so that a secret cell cannot be recomputed from totals (secondary)',
-            'suppressed_cells' => '%d of %d cells suppressed (%d primary, %d secondary)',
+            'protected_cells' => '%d of %d groups protected (one mark for all: nothing says why)',
+            'release_of' => 'Release of %s',
+            'later' => 'The next release, a month later: %s ticked %d more participants of "%s"; it is protected with the first (%s)',
+            'later_counts' => '%d groups shown in both releases moved by 0 or at least k people; %d shown in the first are protected in the second (they moved by 1 to k-1, or protect one that did); %d protected in both',
             'dim_academie' => 'académie', 'dim_departement' => 'département', 'dim_circonscription' => 'circonscription',
             'dim_degre' => 'degré', 'dim_secteur' => 'secteur', 'dim_parcours' => 'parcours',
             'val_prive' => 'private', 'val_public' => 'public',
@@ -94,7 +94,7 @@ final class I18n
             'cannot_participant' => "other participants' progress and marks (R2), nor anything of a parcours one is not in (R1)",
             'cannot_trainer' => "the parcours one does not train (R1), the inspector's and the ministry's views",
             'cannot_inspector' => 'activity details, progress or percentages (R4), another circonscription, the inside of a parcours',
-            'cannot_ministry' => 'any name, id or school code of a person (R5): it opens no parcours, and k never goes below 3',
+            'cannot_ministry' => 'any name, id or school code of a person, any table outside the publication plan (R5): it opens no parcours, and k never goes below 3',
             'cannot_transparency' => "a transparency page for someone who is not a participant of the parcours: the page is a participant's (R9); and nobody, in any role, sees connection time, last access, clicks or pages viewed (R6)",
             't_self' => 'You',
             't_participants' => 'The other participants',
@@ -103,7 +103,7 @@ final class I18n
             't_ministry' => 'The ministry',
             't_never' => 'Nobody',
             't_sees_nothing' => 'sees nothing about you in this parcours',
-            't_counted_in' => 'counts you, without your name, in the statistics cell',
+            't_counted_in' => 'counts you, without your name, in the statistics groups of',
             'never_connection_time' => 'connection time', 'never_last_access' => 'last access', 'never_clicks' => 'clicks',
             'never_pages_viewed' => 'pages viewed', 'never_resources_viewed' => 'resources viewed',
             'index' => 'Index',
@@ -167,22 +167,22 @@ final class I18n
             'enrolments' => 'Inscriptions',
             'status_enrolled' => 'inscrit',
             'status_finished' => 'terminé',
-            'table' => 'Statistiques par %s',
+            'table_etablissements' => 'Établissements : académie › degré › secteur › département › circonscription',
+            'table_parcours' => 'Parcours',
+            'col_group' => 'Groupe',
             'total' => 'Total',
             'not_recorded' => '(non renseigné)',
+            'other_courses' => '(autres cours : sans durée prévue)',
             'col_participants' => 'Personnes',
             'col_enrolments' => 'Inscriptions',
             'col_finished' => 'Terminées',
             'col_hours' => 'Heures créditées',
-            'secret' => 'secret',
-            'col_secret' => 'Secret',
-            'secret_short_primary' => 'primaire (moins de k personnes)',
-            'secret_short_secondary' => 'secondaire (protège une case secrète)',
-            'secret_short_finished' => 'terminées et heures : %s',
+            'secret' => 'protégé',
             't_fields' => 'champs : %s ; rien d\'autre',
-            'secret_primary' => 'masqué : moins de k personnes (secret primaire)',
-            'secret_secondary' => 'masqué pour qu\'une case secrète ne puisse être recalculée à partir des totaux (secret secondaire)',
-            'suppressed_cells' => '%d cases masquées sur %d (%d primaires, %d secondaires)',
+            'protected_cells' => '%d groupes protégés sur %d (une seule marque : rien ne dit pourquoi)',
+            'release_of' => 'Publication du %s',
+            'later' => 'La publication suivante, un mois plus tard : %s a coché %d participants de plus de « %s » ; elle est protégée avec la première (%s)',
+            'later_counts' => '%d groupes montrés dans les deux publications ont bougé de 0 ou d\'au moins k personnes ; %d montrés dans la première sont protégés dans la seconde (ils ont bougé de 1 à k-1, ou en protègent un) ; %d protégés dans les deux',
             'dim_academie' => 'académie', 'dim_departement' => 'département', 'dim_circonscription' => 'circonscription',
             'dim_degre' => 'degré', 'dim_secteur' => 'secteur', 'dim_parcours' => 'parcours',
             'val_prive' => 'privé', 'val_public' => 'public',
@@ -192,7 +192,7 @@ final class I18n
             'cannot_participant' => "la progression et les marques des autres participants (R2), ni rien d'un parcours où l'on n'est pas (R1)",
             'cannot_trainer' => "les parcours que l'on n'anime pas (R1), les vues de l'inspecteur et du ministère",
             'cannot_inspector' => "le détail des activités, la progression ou les pourcentages (R4), une autre circonscription, l'intérieur d'un parcours",
-            'cannot_ministry' => "aucun nom, identifiant ou code d'établissement d'une personne (R5) : il n'ouvre aucun parcours, et k ne descend jamais sous 3",
+            'cannot_ministry' => "aucun nom, identifiant ou code d'établissement d'une personne, aucun tableau hors du plan de publication (R5) : il n'ouvre aucun parcours, et k ne descend jamais sous 3",
             'cannot_transparency' => "une page de transparence pour qui n'est pas participant du parcours : c'est la page d'un participant (R9) ; et personne, dans aucun rôle, ne voit le temps de connexion, le dernier accès, les clics ou les pages vues (R6)",
             't_self' => 'Vous',
             't_participants' => 'Les autres participants',
@@ -201,7 +201,7 @@ final class I18n
             't_ministry' => 'Le ministère',
             't_never' => 'Personne',
             't_sees_nothing' => 'ne voit rien de vous dans ce parcours',
-            't_counted_in' => 'vous compte, sans votre nom, dans la case statistique',
+            't_counted_in' => 'vous compte, sans votre nom, dans les groupes statistiques de',
             'never_connection_time' => 'temps de connexion', 'never_last_access' => 'dernier accès', 'never_clicks' => 'clics',
             'never_pages_viewed' => 'pages vues', 'never_resources_viewed' => 'ressources consultées',
             'index' => 'Sommaire',
@@ -295,17 +295,18 @@ final class Scenes
                 ["trainerView({$in['userid']}, {$p['courseid']})",
                     fn () => $tracker->trainerView($in['userid'], $p['courseid'])],
             ]);
-        $stats = [];
-        foreach ([['departement', 'degre'], ['parcours'], ['circonscription', 'secteur']] as $dims) {
-            $stats[] = ['call' => 'statistics([' . implode(', ', array_map(fn ($d) => "'$d'", $dims)) . '])',
-                'view' => $tracker->statistics($dims)];
-        }
-        $scenes[] = ['key' => 'ministry', 'call' => $stats[0]['call'], 'view' => $stats[0]['view'],
-            'tables' => $stats, 'refusals' => self::refusals([
+        // The ministry: a release, then the next one a month later, after the trainer ticked the
+        // rest of his group, protected with the first.
+        $first = $tracker->statistics();
+        $later = self::later($tracker, $tables, $tr, $meta);
+        $scenes[] = ['key' => 'ministry', 'call' => 'statistics()', 'view' => $first, 'later' => $later,
+            'refusals' => self::refusals([
                 ["participantView({$mi['userid']}, {$p['courseid']})",
                     fn () => $tracker->participantView($mi['userid'], $p['courseid'])],
-                ["statistics(['circonscription', 'secteur'], 2)",
-                    fn () => $tracker->statistics(['circonscription', 'secteur'], 2)],
+                ["statistics(['circonscription', 'secteur'])",
+                    fn () => $tracker->statistics(['circonscription', 'secteur'])],
+                ["statistics(['parcours'], [], 2)",
+                    fn () => $tracker->statistics(['parcours'], [], 2)],
             ])];
         $scenes[] = self::scene('transparency', "transparency({$p['userid']}, {$p['courseid']})",
             fn () => $tracker->transparency($p['userid'], $p['courseid']), [
@@ -350,43 +351,92 @@ final class Scenes
     }
 
     /**
-     * Statistics cells sorted for reading: by each dimension's displayed value ($label(dim, value)),
-     * totals last.
+     * The next release: a month after the sample's instant, the trainer of the cast ticks every
+     * participant of his parcours not yet marked finished; the release is computed with the
+     * first as an earlier release.
      */
-    public static function sortedCells(array $table, callable $label): array
+    private static function later(\Magistere\Tracker $tracker, array $tables, array $tr, array $meta): array
     {
-        $cells = $table['cells'] ?? [];
-        $dims = $table['dimensions'] ?? [];
-        usort($cells, function (array $a, array $b) use ($dims, $label): int {
-            foreach ($dims as $d) {
-                $x = $a['values'][$d] ?? null;
-                $y = $b['values'][$d] ?? null;
-                if ($x === $y) {
-                    continue;
-                }
-                // Totals last, "not recorded" just before them.
-                $rank = fn (?string $v) => $v === null ? 2 : ($v === '' ? 1 : 0);
-                if ($rank($x) !== $rank($y)) {
-                    return $rank($x) <=> $rank($y);
-                }
-                return strcmp($label($d, $x), $label($d, $y));
+        $tv = $tracker->trainerView($tr['userid'], $tr['courseid']);
+        $minutes = $tv['course']['duration_minutes'] ?? 0;
+        $marks = $tables['local_magistere_mark'] ?? [];
+        $id = max(array_merge([0], array_keys($marks), array_map(fn ($m) => (int) ($m['id'] ?? 0), $marks)));
+        $ticked = 0;
+        foreach ($tv['participants'] as $pp) {
+            if ($pp['mark']['finished'] ?? false) {
+                continue;
             }
-            return 0;
-        });
-        return $cells;
+            foreach ($marks as $key => $m) {
+                if ((int) $m['courseid'] === $tr['courseid'] && (int) $m['userid'] === $pp['id']) {
+                    unset($marks[$key]);
+                }
+            }
+            $marks[++$id] = ['id' => $id, 'courseid' => $tr['courseid'], 'userid' => $pp['id'], 'finished' => 1,
+                'creditedminutes' => $minutes, 'timemodified' => $meta['now'] + 86400, 'modifiedby' => $tr['userid']];
+            $ticked++;
+        }
+        $tables['local_magistere_mark'] = $marks;
+        $next = new \Magistere\Tracker(\Magistere\Source::rows($tables), ['now' => $meta['now'] + 30 * 86400]);
+        $first = $tracker->statistics();
+        return ['call' => 'statistics([\'etablissements\', \'parcours\'], [$first])', 'view' => $next->statistics(
+            ['etablissements', 'parcours'], [$first]), 'trainer' => I18n::person($tv['viewer']),
+            'course' => $tv['course']['fullname'], 'ticked' => $ticked];
     }
 
-    /** [suppressed, total, primary, secondary] counts of a statistics table. */
-    public static function suppressionCounts(array $table): array
+    /** [protected, total] groups of a release. */
+    public static function protectionCounts(array $release): array
     {
-        $n = $p = $s = 0;
-        foreach ($table['cells'] ?? [] as $c) {
-            $why = $c['suppressed'] ?? null;
-            $n += $why !== null ? 1 : 0;
-            $p += $why === 'primary' ? 1 : 0;
-            $s += $why === 'secondary' ? 1 : 0;
+        $n = $total = 0;
+        foreach ($release['tables'] as $tab) {
+            foreach ($tab['cells'] as $c) {
+                $total++;
+                $n += $c['enrolments'] === null ? 1 : 0;
+            }
         }
-        return [$n, count($table['cells'] ?? []), $p, $s];
+        return [$n, $total];
+    }
+
+    /**
+     * What changed between two releases: [groups shown in both, groups shown in the first and
+     * protected in the second, groups protected in both].
+     */
+    public static function laterCounts(array $first, array $second): array
+    {
+        $seen = [];
+        foreach ($first['tables'] as $name => $tab) {
+            foreach ($tab['cells'] as $c) {
+                $seen[$name . json_encode($c['values'])] = $c['enrolments'] !== null;
+            }
+        }
+        $both = $hidden = $neither = 0;
+        foreach ($second['tables'] as $name => $tab) {
+            foreach ($tab['cells'] as $c) {
+                $was = $seen[$name . json_encode($c['values'])] ?? null;
+                $now = $c['enrolments'] !== null;
+                $both += $was === true && $now ? 1 : 0;
+                $hidden += $was === true && !$now ? 1 : 0;
+                $neither += $was === false && !$now ? 1 : 0;
+            }
+        }
+        return [$both, $hidden, $neither];
+    }
+
+    /** The label of a group: its own value (the last of its path), "Total" at the top. */
+    public static function groupLabel(array $cell, array $levels, callable $label): string
+    {
+        $last = null;
+        foreach ($levels as $level) {
+            if (($cell['values'][$level] ?? null) !== null) {
+                $last = $level;
+            }
+        }
+        return $last === null ? $label('', null) : $label($last, $cell['values'][$last]);
+    }
+
+    /** The depth of a group in its tree (0: the total). */
+    public static function depth(array $cell): int
+    {
+        return count(array_filter($cell['values'], fn ($v) => $v !== null));
     }
 }
 
@@ -617,9 +667,17 @@ final class TextRenderer
 
             case 'ministry':
                 $out .= '  ' . $i->t('who_ministry', $v['k']) . "\n";
-                foreach ($s['tables'] as $tab) {
-                    $out .= "\n" . $this->statsTable($tab);
+                $out .= '  ' . $i->t('release_of', gmdate('Y-m-d', $v['generated'])) . '   ($tracker->' . $s['call'] . ")\n";
+                foreach ($v['tables'] as $name => $tab) {
+                    $out .= "\n" . $this->statsTree($name, $tab);
                 }
+                [$n, $total] = Scenes::protectionCounts($v);
+                $out .= '  ' . $i->t('protected_cells', $n, $total) . "\n";
+                $l = $s['later'];
+                $out .= "\n" . wordwrap('  ' . $i->t('later', $l['trainer'], $l['ticked'], $l['course'],
+                    '$tracker->' . $l['call']), 110, "\n    ") . "\n";
+                [$both, $hidden, $neither] = Scenes::laterCounts($v, $l['view']);
+                $out .= wordwrap('  ' . $i->t('later_counts', $both, $hidden, $neither), 110, "\n    ") . "\n";
                 break;
 
             case 'transparency':
@@ -642,11 +700,11 @@ final class TextRenderer
 
     public function dimValue(string $dim, ?string $value): string
     {
-        if ($value === null) {
+        if ($value === null || $dim === '') {
             return $this->i->t('total');
         }
         if ($value === '') {
-            return $this->i->t('not_recorded');
+            return $this->i->t($dim === 'parcours' ? 'other_courses' : 'not_recorded');
         }
         if ($dim === 'secteur' && $this->i->has('val_' . $value)) {
             return $this->i->t('val_' . $value);
@@ -657,37 +715,30 @@ final class TextRenderer
         return $value;
     }
 
-    private function statsTable(array $tab): string
+    private function statsTree(string $name, array $tab): string
     {
         $i = $this->i;
-        $t = $tab['view'];
-        $dims = $t['dimensions'];
-        $out = '  ' . $this->c('1', $i->t('table', implode(' × ', array_map(fn ($d) => $i->t('dim_' . $d), $dims))))
-            . '   ($tracker->' . $tab['call'] . ")\n";
-        $head = array_map(fn ($d) => $i->t('dim_' . $d), $dims);
-        $rows = [array_merge($head, [$i->t('col_participants'), $i->t('col_enrolments'), $i->t('col_finished'),
-            $i->t('col_hours'), $i->t('col_secret')])];
-        foreach (Scenes::sortedCells($t, [$this, 'dimValue']) as $cell) {
-            $row = [];
-            foreach ($dims as $d) {
-                $row[] = $this->dimValue($d, $cell['values'][$d] ?? null);
-            }
-            if ($cell['suppressed'] !== null) {
-                $row = array_merge($row, ['▒▒▒', '▒▒▒', '▒▒▒', '▒▒▒', $i->t('secret_short_' . $cell['suppressed'])]);
-            } else {
-                $fs = $cell['finished_suppressed'];
-                $row[] = $cell['participants'];
-                $row[] = $cell['enrolments'];
-                $row[] = $fs !== null ? '▒▒▒' : $cell['finished'];
-                $row[] = $fs !== null ? '▒▒▒' : sprintf('%.1f', $cell['credited_minutes'] / 60);
-                $row[] = $fs !== null ? $i->t('secret_short_finished', $i->t('secret_short_' . $fs)) : '';
+        $out = '  ' . $this->c('1', $i->t('table_' . $name)) . "\n";
+        $head = [$i->t('col_group')];
+        $cols = $name === 'etablissements' ? ['participants', 'enrolments', 'finished'] : ['enrolments', 'finished', 'credited_minutes'];
+        foreach ($cols as $col) {
+            $head[] = $i->t($col === 'credited_minutes' ? 'col_hours' : 'col_' . $col);
+        }
+        $rows = [$head];
+        foreach ($tab['cells'] as $cell) {
+            $row = [str_repeat('  ', Scenes::depth($cell)) . Scenes::groupLabel($cell, $tab['levels'], [$this, 'dimValue'])];
+            foreach ($cols as $col) {
+                if (!array_key_exists($col, $cell)) {
+                    $row[] = '';
+                } elseif ($cell[$col] === null) {
+                    $row[] = '▒▒▒';
+                } else {
+                    $row[] = $col === 'credited_minutes' ? sprintf('%.1f', $cell[$col] / 60) : (string) $cell[$col];
+                }
             }
             $rows[] = $row;
         }
-        $out .= $this->table($rows, [0 => 30]);
-        [$n, $total, $p, $sec] = Scenes::suppressionCounts($t);
-        $out .= '  ' . $i->t('suppressed_cells', $n, $total, $p, $sec) . "\n";
-        return $out;
+        return $out . $this->table($rows, [0 => 40]);
     }
 
     private function transparency(array $v): string
@@ -1016,10 +1067,17 @@ final class HtmlRenderer
                 break;
 
             case 'ministry':
-                $body .= '<p class="meta">' . $e($i->t('who_ministry', $v['k'])) . '</p>';
-                foreach ($s['tables'] as $tab) {
-                    $body .= $this->statsTable($tab);
+                [$n, $total] = Scenes::protectionCounts($v);
+                $body .= '<p class="meta">' . $e($i->t('who_ministry', $v['k'])) . ' · ' . $e($i->t('release_of',
+                    gmdate('Y-m-d', $v['generated']))) . ' · <code>$tracker-&gt;' . $e($s['call']) . '</code> · '
+                    . $e($i->t('protected_cells', $n, $total)) . '</p>';
+                foreach ($v['tables'] as $name => $tab) {
+                    $body .= $this->statsTree($name, $tab);
                 }
+                $l = $s['later'];
+                [$both, $hidden, $neither] = Scenes::laterCounts($v, $l['view']);
+                $body .= '<section class="card"><p>' . $e($i->t('later', $l['trainer'], $l['ticked'], $l['course'],
+                    '$tracker->' . $l['call'])) . '</p><p>' . $e($i->t('later_counts', $both, $hidden, $neither)) . '</p></section>';
                 break;
 
             case 'transparency':
@@ -1078,37 +1136,30 @@ final class HtmlRenderer
         return $out . '</dl>';
     }
 
-    private function statsTable(array $tab): string
+    private function statsTree(string $name, array $tab): string
     {
         $i = $this->i;
-        $t = $tab['view'];
-        $dims = $t['dimensions'];
-        [$n, $total, $p, $sec] = Scenes::suppressionCounts($t);
-        $out = '<table><caption>' . self::e($i->t('table', implode(' × ', array_map(fn ($d) => $i->t('dim_' . $d), $dims))))
-            . ' <code>$tracker-&gt;' . self::e($tab['call']) . '</code> · ' . self::e($i->t('suppressed_cells', $n, $total, $p, $sec))
-            . '</caption><thead><tr>';
-        foreach ($dims as $d) {
-            $out .= '<th scope="col">' . self::e($i->t('dim_' . $d)) . '</th>';
-        }
-        foreach (['col_participants', 'col_enrolments', 'col_finished', 'col_hours'] as $col) {
-            $out .= '<th scope="col" class="num">' . self::e($i->t($col)) . '</th>';
+        $cols = $name === 'etablissements' ? ['participants', 'enrolments', 'finished'] : ['enrolments', 'finished', 'credited_minutes'];
+        $out = '<table><caption>' . self::e($i->t('table_' . $name)) . '</caption><thead><tr><th scope="col">'
+            . self::e($i->t('col_group')) . '</th>';
+        foreach ($cols as $col) {
+            $out .= '<th scope="col" class="num">' . self::e($i->t($col === 'credited_minutes' ? 'col_hours' : 'col_' . $col)) . '</th>';
         }
         $out .= '</tr></thead><tbody>';
-        foreach (Scenes::sortedCells($t, [$this->text, 'dimValue']) as $cell) {
-            $out .= '<tr>';
-            foreach ($dims as $k => $d) {
-                $val = $this->text->dimValue($d, $cell['values'][$d] ?? null);
-                $out .= $k === 0 ? '<th scope="row">' . self::e($val) . '</th>' : '<td>' . self::e($val) . '</td>';
-            }
-            $secret = fn (string $why) => '<td class="num secret"><abbr title="' . self::e($i->t('secret_' . $why)) . '">'
-                . self::e($i->t('secret')) . '</abbr><span class="sr-only"> (' . self::e($i->t('secret_' . $why)) . ')</span></td>';
-            if ($cell['suppressed'] !== null) {
-                $out .= str_repeat($secret($cell['suppressed']), 4);
-            } else {
-                $out .= '<td class="num">' . $cell['participants'] . '</td><td class="num">' . $cell['enrolments'] . '</td>';
-                $out .= $cell['finished_suppressed'] !== null ? str_repeat($secret($cell['finished_suppressed']), 2)
-                    : '<td class="num">' . $cell['finished'] . '</td><td class="num">'
-                        . sprintf('%.1f', $cell['credited_minutes'] / 60) . '</td>';
+        // One mark for any protected figure, the same everywhere: nothing says why.
+        $secret = '<td class="num secret">' . self::e($i->t('secret')) . '</td>';
+        foreach ($tab['cells'] as $cell) {
+            $out .= '<tr><th scope="row" style="padding-left:' . (0.4 + 1.2 * Scenes::depth($cell)) . 'em">'
+                . self::e(Scenes::groupLabel($cell, $tab['levels'], [$this->text, 'dimValue'])) . '</th>';
+            foreach ($cols as $col) {
+                if (!array_key_exists($col, $cell)) {
+                    $out .= '<td></td>';
+                } elseif ($cell[$col] === null) {
+                    $out .= $secret;
+                } else {
+                    $out .= '<td class="num">' . self::e($col === 'credited_minutes' ? sprintf('%.1f', $cell[$col] / 60)
+                        : (string) $cell[$col]) . '</td>';
+                }
             }
             $out .= '</tr>';
         }

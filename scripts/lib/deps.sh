@@ -13,6 +13,7 @@ MG_DEPS_PACKAGES=(
 	valgrind clang libclang-rt-14-dev
 	pkg-config make gcc composer
 	rsync shellcheck
+	libglpk-dev
 )
 
 # Prints the packages of "$@" that are not installed.

@@ -502,6 +502,8 @@ mg_status mg_view_transparency(const mg_model *m, int64_t userid, int64_t course
 
 /* ---------------------------------------------------- statistics (R5) */
 
+/* The dimensions a person's participation is classified by (the values come
+ * from the school directory and the course shortname). */
 typedef enum mg_dim {
 	MG_DIM_ACADEMIE,
 	MG_DIM_DEPARTEMENT,
@@ -512,61 +514,123 @@ typedef enum mg_dim {
 	MG_DIM__COUNT
 } mg_dim;
 
-#define MG_STATS_MAX_DIMS MG_DIM__COUNT
-
 const char *mg_dim_name(mg_dim d);
 /* MG_EARG when unknown. */
 mg_status mg_dim_parse(const char *s, size_t len, mg_dim *out, mg_error *err);
 
-typedef enum mg_supp {
-	MG_SUPP_NONE = 0,
-	MG_SUPP_PRIMARY = 1,    /* fewer than k people behind the value */
-	MG_SUPP_SECONDARY = 2   /* hides a primary cell from line totals */
-} mg_supp;
+/*
+ * The publication plan (docs/statistics.md). The ministry gets one release at
+ * a time: two tables, each a tree of nested groups of people, published
+ * together and protected together with every earlier release.
+ *
+ *   etablissements  total > academie > degre > secteur > departement > circonscription
+ *                   measures: participants (people), enrolments, finished
+ *   parcours        total > parcours (course shortname)
+ *                   measures: enrolments, finished, credited minutes
+ *
+ * The two totals are the same figures (every participation once). Nothing
+ * else is ever computed: a table by any other dimensions is not part of the
+ * plan (its cells would be differences of the plan's cells).
+ */
+typedef enum mg_stats_tab {
+	MG_TAB_ETAB,
+	MG_TAB_PARCOURS,
+	MG_TAB__COUNT
+} mg_stats_tab;
 
-/* A cell of a statistics table. values[d] is the value of dimension d; a
- * NULL ptr means "all values" (a margin: the cell is the total over that
- * dimension); the empty string means "not recorded". */
-typedef struct mg_stats_cell {
-	mg_str values[MG_STATS_MAX_DIMS];
-	int64_t participants;      /* distinct people enrolled */
-	int64_t enrolments;        /* (person, parcours) pairs */
-	int64_t finished;          /* finished pairs */
-	int64_t credited_minutes;  /* sum of credited minutes of finished pairs */
-	int64_t finished_people;   /* distinct people with a finished pair */
-	int64_t unfinished_people; /* distinct people with an unfinished pair */
-	mg_supp suppressed;        /* the whole cell */
-	mg_supp finished_suppressed; /* finished + credited_minutes only */
-} mg_stats_cell;
+#define MG_STATS_DEPTH_MAX 5
 
-typedef struct mg_stats_table {
-	size_t ndims;
-	mg_dim dims[MG_STATS_MAX_DIMS];
+const char *mg_stats_tab_name(mg_stats_tab t);
+/* MG_EARG when it names no table of the plan. */
+mg_status mg_stats_tab_parse(const char *s, size_t len, mg_stats_tab *out, mg_error *err);
+/* The levels of a table below its total, in order; returns their number. */
+size_t mg_stats_tab_levels(mg_stats_tab t, const mg_dim **levels);
+
+typedef enum mg_measure {
+	MG_M_PARTICIPANTS,   /* distinct people (etablissements only) */
+	MG_M_ENROLMENTS,     /* participations */
+	MG_M_FINISHED,       /* participations with a training record */
+	MG_M_MINUTES,        /* credited minutes of those (parcours only) */
+	MG_M__COUNT
+} mg_measure;
+
+/* Whether table t publishes measure m; whether node n of it has it (the
+ * parcours total has no credited minutes: docs/statistics.md). */
+int mg_stats_tab_has(mg_stats_tab t, mg_measure m);
+struct mg_stats_node;
+int mg_stats_node_has(mg_stats_tab t, const struct mg_stats_node *n, mg_measure m);
+
+#define MG_STATS_NONE UINT32_MAX
+
+/* A node of a table: a group of people, named by its path from the total
+ * (values[0..depth-1], one per level; "" means not recorded). */
+typedef struct mg_stats_node {
+	mg_str values[MG_STATS_DEPTH_MAX];
+	uint32_t depth;                    /* 0: the table's total */
+	uint32_t parent, child, next;      /* indices; children in value order */
+	int64_t v[MG_M__COUNT];            /* the counts; 0 for a measure the table lacks */
+	unsigned char hidden[MG_M__COUNT]; /* protected: never written anywhere */
+	/* Used while computing a release; 0 in a release read from a file. */
+	int64_t finished_people;           /* people with a training record in the group */
+	int64_t unfinished_people;         /* people with a participation without one */
+	int64_t schools;                   /* directory schools in the group (etablissements) */
+	int64_t duration;                  /* forecast minutes of the parcours (0 when unset) */
+	unsigned char sensitive;           /* MG_STATS_SENSITIVE_* (primary protection) */
+} mg_stats_node;
+
+#define MG_STATS_SENSITIVE_GROUP 1u    /* fewer than k people (or a possibly small empty group) */
+#define MG_STATS_SENSITIVE_FINISHED 2u /* fewer than k people with, or without, a training record */
+
+typedef struct mg_stats_tree {
+	mg_stats_node *nodes;   /* nodes[0] is the total; pre-order after mg_stats_release_link */
+	size_t nnodes;
+} mg_stats_tree;
+
+typedef struct mg_stats_release {
 	int64_t k;
-	size_t ncells;
-	mg_stats_cell *cells;      /* all levels: finest cells and every margin */
-	struct mg_stats_priv *priv;
-} mg_stats_table;
+	int64_t generated;       /* the release's date (Unix time) */
+	mg_stats_tree tabs[MG_TAB__COUNT];
+	struct mg_stats_rpriv *priv;
+} mg_stats_release;
 
-/* Computes the table for the given dimensions (distinct, 1..6) with primary
- * and secondary suppression applied. *out is owned by the caller
- * (mg_stats_free). The model must outlive the table. */
-mg_status mg_stats_compute(const mg_model *m, const mg_dim *dims, size_t ndims,
-	int64_t k, mg_stats_table **out, mg_error *err);
+/* Computes a release from the model at date `generated` with threshold k
+ * (at least 3), protected together with the `nearlier` releases this site
+ * published before (docs/statistics.md: every figure any combination of
+ * them and this one determines moves by 0 or at least k people; none dated
+ * after `generated`). *out is owned by the caller (mg_stats_release_free);
+ * the model and the earlier releases need not outlive it. MG_ESETTINGS for
+ * k below 3, MG_EARG for an earlier release that cannot be one of this
+ * site's (dated later, other tables). */
+mg_status mg_stats_release_compute(const mg_model *m, int64_t k, int64_t generated,
+	const mg_stats_release *const *earlier, size_t nearlier,
+	mg_stats_release **out, mg_error *err);
 
-/* An empty table for the given dimensions, to be filled by a reader (the
- * ministry-side merge): cells are added with mg_stats_add_cell, whose
- * strings are copied. */
-mg_stats_table *mg_stats_new(const mg_dim *dims, size_t ndims, int64_t k);
-mg_stats_cell *mg_stats_add_cell(mg_stats_table *t, const mg_str *values);
-/* Primary suppression from the counts (people below k), then secondary
- * suppression until no line of the table (all cells sharing every value but
- * one dimension, with their margin) holds exactly one suppressed cell. Cells
- * already marked suppressed stay so. */
-mg_status mg_stats_primary(mg_stats_table *t, mg_error *err);
-mg_status mg_stats_secondary(mg_stats_table *t, mg_error *err);
-/* Emits the table (suppressed values as null, with their reason). */
-mg_status mg_stats_emit(const mg_stats_table *t, const mg_emitter *out, mg_error *err);
-void mg_stats_free(mg_stats_table *t);
+/* An empty release, to be filled by a reader: nodes are added with
+ * mg_stats_release_add (strings copied), then mg_stats_release_link checks
+ * the trees (a total, every node's parent present, no node twice) and links
+ * them. NULL when out of memory. */
+mg_stats_release *mg_stats_release_new(int64_t k, int64_t generated);
+/* The node's counts and flags start at 0. The pointer lives until the next
+ * add or link. NULL when out of memory or depth is too large. */
+mg_stats_node *mg_stats_release_add(mg_stats_release *r, mg_stats_tab t,
+	const mg_str *values, uint32_t depth);
+mg_status mg_stats_release_link(mg_stats_release *r, mg_error *err);
+/* Finds a node by path; MG_STATS_NONE when absent (linked releases only). */
+uint32_t mg_stats_release_find(const mg_stats_release *r, mg_stats_tab t,
+	const mg_str *values, uint32_t depth);
+
+/* The national release (docs/xml-statistics.md): the sum of the académie
+ * releases, node by node (same path); a figure one of whose parts is
+ * protected is protected. With k above every file's k, figures below k are
+ * protected too (for readers of the national tables alone). `generated` is
+ * the merge's date. */
+mg_status mg_stats_release_merge(const mg_stats_release *const *files, size_t n,
+	int64_t k, int64_t generated, mg_stats_release **out, mg_error *err);
+
+/* Emits the release (docs/api.md): version, k, generated and the tables of
+ * `tabs` (a bit mask of 1 << mg_stats_tab), protected values as null. */
+mg_status mg_stats_release_emit(const mg_stats_release *r, unsigned tabs,
+	const mg_emitter *out, mg_error *err);
+void mg_stats_release_free(mg_stats_release *r);
 
 #endif /* MAGISTERE_CORE_CORE_H */

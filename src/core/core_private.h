@@ -125,6 +125,7 @@ typedef struct mg_circ {
 typedef struct mg_school {
 	mg_str uai, name, city, departement, academie, degre, secteur;
 	uint32_t circ;          /* index into circs, MG_NONE when none */
+	bool ignored;           /* an anomaly made the row ignored (no teacher points to it) */
 } mg_school;
 
 typedef struct mg_user {
@@ -247,6 +248,44 @@ bool mg_model_is_trainer(const mg_model *m, uint32_t c, uint32_t u);
  * statistics count him under (empty string when not recorded). Shared by
  * the statistics and the transparency view. */
 mg_str mg_stats_dim_value(const mg_model *m, uint32_t u, uint32_t c, mg_dim d);
+
+/* Participations as the statistics count them (who counts is decided here
+ * and only here): one per participation of the model's per-course ranges (a
+ * current participant, or a training record: docs/rules.md), in course
+ * order. `finished` is the training record (mg_model_is_record()); `credited`
+ * its minutes (0 when unset). */
+typedef struct mg_participation {
+	uint32_t user;          /* index into users */
+	uint32_t course;        /* index into courses */
+	bool finished;
+	int64_t credited;
+} mg_participation;
+
+typedef struct mg_participation_iter {
+	uint32_t c, p;
+} mg_participation_iter;
+
+static inline bool mg_model_participation_next(const mg_model *m, mg_participation_iter *it,
+	mg_participation *out)
+{
+	while (it->c < m->ncourses) {
+		const mg_course *co = &m->courses[it->c];
+		if (it->p < co->npa) {
+			uint32_t p = co->pa_first + it->p;
+			const mg_part *pa = &m->parts[p];
+			out->user = pa->user;
+			out->course = it->c;
+			out->finished = mg_model_is_record(m, p);
+			out->credited = out->finished && m->marks[pa->mark].credited != MG_NULL_INT
+				? m->marks[pa->mark].credited : 0;
+			it->p++;
+			return true;
+		}
+		it->c++;
+		it->p = 0;
+	}
+	return false;
+}
 
 /* --------------------------------------------------------------- emitters */
 

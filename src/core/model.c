@@ -682,6 +682,7 @@ static mg_status build_circs_schools(build *b)
 		if (s->uai.len == 0) {
 			anomaly(b, MG_T_SCHOOL, sch[i].id, "uai", MG_P_EMPTY_VALUE, "an empty UAI: the school is ignored");
 			kill(b, MG_T_SCHOOL, i);
+			s->ignored = true;
 			continue;
 		}
 		if (!(s->degre.len == 0 || mg_str_eq_c(s->degre, "1D") || mg_str_eq_c(s->degre, "2D"))) {
@@ -718,6 +719,7 @@ static mg_status build_circs_schools(build *b)
 				"UAI \"%s\" is already the UAI of row id %lld (case and spaces ignored), which is used: this row is ignored",
 				snip(s->uai).text, (long long)sch[prev].id);
 			kill(b, MG_T_SCHOOL, i);
+			s->ignored = true;
 		}
 	}
 	m->nschools = ns;

@@ -1,24 +1,36 @@
 /*
- * Statistics for the ministry (R5): counts by académie, département,
- * circonscription, degré, secteur and parcours, with every margin, under
- * statistical disclosure control (docs/statistics.md):
+ * Statistics for the ministry (R5), under statistical disclosure control
+ * (docs/statistics.md). The method, in short:
  *
- * - primary suppression: a cell built from fewer than k people (but at least
- *   one) is suppressed whole; its finished count and credited minutes are
- *   also suppressed when fewer than k people finished, or fewer than k did
- *   not (the complement would be recomputed from the published total);
- * - secondary suppression: a line of the table is the set of cells that share
- *   every value but one dimension's, with the margin of that dimension; no
- *   line may hold exactly one suppressed cell, else it would be the margin
- *   minus the others. The smallest other cell of the line is suppressed
- *   (preferring an inner cell to a margin), until no line needs more.
+ * - A fixed publication plan: two tables, each a tree of nested groups
+ *   (etablissements: total > académie > degré > secteur > département >
+ *   circonscription; parcours: total > parcours). Nothing else is computed.
+ * - Primary protection: a group of fewer than k people (zero included where
+ *   the school directory says the group may be that small) is protected
+ *   whole; its finished count (and credited minutes) is protected when fewer
+ *   than k people have, or have not, a training record in it.
+ * - Secondary protection, checked by construction: under every published
+ *   figure, the protected parts are at least two and hold enough people
+ *   that each protected figure can move by k either way (down to 0) without
+ *   changing anything published. A protected group whose own parts are
+ *   published keeps a protected chain down to a finest group, so that it is
+ *   never their sum.
+ * - Releases: every figure that this release and an earlier one both
+ *   determine (a published figure, or a published figure minus its
+ *   published parts, in any combination) has moved by 0 or by at least k
+ *   people; where one would move by 1 to k - 1, a published part beside it
+ *   that moved too is protected with it (or, for a finest group, the group
+ *   itself).
+ *
+ * Everything here is exact integer arithmetic on the model; nothing is
+ * random.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "core_private.h"
 
-#define ALL_ID UINT32_MAX
+/* ------------------------------------------------------------ dimensions */
 
 static const char *const dim_names[MG_DIM__COUNT] = {
 	"academie", "departement", "circonscription", "degre", "secteur", "parcours"
@@ -67,606 +79,1528 @@ mg_str mg_stats_dim_value(const mg_model *m, uint32_t u, uint32_t c, mg_dim d)
 	}
 }
 
-/* ------------------------------------------------------------ the table */
+/* ------------------------------------------------------------------ plan */
 
-struct mg_stats_priv {
-	mg_arena arena;
-	mg_smap values[MG_STATS_MAX_DIMS];   /* value -> id, per dimension */
-	mg_vec strs[MG_STATS_MAX_DIMS];      /* id -> value (mg_str), per dimension */
-	mg_vec ids;                          /* uint32_t[ndims] per cell */
-	mg_vec cells;                        /* mg_stats_cell */
+static const mg_dim etab_levels[] = {
+	MG_DIM_ACADEMIE, MG_DIM_DEGRE, MG_DIM_SECTEUR, MG_DIM_DEPARTEMENT, MG_DIM_CIRCONSCRIPTION
+};
+static const mg_dim parcours_levels[] = { MG_DIM_PARCOURS };
+static const char *const tab_names[MG_TAB__COUNT] = { "etablissements", "parcours" };
+
+const char *mg_stats_tab_name(mg_stats_tab t)
+{
+	return (unsigned)t < MG_TAB__COUNT ? tab_names[t] : "";
+}
+
+mg_status mg_stats_tab_parse(const char *s, size_t len, mg_stats_tab *out, mg_error *err)
+{
+	size_t i;
+
+	for (i = 0; i < MG_TAB__COUNT; i++) {
+		if (strlen(tab_names[i]) == len && memcmp(tab_names[i], s, len) == 0) {
+			*out = (mg_stats_tab)i;
+			return MG_OK;
+		}
+	}
+	return mg_error_set(err, MG_EARG, "no table \"%.*s\" in the publication plan (etablissements, parcours)",
+		(int)(len > 40 ? 40 : len), s);
+}
+
+size_t mg_stats_tab_levels(mg_stats_tab t, const mg_dim **levels)
+{
+	if (t == MG_TAB_ETAB) {
+		*levels = etab_levels;
+		return sizeof(etab_levels) / sizeof(etab_levels[0]);
+	}
+	*levels = parcours_levels;
+	return 1;
+}
+
+int mg_stats_node_has(mg_stats_tab t, const mg_stats_node *n, mg_measure m)
+{
+	return mg_stats_tab_has(t, m) && !(t == MG_TAB_PARCOURS && m == MG_M_MINUTES && n->depth == 0);
+}
+
+int mg_stats_tab_has(mg_stats_tab t, mg_measure m)
+{
+	if (t == MG_TAB_ETAB) {
+		return m == MG_M_PARTICIPANTS || m == MG_M_ENROLMENTS || m == MG_M_FINISHED;
+	}
+	return m == MG_M_ENROLMENTS || m == MG_M_FINISHED || m == MG_M_MINUTES;
+}
+
+/* --------------------------------------------------------------- release */
+
+struct mg_stats_rpriv {
+	mg_arena arena;                 /* path strings and keys */
+	mg_vec nodes[MG_TAB__COUNT];    /* mg_stats_node, while adding */
+	mg_smap index[MG_TAB__COUNT];   /* path key -> node index (after link) */
+	int linked;
 };
 
-static mg_stats_table *stats_alloc(const mg_dim *dims, size_t ndims, int64_t k)
+mg_stats_release *mg_stats_release_new(int64_t k, int64_t generated)
 {
-	mg_stats_table *t = calloc(1, sizeof(*t));
-	size_t d;
+	mg_stats_release *r = calloc(1, sizeof(*r));
+	size_t t;
 
-	if (!t) {
+	if (r == NULL) {
 		return NULL;
 	}
-	t->priv = calloc(1, sizeof(*t->priv));
-	if (!t->priv) {
-		free(t);
+	r->priv = calloc(1, sizeof(*r->priv));
+	if (r->priv == NULL) {
+		free(r);
 		return NULL;
 	}
-	t->ndims = ndims;
-	t->k = k;
-	for (d = 0; d < MG_STATS_MAX_DIMS; d++) {
-		mg_vec_init(&t->priv->strs[d], sizeof(mg_str));
+	r->k = k;
+	r->generated = generated;
+	for (t = 0; t < MG_TAB__COUNT; t++) {
+		mg_vec_init(&r->priv->nodes[t], sizeof(mg_stats_node));
 	}
-	for (d = 0; d < ndims; d++) {
-		t->dims[d] = dims[d];
-		if (mg_smap_init(&t->priv->values[d], 16) != MG_OK) {
-			mg_stats_free(t);
-			return NULL;
-		}
-	}
-	mg_vec_init(&t->priv->ids, sizeof(uint32_t) * (ndims ? ndims : 1));
-	mg_vec_init(&t->priv->cells, sizeof(mg_stats_cell));
-	return t;
+	return r;
 }
 
-mg_stats_table *mg_stats_new(const mg_dim *dims, size_t ndims, int64_t k)
+void mg_stats_release_free(mg_stats_release *r)
 {
-	if (ndims == 0 || ndims > MG_STATS_MAX_DIMS) {
-		return NULL;
-	}
-	return stats_alloc(dims, ndims, k);
-}
+	size_t t;
 
-void mg_stats_free(mg_stats_table *t)
-{
-	size_t d;
-
-	if (!t) {
+	if (r == NULL) {
 		return;
 	}
-	if (t->priv) {
-		for (d = 0; d < MG_STATS_MAX_DIMS; d++) {
-			mg_smap_free(&t->priv->values[d]);
-			mg_vec_free(&t->priv->strs[d]);
+	if (r->priv != NULL) {
+		for (t = 0; t < MG_TAB__COUNT; t++) {
+			mg_vec_free(&r->priv->nodes[t]);
+			mg_smap_free(&r->priv->index[t]);
 		}
-		mg_vec_free(&t->priv->ids);
-		mg_vec_free(&t->priv->cells);
-		mg_arena_destroy(&t->priv->arena);
-		free(t->priv);
+		mg_arena_destroy(&r->priv->arena);
+		free(r->priv);
 	}
-	free(t);
+	for (t = 0; t < MG_TAB__COUNT; t++) {
+		free(r->tabs[t].nodes);
+	}
+	free(r);
 }
 
-/* Interns a value of dimension d; ALL_ID for NULL ptr. */
-static int intern(mg_stats_table *t, size_t d, mg_str v, uint32_t *id, mg_str *stored)
+/* The key of a path: per value, a 4-byte length and the bytes. Returned in
+ * buf (malloc'd by the caller, at least path_key_size bytes). */
+static size_t path_key_size(const mg_str *values, uint32_t depth)
 {
-	mg_smap *map = &t->priv->values[d];
-	mg_vec *strs = &t->priv->strs[d];
-	uint32_t found;
-	char *p;
-	mg_str copy, *slot;
+	size_t n = 1, d;
 
-	if (v.ptr == NULL) {
-		*id = ALL_ID;
-		*stored = (mg_str){ NULL, 0 };
-		return 0;
+	for (d = 0; d < depth; d++) {
+		n += 4 + values[d].len;
 	}
-	if (mg_smap_get(map, v, &found)) {
-		*id = found;
-		*stored = MG_VEC_AT(strs, mg_str, found);
-		return 0;
-	}
-	p = mg_arena_strndup(&t->priv->arena, v.ptr, v.len);
-	if (!p) {
-		return -1;
-	}
-	copy = (mg_str){ p, v.len };
-	slot = mg_vec_push(strs);
-	if (!slot) {
-		return -1;
-	}
-	*slot = copy;
-	*id = (uint32_t)(strs->len - 1);
-	if (mg_smap_put(map, copy, *id, NULL) < 0) {
-		strs->len--;
-		return -1;
-	}
-	*stored = copy;
-	return 0;
+	return n;
 }
 
-mg_stats_cell *mg_stats_add_cell(mg_stats_table *t, const mg_str *values)
+static void path_key(const mg_str *values, uint32_t depth, char *buf)
 {
-	uint32_t ids[MG_STATS_MAX_DIMS];
-	mg_str stored[MG_STATS_MAX_DIMS];
-	mg_stats_cell *c;
-	uint32_t *slot;
-	size_t d;
+	size_t d, at = 1;
 
-	for (d = 0; d < t->ndims; d++) {
-		if (intern(t, d, values[d], &ids[d], &stored[d]) != 0) {
+	buf[0] = (char)depth;
+	for (d = 0; d < depth; d++) {
+		uint32_t l = (uint32_t)values[d].len;
+		memcpy(buf + at, &l, 4);
+		at += 4;
+		if (l > 0) {
+			memcpy(buf + at, values[d].ptr, l);
+		}
+		at += l;
+	}
+}
+
+mg_stats_node *mg_stats_release_add(mg_stats_release *r, mg_stats_tab t,
+	const mg_str *values, uint32_t depth)
+{
+	mg_stats_node *n;
+	uint32_t d;
+	const mg_dim *levels;
+
+	if ((unsigned)t >= MG_TAB__COUNT || depth > mg_stats_tab_levels(t, &levels) || r->priv->linked) {
+		return NULL;
+	}
+	n = mg_vec_push(&r->priv->nodes[t]);
+	if (n == NULL) {
+		return NULL;
+	}
+	n->depth = depth;
+	n->parent = n->child = n->next = MG_STATS_NONE;
+	for (d = 0; d < depth; d++) {
+		char *p = mg_arena_strndup(&r->priv->arena, values[d].ptr ? values[d].ptr : "", values[d].len);
+		if (p == NULL) {
+			r->priv->nodes[t].len--;
 			return NULL;
 		}
+		n->values[d] = (mg_str){ p, values[d].len };
 	}
-	slot = mg_vec_push(&t->priv->ids);
-	if (!slot) {
-		return NULL;
-	}
-	memcpy(slot, ids, sizeof(uint32_t) * t->ndims);
-	c = mg_vec_push(&t->priv->cells);
-	if (!c) {
-		t->priv->ids.len--;
-		return NULL;
-	}
-	for (d = 0; d < t->ndims; d++) {
-		c->values[d] = stored[d];
-	}
-	t->cells = t->priv->cells.data;
-	t->ncells = t->priv->cells.len;
-	return c;
+	return n;
 }
 
-static const uint32_t *cell_ids(const mg_stats_table *t, size_t i)
+static int index_put(mg_stats_release *r, mg_stats_tab t, const mg_stats_node *n, uint32_t i, uint32_t *existing)
 {
-	return (const uint32_t *)t->priv->ids.data + i * t->ndims;
+	size_t sz = path_key_size(n->values, n->depth);
+	char *key = mg_arena_alloc(&r->priv->arena, sz);
+
+	if (key == NULL) {
+		return -1;
+	}
+	path_key(n->values, n->depth, key);
+	return mg_smap_put(&r->priv->index[t], (mg_str){ key, sz }, i, existing);
 }
 
-/* ------------------------------------------------------------ compute */
-
-typedef struct rec {
-	uint32_t ids[MG_STATS_MAX_DIMS];
-	uint32_t user;
-	uint8_t finished;
-	int64_t credited;
-} rec;
-
-static _Thread_local size_t rec_ndims;
-
-static int cmp_rec(const void *a, const void *b)
+uint32_t mg_stats_release_find(const mg_stats_release *r, mg_stats_tab t,
+	const mg_str *values, uint32_t depth)
 {
-	const rec *x = a, *y = b;
-	size_t d;
+	char small[512];
+	size_t sz;
+	char *key;
+	uint32_t found = MG_STATS_NONE;
+	bool ok;
 
-	for (d = 0; d < rec_ndims; d++) {
-		if (x->ids[d] != y->ids[d]) {
-			return x->ids[d] < y->ids[d] ? -1 : 1;
+	if ((unsigned)t >= MG_TAB__COUNT || !r->priv->linked || depth > MG_STATS_DEPTH_MAX) {
+		return MG_STATS_NONE;
+	}
+	sz = path_key_size(values, depth);
+	key = sz <= sizeof(small) ? small : malloc(sz);
+	if (key == NULL) {
+		return MG_STATS_NONE;
+	}
+	path_key(values, depth, key);
+	ok = mg_smap_get(&r->priv->index[t], (mg_str){ key, sz }, &found);
+	if (key != small) {
+		free(key);
+	}
+	return ok ? found : MG_STATS_NONE;
+}
+
+static _Thread_local const mg_stats_node *sort_nodes;
+
+/* Siblings in value order (names as people expect them, "" first). */
+static int cmp_sibling(const void *a, const void *b)
+{
+	const mg_stats_node *x = &sort_nodes[*(const uint32_t *)a];
+	const mg_stats_node *y = &sort_nodes[*(const uint32_t *)b];
+	uint32_t d;
+
+	for (d = 0; d < x->depth && d < y->depth; d++) {
+		int c = mg_name_cmp(x->values[d], y->values[d]);
+		if (c != 0) {
+			return c;
 		}
 	}
-	return x->user < y->user ? -1 : (x->user > y->user ? 1 : 0);
+	return x->depth < y->depth ? -1 : (x->depth > y->depth ? 1 : 0);
 }
 
-mg_status mg_stats_compute(const mg_model *m, const mg_dim *dims, size_t ndims,
-	int64_t k, mg_stats_table **out, mg_error *err)
+/* Links one tree: parents found by path, children sorted, nodes renumbered
+ * in pre-order (the total first, every parent before its children). */
+static mg_status link_tree(mg_stats_release *r, mg_stats_tab t, mg_error *err)
 {
-	mg_stats_table *t;
-	rec *recs = NULL, *lev = NULL;
-	size_t n = 0, i, d, c;
-	unsigned mask, nmasks;
+	mg_vec *v = &r->priv->nodes[t];
+	mg_stats_node *in = v->data, *out = NULL;
+	size_t n = v->len, i, top = 0, at = 0;
+	uint32_t *order = NULL, *stack = NULL, *newpos = NULL, root = MG_STATS_NONE;
+	mg_smap tmp;
 	mg_status st = MG_OK;
-	uint32_t seen_dims = 0;
 
-	*out = NULL;
-	if (ndims == 0 || ndims > MG_STATS_MAX_DIMS) {
-		return mg_error_set(err, MG_EARG, "between 1 and %d dimensions are needed (got %zu)",
-			MG_STATS_MAX_DIMS, ndims);
+	memset(&tmp, 0, sizeof(tmp));
+	if (n == 0) {
+		return mg_error_set(err, MG_EARG, "table %s has no total", tab_names[t]);
 	}
-	for (d = 0; d < ndims; d++) {
-		if ((unsigned)dims[d] >= MG_DIM__COUNT) {
-			return mg_error_set(err, MG_EARG, "unknown dimension %d", (int)dims[d]);
-		}
-		if (seen_dims & (1u << dims[d])) {
-			return mg_error_set(err, MG_EARG, "dimension %s is given twice", mg_dim_name(dims[d]));
-		}
-		seen_dims |= 1u << dims[d];
-	}
-	if (mg_settings_check_k(k, err) != MG_OK) {
-		return MG_ESETTINGS;
-	}
-	t = stats_alloc(dims, ndims, k);
-	if (!t) {
+	if (mg_smap_init(&tmp, n) != MG_OK) {
 		return mg_error_set(err, MG_ENOMEM, "out of memory");
 	}
-	recs = malloc((m->nparts ? m->nparts : 1) * sizeof(rec));
-	lev = malloc((m->nparts ? m->nparts : 1) * sizeof(rec));
-	if (!recs || !lev) {
+	/* index by path (temporary: keys in the arena) */
+	for (i = 0; i < n; i++) {
+		uint32_t existing;
+		size_t sz = path_key_size(in[i].values, in[i].depth);
+		char *key = mg_arena_alloc(&r->priv->arena, sz);
+		int rc;
+
+		if (key == NULL) {
+			st = mg_error_set(err, MG_ENOMEM, "out of memory");
+			goto done;
+		}
+		path_key(in[i].values, in[i].depth, key);
+		rc = mg_smap_put(&tmp, (mg_str){ key, sz }, (uint32_t)i, &existing);
+		if (rc < 0) {
+			st = mg_error_set(err, MG_ENOMEM, "out of memory");
+			goto done;
+		}
+		if (rc == 0) {
+			st = mg_error_set(err, MG_EARG, "table %s: the same group is given twice", tab_names[t]);
+			goto done;
+		}
+		if (in[i].depth == 0) {
+			root = (uint32_t)i;
+		}
+	}
+	if (root == MG_STATS_NONE) {
+		st = mg_error_set(err, MG_EARG, "table %s has no total", tab_names[t]);
+		goto done;
+	}
+	/* parents and children lists (unsorted) */
+	for (i = 0; i < n; i++) {
+		uint32_t p;
+		char small[512], *key;
+		size_t sz;
+		bool ok;
+
+		in[i].child = in[i].next = MG_STATS_NONE;
+		if (in[i].depth == 0) {
+			in[i].parent = MG_STATS_NONE;
+			continue;
+		}
+		sz = path_key_size(in[i].values, in[i].depth - 1);
+		key = sz <= sizeof(small) ? small : malloc(sz);
+		if (key == NULL) {
+			st = mg_error_set(err, MG_ENOMEM, "out of memory");
+			goto done;
+		}
+		path_key(in[i].values, in[i].depth - 1, key);
+		ok = mg_smap_get(&tmp, (mg_str){ key, sz }, &p);
+		if (key != small) {
+			free(key);
+		}
+		if (!ok) {
+			st = mg_error_set(err, MG_EARG, "table %s: a group at level %u has no enclosing group",
+				tab_names[t], in[i].depth);
+			goto done;
+		}
+		in[i].parent = p;
+	}
+	for (i = n; i-- > 0;) {
+		if (in[i].parent != MG_STATS_NONE) {
+			in[i].next = in[in[i].parent].child;
+			in[in[i].parent].child = (uint32_t)i;
+		}
+	}
+	/* pre-order with sorted children */
+	order = malloc(n * sizeof(uint32_t));
+	stack = malloc(n * sizeof(uint32_t));
+	newpos = malloc(n * sizeof(uint32_t));
+	out = calloc(n, sizeof(mg_stats_node));
+	if (order == NULL || stack == NULL || newpos == NULL || out == NULL) {
 		st = mg_error_set(err, MG_ENOMEM, "out of memory");
 		goto done;
 	}
-	/* one record per (participant, parcours), values interned */
-	for (c = 0; c < m->ncourses; c++) {
-		const mg_course *co = &m->courses[c];
-		uint32_t p;
-		for (p = 0; p < co->npa; p++) {
-			const mg_part *pa = &m->parts[co->pa_first + p];
-			const mg_mark *mk = pa->mark == MG_NONE ? NULL : &m->marks[pa->mark];
-			rec *r = &recs[n++];
-			for (d = 0; d < ndims; d++) {
-				mg_str v = mg_stats_dim_value(m, pa->user, (uint32_t)c, dims[d]), stored;
-				if (intern(t, d, v, &r->ids[d], &stored) != 0) {
-					st = mg_error_set(err, MG_ENOMEM, "out of memory");
-					goto done;
-				}
-			}
-			r->user = pa->user;
-			r->finished = mk && mk->finished;
-			r->credited = (mk && mk->finished && mk->credited != MG_NULL_INT) ? mk->credited : 0;
-		}
-	}
-	/* every level of the table: each subset of dimensions kept */
-	nmasks = 1u << ndims;
-	rec_ndims = ndims;
-	for (mask = 0; mask < nmasks; mask++) {
-		size_t j = 0;
-		memcpy(lev, recs, n * sizeof(rec));
-		for (i = 0; i < n; i++) {
-			for (d = 0; d < ndims; d++) {
-				if (mask & (1u << d)) {
-					lev[i].ids[d] = ALL_ID; /* aggregated over d */
-				}
-			}
-		}
-		qsort(lev, n, sizeof(rec), cmp_rec);
-		while (j < n) {
-			size_t e = j;
-			mg_str vals[MG_STATS_MAX_DIMS];
-			mg_stats_cell *cell;
-			uint32_t lastuser = UINT32_MAX;
-			bool ufin = false, uunf = false;
+	stack[top++] = root;
+	sort_nodes = in;
+	while (top > 0) {
+		uint32_t x = stack[--top], c;
+		size_t nc = 0, j;
 
-			while (e < n && memcmp(lev[e].ids, lev[j].ids, sizeof(uint32_t) * ndims) == 0) {
-				e++;
-			}
-			for (d = 0; d < ndims; d++) {
-				if (lev[j].ids[d] == ALL_ID) {
-					vals[d] = (mg_str){ NULL, 0 };
-				} else {
-					vals[d] = MG_VEC_AT(&t->priv->strs[d], mg_str, lev[j].ids[d]);
-				}
-			}
-			cell = mg_stats_add_cell(t, vals);
-			if (!cell) {
-				st = mg_error_set(err, MG_ENOMEM, "out of memory");
-				goto done;
-			}
-			for (i = j; i < e; i++) {
-				if (lev[i].user != lastuser) {
-					if (lastuser != UINT32_MAX) {
-						cell->finished_people += ufin;
-						cell->unfinished_people += uunf;
-					}
-					cell->participants++;
-					lastuser = lev[i].user;
-					ufin = uunf = false;
-				}
-				cell->enrolments++;
-				if (lev[i].finished) {
-					cell->finished++;
-					cell->credited_minutes += lev[i].credited;
-					ufin = true;
-				} else {
-					uunf = true;
-				}
-			}
-			cell->finished_people += ufin;
-			cell->unfinished_people += uunf;
-			j = e;
+		order[at++] = x;
+		for (c = in[x].child; c != MG_STATS_NONE; c = in[c].next) {
+			newpos[nc++] = c; /* scratch */
+		}
+		qsort(newpos, nc, sizeof(uint32_t), cmp_sibling);
+		for (j = nc; j-- > 0;) {
+			stack[top++] = newpos[j];
 		}
 	}
-	st = mg_stats_primary(t, err);
-	if (st == MG_OK) {
-		st = mg_stats_secondary(t, err);
+	sort_nodes = NULL;
+	for (i = 0; i < at; i++) {
+		newpos[order[i]] = (uint32_t)i;
 	}
+	for (i = 0; i < at; i++) {
+		out[i] = in[order[i]];
+		out[i].parent = out[i].parent == MG_STATS_NONE ? MG_STATS_NONE : newpos[out[i].parent];
+		out[i].child = out[i].next = MG_STATS_NONE;
+	}
+	/* children lists in order (pre-order keeps siblings in order) */
+	for (i = at; i-- > 1;) {
+		uint32_t p = out[i].parent;
+		out[i].next = out[p].child;
+		out[p].child = (uint32_t)i;
+	}
+	if (mg_smap_init(&r->priv->index[t], at) != MG_OK) {
+		st = mg_error_set(err, MG_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (i = 0; i < at; i++) {
+		if (index_put(r, t, &out[i], (uint32_t)i, NULL) < 0) {
+			st = mg_error_set(err, MG_ENOMEM, "out of memory");
+			goto done;
+		}
+	}
+	r->tabs[t].nodes = out;
+	r->tabs[t].nnodes = at;
+	out = NULL;
 done:
-	free(recs);
-	free(lev);
-	if (st != MG_OK) {
-		mg_stats_free(t);
-		return st;
+	mg_smap_free(&tmp);
+	free(order);
+	free(stack);
+	free(newpos);
+	free(out);
+	return st;
+}
+
+mg_status mg_stats_release_link(mg_stats_release *r, mg_error *err)
+{
+	size_t t;
+	mg_status st;
+
+	if (r->priv->linked) {
+		return MG_OK;
 	}
-	*out = t;
+	for (t = 0; t < MG_TAB__COUNT; t++) {
+		st = link_tree(r, (mg_stats_tab)t, err);
+		if (st != MG_OK) {
+			return st;
+		}
+		mg_vec_free(&r->priv->nodes[t]);
+		mg_vec_init(&r->priv->nodes[t], sizeof(mg_stats_node));
+	}
+	r->priv->linked = 1;
 	return MG_OK;
 }
 
-/* ------------------------------------------------------- suppression */
+/* ------------------------------------------------------------ building */
 
-static bool below_k(int64_t v, int64_t k)
+static bool is_leaf(const mg_stats_tree *tr, uint32_t i)
+{
+	return tr->nodes[i].child == MG_STATS_NONE;
+}
+
+/* The path of school s in the etablissements table. */
+static void school_path(const mg_model *m, const mg_school *s, mg_str *values)
+{
+	values[0] = s->academie;
+	values[1] = s->degre;
+	values[2] = s->secteur;
+	values[3] = s->departement;
+	values[4] = s->circ != MG_NONE ? m->circs[s->circ].code : MG_STR_NULL;
+}
+
+/* Adds a node for every prefix of a path not added yet (seen: key set). */
+static int add_prefixes(mg_stats_release *r, mg_stats_tab t, mg_smap *seen,
+	const mg_str *values, uint32_t depth)
+{
+	uint32_t d;
+
+	for (d = 0; d <= depth; d++) {
+		size_t sz = path_key_size(values, d);
+		char *key = mg_arena_alloc(&r->priv->arena, sz);
+		int rc;
+
+		if (key == NULL) {
+			return -1;
+		}
+		path_key(values, d, key);
+		rc = mg_smap_put(seen, (mg_str){ key, sz }, 0, NULL);
+		if (rc < 0) {
+			return -1;
+		}
+		if (rc == 1 && mg_stats_release_add(r, t, values, d) == NULL) {
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* The parcours frame is public: every course with a forecast duration (the
+ * catalogue), and, when the site has other courses, one pooled group "" for
+ * their participations. A course without a duration never gets a row of its
+ * own (nothing public says it is a parcours: its row would tell that someone
+ * took part in it); the pooled group is there whether anyone took part or not,
+ * and is never a structural zero (it would then count as a protected partner
+ * that can hold nobody). */
+static bool parcours_in_frame(const mg_course *c)
+{
+	return c->duration != MG_NULL_INT;
+}
+
+/* Builds both trees of a release from the model, with every count. */
+static mg_status build_trees(const mg_model *m, mg_stats_release *r, mg_error *err)
+{
+	static const mg_str empty5[MG_STATS_DEPTH_MAX] = {
+		{ "", 0 }, { "", 0 }, { "", 0 }, { "", 0 }, { "", 0 }
+	};
+	mg_smap seen[MG_TAB__COUNT];
+	uint32_t *school_leaf = NULL, *course_leaf = NULL, none_leaf, pooled_leaf;
+	uint8_t *ufin = NULL, *uunf = NULL;
+	mg_participation_iter it = { 0, 0 };
+	mg_participation pa;
+	mg_stats_tree *et, *pt;
+	size_t i, t;
+	mg_status st = MG_OK;
+
+	memset(seen, 0, sizeof(seen));
+	ufin = calloc(m->nusers ? m->nusers : 1, 1);
+	uunf = calloc(m->nusers ? m->nusers : 1, 1);
+	school_leaf = malloc((m->nschools ? m->nschools : 1) * sizeof(uint32_t));
+	course_leaf = malloc((m->ncourses ? m->ncourses : 1) * sizeof(uint32_t));
+	if (ufin == NULL || uunf == NULL || school_leaf == NULL || course_leaf == NULL
+			|| mg_smap_init(&seen[0], m->nschools * 2 + 8) != MG_OK
+			|| mg_smap_init(&seen[1], m->ncourses + 8) != MG_OK) {
+		st = mg_error_set(err, MG_ENOMEM, "out of memory");
+		goto done;
+	}
+	/* one pass over the participations: who took part, who finished what */
+	while (mg_model_participation_next(m, &it, &pa)) {
+		if (pa.finished) {
+			ufin[pa.user] = 1;
+		} else {
+			uunf[pa.user] = 1;
+		}
+	}
+	/* the frame: every directory path, the "not recorded" path, every parcours */
+	if (add_prefixes(r, MG_TAB_ETAB, &seen[0], empty5, MG_STATS_DEPTH_MAX) != 0) {
+		st = mg_error_set(err, MG_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (i = 0; i < m->nschools; i++) {
+		mg_str path[MG_STATS_DEPTH_MAX];
+		if (m->schools[i].ignored) {
+			continue;
+		}
+		school_path(m, &m->schools[i], path);
+		if (add_prefixes(r, MG_TAB_ETAB, &seen[0], path, MG_STATS_DEPTH_MAX) != 0) {
+			st = mg_error_set(err, MG_ENOMEM, "out of memory");
+			goto done;
+		}
+	}
+	if (add_prefixes(r, MG_TAB_PARCOURS, &seen[1], empty5, 0) != 0) {
+		st = mg_error_set(err, MG_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (i = 0; i < m->ncourses; i++) {
+		if (!parcours_in_frame(&m->courses[i])) {
+			if (add_prefixes(r, MG_TAB_PARCOURS, &seen[1], empty5, 1) != 0) {
+				st = mg_error_set(err, MG_ENOMEM, "out of memory");
+				goto done;
+			}
+			break;
+		}
+	}
+	for (i = 0; i < m->ncourses; i++) {
+		const mg_course *c = &m->courses[i];
+		if (parcours_in_frame(c)
+				&& add_prefixes(r, MG_TAB_PARCOURS, &seen[1], &c->shortname, 1) != 0) {
+			st = mg_error_set(err, MG_ENOMEM, "out of memory");
+			goto done;
+		}
+	}
+	st = mg_stats_release_link(r, err);
+	if (st != MG_OK) {
+		goto done;
+	}
+	et = &r->tabs[MG_TAB_ETAB];
+	pt = &r->tabs[MG_TAB_PARCOURS];
+	none_leaf = mg_stats_release_find(r, MG_TAB_ETAB, empty5, MG_STATS_DEPTH_MAX);
+	for (i = 0; i < m->nschools; i++) {
+		mg_str path[MG_STATS_DEPTH_MAX];
+		if (m->schools[i].ignored) {
+			school_leaf[i] = none_leaf;
+			continue;
+		}
+		school_path(m, &m->schools[i], path);
+		school_leaf[i] = mg_stats_release_find(r, MG_TAB_ETAB, path, MG_STATS_DEPTH_MAX);
+		et->nodes[school_leaf[i]].schools++;
+	}
+	pooled_leaf = mg_stats_release_find(r, MG_TAB_PARCOURS, empty5, 1);
+	for (i = 0; i < m->ncourses; i++) {
+		const mg_course *c = &m->courses[i];
+		course_leaf[i] = parcours_in_frame(c)
+			? mg_stats_release_find(r, MG_TAB_PARCOURS, &c->shortname, 1) : pooled_leaf;
+		if (parcours_in_frame(c)) {
+			pt->nodes[course_leaf[i]].duration = c->duration;
+		}
+	}
+	/* participations into the finest groups */
+	it.c = it.p = 0;
+	while (mg_model_participation_next(m, &it, &pa)) {
+		const mg_user *u = &m->users[pa.user];
+		uint32_t el = u->school == MG_NONE ? none_leaf : school_leaf[u->school];
+		uint32_t pl = course_leaf[pa.course];
+		mg_stats_node *e = &et->nodes[el], *p = &pt->nodes[pl];
+
+		e->v[MG_M_ENROLMENTS]++;
+		p->v[MG_M_ENROLMENTS]++;
+		if (pa.finished) {
+			e->v[MG_M_FINISHED]++;
+			p->v[MG_M_FINISHED]++;
+			p->v[MG_M_MINUTES] += pa.credited;
+		}
+		if (ufin[pa.user] || uunf[pa.user]) {
+			/* the person, once, in his school's group */
+			e->v[MG_M_PARTICIPANTS]++;
+			e->finished_people += ufin[pa.user];
+			e->unfinished_people += uunf[pa.user];
+			ufin[pa.user] = uunf[pa.user] = 0;
+		}
+	}
+	/* a parcours counts its people once each: enrolments are people there */
+	for (i = 0; i < pt->nnodes; i++) {
+		mg_stats_node *p = &pt->nodes[i];
+		if (p->depth == 1) {
+			p->finished_people = p->v[MG_M_FINISHED];
+			p->unfinished_people = p->v[MG_M_ENROLMENTS] - p->v[MG_M_FINISHED];
+		}
+	}
+	/* margins: every group is the sum of its parts (pre-order backwards) */
+	for (t = 0; t < MG_TAB__COUNT; t++) {
+		mg_stats_tree *tr = &r->tabs[t];
+		for (i = tr->nnodes; i-- > 1;) {
+			mg_stats_node *c = &tr->nodes[i], *p = &tr->nodes[c->parent];
+			size_t mm;
+			for (mm = 0; mm < MG_M__COUNT; mm++) {
+				p->v[mm] += c->v[mm];
+			}
+			p->finished_people += c->finished_people;
+			p->unfinished_people += c->unfinished_people;
+			p->schools += c->schools;
+		}
+	}
+	/* the parcours total is the same group as the etablissements total */
+	pt->nodes[0].finished_people = et->nodes[0].finished_people;
+	pt->nodes[0].unfinished_people = et->nodes[0].unfinished_people;
+	pt->nodes[0].v[MG_M_PARTICIPANTS] = 0;
+done:
+	mg_smap_free(&seen[0]);
+	mg_smap_free(&seen[1]);
+	free(ufin);
+	free(uunf);
+	free(school_leaf);
+	free(course_leaf);
+	return st;
+}
+
+/* ---------------------------------------------------------- protection */
+
+/* A group's figures are published together or protected together. */
+static bool hid(const mg_stats_node *n)
+{
+	return n->hidden[MG_M_ENROLMENTS] != 0;
+}
+
+static int set_hidden(mg_stats_node *n)
+{
+	int changed = !hid(n);
+	size_t m;
+
+	for (m = 0; m < MG_M__COUNT; m++) {
+		n->hidden[m] = 1;
+	}
+	return changed;
+}
+
+static int64_t min64(int64_t a, int64_t b)
+{
+	return a < b ? a : b;
+}
+
+static int64_t max64(int64_t a, int64_t b)
+{
+	return a > b ? a : b;
+}
+
+static bool below(int64_t v, int64_t k)
 {
 	return v > 0 && v < k;
 }
 
-mg_status mg_stats_primary(mg_stats_table *t, mg_error *err)
+/* The masses a protection moves: people, participations, finished ones, unfinished ones. */
+enum { C_P, C_E, C_F, C_U, C__N };
+
+static int64_t cval(const mg_stats_node *n, int c)
+{
+	switch (c) {
+	case C_P:
+		return n->v[MG_M_PARTICIPANTS];
+	case C_E:
+		return n->v[MG_M_ENROLMENTS];
+	case C_F:
+		return n->v[MG_M_FINISHED];
+	default:
+		return n->v[MG_M_ENROLMENTS] - n->v[MG_M_FINISHED];
+	}
+}
+
+/* The first mass of a table: its people (etablissements), its participations (parcours, where
+ * they are people). */
+static int c_first(mg_stats_tab t)
+{
+	return t == MG_TAB_ETAB ? C_P : C_E;
+}
+
+static bool small(const mg_stats_node *n)
+{
+	return (n->sensitive & MG_STATS_SENSITIVE_GROUP) != 0;
+}
+
+/* Primary protection of one tree (docs/statistics.md, "Primary"). */
+static void primary(mg_stats_tree *tr, mg_stats_tab t, int64_t k)
 {
 	size_t i;
 
-	if (mg_settings_check_k(t->k, err) != MG_OK) {
-		return MG_ESETTINGS;
-	}
-	for (i = 0; i < t->ncells; i++) {
-		mg_stats_cell *c = &t->cells[i];
-		if (c->suppressed == MG_SUPP_NONE && below_k(c->participants, t->k)) {
-			c->suppressed = MG_SUPP_PRIMARY;
+	for (i = 0; i < tr->nnodes; i++) {
+		mg_stats_node *n = &tr->nodes[i];
+		int64_t size = t == MG_TAB_ETAB ? n->v[MG_M_PARTICIPANTS] : n->v[MG_M_ENROLMENTS];
+		/* zero is protected where "someone is there" would be news about
+		 * few people: where the directory lists 1 to k-1 schools, and in
+		 * every parcours (its public may be a handful of people); so that
+		 * there a protected group may be empty and an empty one is not
+		 * told from a small one. The "not recorded" groups (no school,
+		 * nobody in particular) publish their zero. */
+		bool small_zero = size == 0 && n->depth > 0
+			&& (t == MG_TAB_PARCOURS || (n->schools > 0 && n->schools < k));
+
+		if (below(size, k) || small_zero) {
+			set_hidden(n);
+			n->sensitive |= MG_STATS_SENSITIVE_GROUP;
 		}
-		if (c->suppressed != MG_SUPP_NONE) {
-			if (c->finished_suppressed == MG_SUPP_NONE) {
-				c->finished_suppressed = c->suppressed;
-			}
-		} else if (c->finished_suppressed == MG_SUPP_NONE
-			&& (below_k(c->finished_people, t->k) || below_k(c->unfinished_people, t->k))) {
-			c->finished_suppressed = MG_SUPP_PRIMARY;
+		if (below(n->finished_people, k) || below(n->unfinished_people, k)) {
+			set_hidden(n);
+			n->sensitive |= MG_STATS_SENSITIVE_FINISHED;
 		}
-	}
-	return MG_OK;
-}
-
-static _Thread_local const mg_stats_table *line_t;
-static _Thread_local size_t line_dim;
-
-/* Orders cells by every id but line_dim's, then by line_dim's id. */
-static int cmp_line(const void *a, const void *b)
-{
-	const uint32_t *x = cell_ids(line_t, *(const uint32_t *)a);
-	const uint32_t *y = cell_ids(line_t, *(const uint32_t *)b);
-	size_t d;
-
-	for (d = 0; d < line_t->ndims; d++) {
-		if (d != line_dim && x[d] != y[d]) {
-			return x[d] < y[d] ? -1 : 1;
-		}
-	}
-	if (x[line_dim] != y[line_dim]) {
-		return x[line_dim] < y[line_dim] ? -1 : 1;
-	}
-	return 0;
-}
-
-static bool same_line(const mg_stats_table *t, uint32_t a, uint32_t b, size_t dim)
-{
-	const uint32_t *x = cell_ids(t, a), *y = cell_ids(t, b);
-	size_t d;
-
-	for (d = 0; d < t->ndims; d++) {
-		if (d != dim && x[d] != y[d]) {
-			return false;
-		}
-	}
-	return true;
-}
-
-/* The lines of the table, computed once: for each dimension d, the cells
- * ordered so that each line (same values but d's) is a contiguous run. */
-typedef struct lines {
-	uint32_t *order[MG_STATS_MAX_DIMS];   /* ncells each */
-	uint32_t *end[MG_STATS_MAX_DIMS];     /* end[d][i]: end of the run that starts at i */
-} lines;
-
-static void lines_free(lines *l, size_t ndims)
-{
-	size_t d;
-
-	for (d = 0; d < ndims; d++) {
-		free(l->order[d]);
-		free(l->end[d]);
 	}
 }
 
-static int lines_build(const mg_stats_table *t, lines *l)
+/* What a protected group must be able to lose through protected groups below it, so that
+ * nothing published pins it: everything when it has fewer than k people (it may be empty);
+ * all its finished (unfinished) participations when fewer than k people have (have not) a
+ * training record in it (none may have one); otherwise up to k, what a small group beside it
+ * may need to take from it. */
+static int64_t need_down(const mg_stats_node *n, int c, int64_t k)
 {
-	size_t d, i, n = t->ncells;
+	int64_t v = cval(n, c);
 
-	memset(l, 0, sizeof(*l));
-	for (d = 0; d < t->ndims; d++) {
-		uint32_t *order = malloc(n * sizeof(uint32_t));
-		uint32_t *end = malloc(n * sizeof(uint32_t));
-		l->order[d] = order;
-		l->end[d] = end;
-		if (!order || !end) {
-			return -1;
-		}
-		for (i = 0; i < n; i++) {
-			order[i] = (uint32_t)i;
-		}
-		line_t = t;
-		line_dim = d;
-		qsort(order, n, sizeof(uint32_t), cmp_line);
-		line_t = NULL;
-		i = 0;
-		while (i < n) {
-			size_t e = i + 1;
-			while (e < n && same_line(t, order[i], order[e], d)) {
-				e++;
-			}
-			end[i] = (uint32_t)e;
-			i = e;
-		}
+	if (small(n)) {
+		return v;
 	}
-	return 0;
+	if ((n->sensitive & MG_STATS_SENSITIVE_FINISHED) != 0
+			&& ((c == C_F && below(n->finished_people, k)) || (c == C_U && below(n->unfinished_people, k)))) {
+		return v;
+	}
+	return min64(v, k);
 }
 
-/* One pass over every line for one measure; returns the number of cells it
- * suppressed. which = 0: whole cells (size: participants), 1: finished. */
-static size_t secondary_pass(mg_stats_table *t, const lines *l, int which)
+/* cap[i][c]: what protected group i can give or lose of mass c through protected groups below
+ * it, down to finest ones (moving people, with their participations, between protected groups
+ * of the etablissements table; moving participations, with their record, between protected
+ * parcours). A protected group is counted with what it will be able to give once its own chain
+ * is complete (T1 below), so that one pass can check every group. */
+typedef struct cap {
+	int64_t a[C__N];
+} cap;
+
+static void caps_compute(const mg_stats_tree *tr, int64_t k, cap *caps)
 {
-	size_t d, changed = 0;
+	size_t i;
+	int c;
 
-	for (d = 0; d < t->ndims; d++) {
-		const uint32_t *order = l->order[d];
-		size_t i = 0, n = t->ncells;
-
-		while (i < n) {
-			size_t e = l->end[d][i], j, nsupp = 0, members = 0;
-			uint32_t best = UINT32_MAX;
-			int64_t bestsize = 0;
-			bool bestmargin = true;
-
-			for (j = i; j < e; j++) {
-				mg_stats_cell *c = &t->cells[order[j]];
-				mg_supp s = which ? c->finished_suppressed : c->suppressed;
-				if (cell_ids(t, order[j])[d] != ALL_ID) {
-					members++;
-				}
-				if (s != MG_SUPP_NONE) {
-					nsupp++;
-				}
-			}
-			/* a line is a margin and at least one member; lines made of a
-			 * margin alone (no member) do not exist */
-			if (nsupp == 1 && members >= 1) {
-				for (j = i; j < e; j++) {
-					mg_stats_cell *c = &t->cells[order[j]];
-					mg_supp s = which ? c->finished_suppressed : c->suppressed;
-					bool margin = cell_ids(t, order[j])[d] == ALL_ID;
-					int64_t size = which ? c->finished : c->participants;
-					if (s != MG_SUPP_NONE) {
-						continue;
-					}
-					if (best == UINT32_MAX || (bestmargin && !margin)
-						|| (bestmargin == margin && size < bestsize)) {
-						best = order[j];
-						bestsize = size;
-						bestmargin = margin;
+	memset(caps, 0, tr->nnodes * sizeof(cap));
+	for (i = tr->nnodes; i-- > 0;) {
+		const mg_stats_node *n = &tr->nodes[i];
+		if (!hid(n)) {
+			continue;
+		}
+		for (c = 0; c < C__N; c++) {
+			int64_t a = 0;
+			if (is_leaf(tr, (uint32_t)i)) {
+				a = cval(n, c);
+			} else {
+				uint32_t ch;
+				for (ch = n->child; ch != MG_STATS_NONE; ch = tr->nodes[ch].next) {
+					if (hid(&tr->nodes[ch])) {
+						a += caps[ch].a[c];
 					}
 				}
-				if (best != UINT32_MAX) {
-					mg_stats_cell *c = &t->cells[best];
-					if (which) {
-						c->finished_suppressed = MG_SUPP_SECONDARY;
-					} else {
-						c->suppressed = MG_SUPP_SECONDARY;
-						if (c->finished_suppressed == MG_SUPP_NONE) {
-							c->finished_suppressed = MG_SUPP_SECONDARY;
-						}
-					}
-					changed++;
-				}
 			}
-			i = e;
+			caps[i].a[c] = max64(a, need_down(n, c, k));
+		}
+	}
+}
+
+/* The child of p to protect for mass c: among the published ones that hold some, the smallest
+ * that covers `need`, else the largest. MG_STATS_NONE when none holds any. */
+static uint32_t pick_child(const mg_stats_tree *tr, uint32_t p, int c, int64_t need)
+{
+	uint32_t ch, best = MG_STATS_NONE, big = MG_STATS_NONE;
+	int64_t bestv = 0, bigv = 0;
+
+	for (ch = tr->nodes[p].child; ch != MG_STATS_NONE; ch = tr->nodes[ch].next) {
+		const mg_stats_node *n = &tr->nodes[ch];
+		int64_t v = cval(n, c);
+		if (hid(n) || v <= 0) {
+			continue;
+		}
+		if (v >= need && (best == MG_STATS_NONE || v < bestv)) {
+			best = ch;
+			bestv = v;
+		}
+		if (big == MG_STATS_NONE || v > bigv) {
+			big = ch;
+			bigv = v;
+		}
+	}
+	return best != MG_STATS_NONE ? best : big;
+}
+
+/* Checks group i; returns the mass c short (and *need) or -1 when it keeps its promises.
+ *   T1 (i protected): its protected parts can lose what it must (need_down).
+ *   T2 (i published): its protected parts are none, or two or more; beside each small one the
+ *   others hold k people; and none of its masses sits, all of it, unmovable in them (a mass
+ *   of them all zero while i's is not would be determined). */
+static int check_group(const mg_stats_tree *tr, mg_stats_tab t, int64_t k, const cap *caps, uint32_t i, int64_t *need)
+{
+	const mg_stats_node *n = &tr->nodes[i];
+	int64_t sum[C__N] = { 0, 0, 0, 0 };
+	size_t nh = 0;
+	uint32_t ch;
+	int c, first = c_first(t);
+
+	for (ch = n->child; ch != MG_STATS_NONE; ch = tr->nodes[ch].next) {
+		if (hid(&tr->nodes[ch])) {
+			nh++;
+			for (c = 0; c < C__N; c++) {
+				sum[c] += caps[ch].a[c];
+			}
+		}
+	}
+	if (hid(n)) {
+		for (c = 0; c < C__N; c++) {
+			if (c == C_P && t != MG_TAB_ETAB) {
+				continue;
+			}
+			if (sum[c] < need_down(n, c, k)) {
+				*need = need_down(n, c, k) - sum[c];
+				return c;
+			}
+		}
+		return -1;
+	}
+	if (nh == 0) {
+		return -1;
+	}
+	for (ch = n->child; ch != MG_STATS_NONE; ch = tr->nodes[ch].next) {
+		const mg_stats_node *cn = &tr->nodes[ch];
+		if (!hid(cn)) {
+			continue;
+		}
+		if (nh == 1) {
+			*need = small(cn) ? k : 1;
+			return first;
+		}
+		if (small(cn) && sum[first] - caps[ch].a[first] < k) {
+			*need = k - (sum[first] - caps[ch].a[first]);
+			return first;
+		}
+	}
+	for (c = 0; c < C__N; c++) {
+		if ((c == C_P && t != MG_TAB_ETAB) || sum[c] > 0 || cval(n, c) == 0) {
+			continue;
+		}
+		*need = 1;
+		return c;
+	}
+	return -1;
+}
+
+/* One top-down pass of secondary protection over a tree; returns the number of groups it
+ * protected. */
+static size_t secondary_pass(mg_stats_tree *tr, mg_stats_tab t, int64_t k, cap *caps)
+{
+	size_t changed = 0, i;
+
+	caps_compute(tr, k, caps);
+	for (i = 0; i < tr->nnodes; i++) {
+		int c;
+		int64_t need = 0;
+
+		if (is_leaf(tr, (uint32_t)i)) {
+			continue;
+		}
+		while ((c = check_group(tr, t, k, caps, (uint32_t)i, &need)) >= 0) {
+			uint32_t pick = pick_child(tr, (uint32_t)i, c, need);
+			if (pick != MG_STATS_NONE) {
+				changed += (size_t)set_hidden(&tr->nodes[pick]);
+			} else if (!hid(&tr->nodes[i])) {
+				/* nothing below can help: the group itself is protected, and
+				 * its parent sees to it */
+				changed += (size_t)set_hidden(&tr->nodes[i]);
+			} else {
+				break;
+			}
+			caps_compute(tr, k, caps);
 		}
 	}
 	return changed;
 }
 
-mg_status mg_stats_secondary(mg_stats_table *t, mg_error *err)
+/* The two totals are the same figures: protected in one, protected in both. */
+static size_t sync_totals(mg_stats_release *r)
 {
-	lines l;
+	mg_stats_node *a = &r->tabs[MG_TAB_ETAB].nodes[0], *b = &r->tabs[MG_TAB_PARCOURS].nodes[0];
 
-	if (t->ncells == 0) {
-		return MG_OK;
+	if (hid(a) || hid(b)) {
+		return (size_t)set_hidden(a) + (size_t)set_hidden(b);
 	}
-	if (lines_build(t, &l) != 0) {
-		lines_free(&l, t->ndims);
+	return 0;
+}
+
+/* Credited minutes are published with a parcours' counts; the parcours total has none (with
+ * the public durations, it would be one more equation on the protected parcours). */
+static void minutes(mg_stats_tree *pt)
+{
+	size_t i;
+
+	for (i = 0; i < pt->nnodes; i++) {
+		pt->nodes[i].hidden[MG_M_MINUTES] = pt->nodes[i].depth == 0 || hid(&pt->nodes[i]);
+	}
+}
+
+/* ------------------------------------------------------------- releases */
+
+/* Union-find over the finest groups of both releases. */
+typedef struct uf {
+	uint32_t *parent;
+} uf;
+
+static uint32_t uf_find(uf *u, uint32_t x)
+{
+	while (u->parent[x] != x) {
+		u->parent[x] = u->parent[u->parent[x]];
+		x = u->parent[x];
+	}
+	return x;
+}
+
+static void uf_union(uf *u, uint32_t a, uint32_t b)
+{
+	a = uf_find(u, a);
+	b = uf_find(u, b);
+	if (a != b) {
+		u->parent[a < b ? b : a] = a < b ? a : b;
+	}
+}
+
+/* Whether measure m of node n is published. */
+static bool published(const mg_stats_node *n, mg_measure m)
+{
+	return n->hidden[m] == 0;
+}
+
+/* cover[i]: the part of node i that published groups (itself or below)
+ * determine; resid[i] (published i): i minus its published parts below, the
+ * group only it determines. owner[i] for finest i: the published group
+ * whose residue holds it, MG_STATS_NONE when nothing published holds it. */
+static void residues(const mg_stats_tree *tr, mg_measure m, int64_t *cover, int64_t *resid, uint32_t *owner)
+{
+	size_t i;
+
+	for (i = tr->nnodes; i-- > 0;) {
+		const mg_stats_node *n = &tr->nodes[i];
+		int64_t below = 0;
+		uint32_t c;
+		for (c = n->child; c != MG_STATS_NONE; c = tr->nodes[c].next) {
+			below += cover[c];
+		}
+		if (published(n, m)) {
+			cover[i] = n->v[m];
+			resid[i] = n->v[m] - below;
+		} else {
+			cover[i] = below;
+			resid[i] = 0;
+		}
+	}
+	for (i = 0; i < tr->nnodes; i++) {
+		const mg_stats_node *n = &tr->nodes[i];
+		uint32_t up = n->parent == MG_STATS_NONE ? MG_STATS_NONE : owner[n->parent];
+		owner[i] = published(n, m) ? (uint32_t)i : up;
+	}
+}
+
+/* What to protect for a group both releases determine that moved by 1 to k-1 (flow, signed),
+ * held by the residue of published group o of this release: a published part of o whose own
+ * residue moved (published in both releases), so that o's residue then moves by 0 or at least k
+ * (the smallest such part), else the part that moves it furthest the same way; o itself when no
+ * part helps (a finest group). Protecting o instead would move its parent's residue by the same
+ * few people, and so on up to the total. */
+static uint32_t flow_partner(const mg_stats_release *r, mg_stats_tab t, mg_measure m, const mg_stats_release *old,
+	const uint32_t *o_of_new, const int64_t *resid, const int64_t *oresid, uint32_t o, int64_t flow)
+{
+	const mg_stats_tree *tr = &r->tabs[t], *ot = &old->tabs[t];
+	uint32_t ch, pick = MG_STATS_NONE, further = MG_STATS_NONE;
+	int64_t pickv = 0, gain = 0;
+
+	for (ch = tr->nodes[o].child; ch != MG_STATS_NONE; ch = tr->nodes[ch].next) {
+		const mg_stats_node *cn = &tr->nodes[ch];
+		uint32_t oc = o_of_new[ch];
+		int64_t fc, sum, g;
+		if (!published(cn, m) || oc == MG_STATS_NONE || !published(&ot->nodes[oc], m)) {
+			continue;
+		}
+		fc = resid[ch] - oresid[oc];
+		if (fc == 0) {
+			continue;
+		}
+		sum = flow + fc;
+		if (sum == 0 || sum >= r->k || sum <= -r->k) {
+			if (pick == MG_STATS_NONE || cn->v[m] < pickv) {
+				pick = ch;
+				pickv = cn->v[m];
+			}
+			continue;
+		}
+		g = (flow > 0 ? sum - flow : flow - sum);
+		if (g > gain) {
+			further = ch;
+			gain = g;
+		}
+	}
+	if (pick != MG_STATS_NONE) {
+		return pick;
+	}
+	return further != MG_STATS_NONE ? further : o;
+}
+
+/* Checks measure m of tree t against one earlier release; for each group
+ * both determine that moved by 1 to k-1, protects a partner of the deepest
+ * published group of this release that determines it (flow_partner()).
+ * Counts what it protected in *changed. */
+static mg_status flows_one(mg_stats_release *r, mg_stats_tab t, mg_measure m,
+	const mg_stats_release *old, size_t *changed, mg_error *err)
+{
+	const mg_stats_tree *tr = &r->tabs[t], *ot = &old->tabs[t];
+	size_t nn = tr->nnodes, on = ot->nnodes, i;
+	/* finest groups: this release's leaves, then the earlier release's leaves
+	 * absent from this one */
+	uint32_t *leaf_id = NULL, *oleaf_id = NULL, nleaves = 0;
+	uint32_t *owner = NULL, *oowner = NULL, *o_of_new = NULL;
+	int64_t *cover = NULL, *resid = NULL, *ocover = NULL, *oresid = NULL;
+	int64_t *val_t = NULL, *val_s = NULL;
+	uint8_t *taint = NULL, *seen_t = NULL, *seen_s = NULL;
+	uint32_t *deep = NULL;
+	uf u = { NULL };
+	mg_status st = MG_OK;
+
+	leaf_id = malloc((nn ? nn : 1) * sizeof(uint32_t));
+	oleaf_id = malloc((on ? on : 1) * sizeof(uint32_t));
+	owner = malloc((nn ? nn : 1) * sizeof(uint32_t));
+	oowner = malloc((on ? on : 1) * sizeof(uint32_t));
+	o_of_new = malloc((nn ? nn : 1) * sizeof(uint32_t));
+	cover = malloc((nn ? nn : 1) * sizeof(int64_t));
+	resid = malloc((nn ? nn : 1) * sizeof(int64_t));
+	ocover = malloc((on ? on : 1) * sizeof(int64_t));
+	oresid = malloc((on ? on : 1) * sizeof(int64_t));
+	if (!leaf_id || !oleaf_id || !owner || !oowner || !o_of_new || !cover || !resid || !ocover || !oresid) {
+		st = mg_error_set(err, MG_ENOMEM, "out of memory");
+		goto done;
+	}
+	residues(tr, m, cover, resid, owner);
+	residues(ot, m, ocover, oresid, oowner);
+	for (i = 0; i < nn; i++) {
+		o_of_new[i] = mg_stats_release_find(old, t, tr->nodes[i].values, tr->nodes[i].depth);
+		leaf_id[i] = MG_STATS_NONE;
+		if (is_leaf(tr, (uint32_t)i)) {
+			leaf_id[i] = nleaves++;
+		}
+	}
+	for (i = 0; i < on; i++) {
+		oleaf_id[i] = MG_STATS_NONE;
+	}
+	for (i = 0; i < nn; i++) {
+		if (leaf_id[i] != MG_STATS_NONE && o_of_new[i] != MG_STATS_NONE && is_leaf(ot, o_of_new[i])) {
+			oleaf_id[o_of_new[i]] = leaf_id[i];
+		}
+	}
+	for (i = 0; i < on; i++) {
+		if (is_leaf(ot, (uint32_t)i) && oleaf_id[i] == MG_STATS_NONE) {
+			oleaf_id[i] = nleaves++;
+		}
+	}
+	u.parent = malloc((nleaves ? nleaves : 1) * sizeof(uint32_t));
+	val_t = calloc(nleaves ? nleaves : 1, sizeof(int64_t));
+	val_s = calloc(nleaves ? nleaves : 1, sizeof(int64_t));
+	taint = calloc(nleaves ? nleaves : 1, 1);
+	seen_t = calloc(nn ? nn : 1, 1);
+	seen_s = calloc(on ? on : 1, 1);
+	deep = malloc((nleaves ? nleaves : 1) * sizeof(uint32_t));
+	if (!u.parent || !val_t || !val_s || !taint || !seen_t || !seen_s || !deep) {
+		st = mg_error_set(err, MG_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (i = 0; i < nleaves; i++) {
+		u.parent[i] = (uint32_t)i;
+	}
+	/* a finest group absent from a release was not in its frame: known 0
+	 * there, a residue of its own. Leaves sharing an owner are joined. */
+	{
+		uint32_t *first = malloc((nn > on ? nn : (on ? on : 1)) * sizeof(uint32_t));
+		if (first == NULL) {
+			st = mg_error_set(err, MG_ENOMEM, "out of memory");
+			goto done;
+		}
+		for (i = 0; i < nn; i++) {
+			first[i] = MG_STATS_NONE;
+		}
+		for (i = 0; i < nn; i++) {
+			if (leaf_id[i] == MG_STATS_NONE) {
+				continue;
+			}
+			if (owner[i] == MG_STATS_NONE) {
+				taint[leaf_id[i]] = 1;
+			} else if (first[owner[i]] == MG_STATS_NONE) {
+				first[owner[i]] = leaf_id[i];
+			} else {
+				uf_union(&u, first[owner[i]], leaf_id[i]);
+			}
+		}
+		for (i = 0; i < on; i++) {
+			first[i] = MG_STATS_NONE;
+		}
+		for (i = 0; i < on; i++) {
+			if (!is_leaf(ot, (uint32_t)i)) {
+				continue;
+			}
+			if (oowner[i] == MG_STATS_NONE) {
+				taint[oleaf_id[i]] = 1;
+			} else if (first[oowner[i]] == MG_STATS_NONE) {
+				first[oowner[i]] = oleaf_id[i];
+			} else {
+				uf_union(&u, first[oowner[i]], oleaf_id[i]);
+			}
+		}
+		free(first);
+	}
+	/* values of the components: the residues they hold, in each release */
+	for (i = 0; i < nleaves; i++) {
+		deep[i] = MG_STATS_NONE;
+	}
+	for (i = 0; i < nn; i++) {
+		uint32_t o, root;
+		if (leaf_id[i] == MG_STATS_NONE) {
+			continue;
+		}
+		root = uf_find(&u, leaf_id[i]);
+		if (taint[leaf_id[i]]) {
+			taint[root] = 1;
+		}
+		o = owner[i];
+		if (o != MG_STATS_NONE && !seen_t[o]) {
+			seen_t[o] = 1;
+			val_t[root] += resid[o];
+			if (deep[root] == MG_STATS_NONE || tr->nodes[o].depth > tr->nodes[deep[root]].depth) {
+				deep[root] = o;
+			}
+		}
+	}
+	for (i = 0; i < on; i++) {
+		uint32_t o, root;
+		if (!is_leaf(ot, (uint32_t)i)) {
+			continue;
+		}
+		root = uf_find(&u, oleaf_id[i]);
+		if (taint[oleaf_id[i]]) {
+			taint[root] = 1;
+		}
+		o = oowner[i];
+		if (o != MG_STATS_NONE && !seen_s[o]) {
+			seen_s[o] = 1;
+			val_s[root] += oresid[o];
+		}
+	}
+	/* a leaf of this release only (new in the frame): its owner at s is
+	 * none, but it was known to be 0: not a taint */
+	for (i = 0; i < nleaves; i++) {
+		uint32_t root = uf_find(&u, (uint32_t)i);
+		int64_t flow;
+		if (root != i || taint[root]) {
+			continue;
+		}
+		flow = val_t[root] - val_s[root];
+		if (flow < 0) {
+			flow = -flow;
+		}
+		if (flow > 0 && flow < r->k && deep[root] != MG_STATS_NONE) {
+			uint32_t pick = flow_partner(r, t, m, old, o_of_new, resid, oresid, deep[root], val_t[root] - val_s[root]);
+			*changed += (size_t)set_hidden(&r->tabs[t].nodes[pick]);
+		}
+	}
+done:
+	free(leaf_id);
+	free(oleaf_id);
+	free(owner);
+	free(oowner);
+	free(o_of_new);
+	free(cover);
+	free(resid);
+	free(ocover);
+	free(oresid);
+	free(u.parent);
+	free(val_t);
+	free(val_s);
+	free(taint);
+	free(seen_t);
+	free(seen_s);
+	free(deep);
+	return st;
+}
+
+/* Credited minutes of a parcours published in both releases with the same
+ * finished count must not have moved either (two events that cancel). */
+static size_t minutes_flows(mg_stats_release *r, const mg_stats_release *old)
+{
+	mg_stats_tree *pt = &r->tabs[MG_TAB_PARCOURS];
+	size_t i, changed = 0;
+
+	for (i = 1; i < pt->nnodes; i++) {
+		mg_stats_node *n = &pt->nodes[i];
+		uint32_t o = mg_stats_release_find(old, MG_TAB_PARCOURS, n->values, n->depth);
+		const mg_stats_node *on;
+		if (o == MG_STATS_NONE || hid(n)) {
+			continue;
+		}
+		on = &old->tabs[MG_TAB_PARCOURS].nodes[o];
+		if (on->hidden[MG_M_MINUTES] || on->hidden[MG_M_FINISHED]) {
+			continue;
+		}
+		if (on->v[MG_M_FINISHED] == n->v[MG_M_FINISHED] && on->v[MG_M_MINUTES] != n->v[MG_M_MINUTES]) {
+			changed += (size_t)set_hidden(n);
+		}
+	}
+	return changed;
+}
+
+static mg_status flows(mg_stats_release *r, const mg_stats_release *const *earlier, size_t nearlier,
+	size_t *changed, mg_error *err)
+{
+	size_t e, t;
+	mg_status st;
+
+	for (e = 0; e < nearlier; e++) {
+		for (t = 0; t < MG_TAB__COUNT; t++) {
+			static const mg_measure all[] = { MG_M_PARTICIPANTS, MG_M_ENROLMENTS, MG_M_FINISHED };
+			size_t j;
+			for (j = 0; j < 3; j++) {
+				if (!mg_stats_tab_has((mg_stats_tab)t, all[j])) {
+					continue;
+				}
+				st = flows_one(r, (mg_stats_tab)t, all[j], earlier[e], changed, err);
+				if (st != MG_OK) {
+					return st;
+				}
+			}
+		}
+		*changed += minutes_flows(r, earlier[e]);
+	}
+	return MG_OK;
+}
+
+/* Secondary protection of both trees, the totals kept in step, until nothing changes; then
+ * the minutes follow the counts. */
+static mg_status protect(mg_stats_release *r, mg_error *err)
+{
+	cap *caps[MG_TAB__COUNT] = { NULL, NULL };
+	size_t t, changed;
+
+	for (t = 0; t < MG_TAB__COUNT; t++) {
+		caps[t] = malloc((r->tabs[t].nnodes ? r->tabs[t].nnodes : 1) * sizeof(cap));
+		if (caps[t] == NULL) {
+			free(caps[0]);
+			return mg_error_set(err, MG_ENOMEM, "out of memory");
+		}
+	}
+	do {
+		changed = sync_totals(r);
+		for (t = 0; t < MG_TAB__COUNT; t++) {
+			changed += secondary_pass(&r->tabs[t], (mg_stats_tab)t, r->k, caps[t]);
+		}
+		changed += sync_totals(r);
+	} while (changed > 0);
+	minutes(&r->tabs[MG_TAB_PARCOURS]);
+	for (t = 0; t < MG_TAB__COUNT; t++) {
+		free(caps[t]);
+	}
+	return MG_OK;
+}
+
+static mg_status check_earlier(const mg_stats_release *const *earlier, size_t n, int64_t generated, mg_error *err)
+{
+	size_t i, t;
+
+	for (i = 0; i < n; i++) {
+		if (earlier[i] == NULL || earlier[i]->priv == NULL || !earlier[i]->priv->linked) {
+			return mg_error_set(err, MG_EARG, "earlier release %zu is not a release", i);
+		}
+		if (earlier[i]->generated > generated) {
+			return mg_error_set(err, MG_EARG,
+				"earlier release %zu is dated after this one (%lld > %lld): releases are protected in date order",
+				i, (long long)earlier[i]->generated, (long long)generated);
+		}
+		for (t = 0; t < MG_TAB__COUNT; t++) {
+			if (earlier[i]->tabs[t].nnodes == 0) {
+				return mg_error_set(err, MG_EARG, "earlier release %zu lacks the %s table", i, tab_names[t]);
+			}
+		}
+	}
+	return MG_OK;
+}
+
+mg_status mg_stats_release_compute(const mg_model *m, int64_t k, int64_t generated,
+	const mg_stats_release *const *earlier, size_t nearlier,
+	mg_stats_release **out, mg_error *err)
+{
+	mg_stats_release *r;
+	mg_status st;
+	size_t t, changed;
+
+	*out = NULL;
+	if (mg_settings_check_k(k, err) != MG_OK) {
+		return MG_ESETTINGS;
+	}
+	st = check_earlier(earlier, nearlier, generated, err);
+	if (st != MG_OK) {
+		return st;
+	}
+	r = mg_stats_release_new(k, generated);
+	if (r == NULL) {
 		return mg_error_set(err, MG_ENOMEM, "out of memory");
 	}
-	while (secondary_pass(t, &l, 0) > 0) {
+	st = build_trees(m, r, err);
+	if (st != MG_OK) {
+		goto fail;
 	}
-	while (secondary_pass(t, &l, 1) > 0) {
+	for (t = 0; t < MG_TAB__COUNT; t++) {
+		primary(&r->tabs[t], (mg_stats_tab)t, k);
 	}
-	lines_free(&l, t->ndims);
+	do {
+		st = protect(r, err);
+		if (st != MG_OK) {
+			goto fail;
+		}
+		changed = 0;
+		st = flows(r, earlier, nearlier, &changed, err);
+		if (st != MG_OK) {
+			goto fail;
+		}
+	} while (changed > 0);
+	*out = r;
+	return MG_OK;
+fail:
+	mg_stats_release_free(r);
+	return st;
+}
+
+/* ---------------------------------------------------------------- merge */
+
+static int add_checked(int64_t *acc, int64_t v)
+{
+	if (v < 0 || *acc > INT64_MAX - v) {
+		return -1;
+	}
+	*acc += v;
+	return 0;
+}
+
+mg_status mg_stats_release_merge(const mg_stats_release *const *files, size_t n,
+	int64_t k, int64_t generated, mg_stats_release **out, mg_error *err)
+{
+	mg_stats_release *nat;
+	mg_smap seen[MG_TAB__COUNT];
+	int64_t kn = k, kmax = 0;
+	size_t f, t, i;
+	mg_status st = MG_OK;
+
+	*out = NULL;
+	memset(seen, 0, sizeof(seen));
+	if (n == 0) {
+		return mg_error_set(err, MG_EARG, "no statistics release to merge");
+	}
+	if (k != 0 && mg_settings_check_k(k, err) != MG_OK) {
+		return MG_ESETTINGS;
+	}
+	for (f = 0; f < n; f++) {
+		if (files[f]->k > kmax) {
+			kmax = files[f]->k;
+		}
+	}
+	if (kmax > kn) {
+		kn = kmax;
+	}
+	nat = mg_stats_release_new(kn, generated);
+	if (nat == NULL) {
+		return mg_error_set(err, MG_ENOMEM, "out of memory");
+	}
+	for (t = 0; t < MG_TAB__COUNT; t++) {
+		if (mg_smap_init(&seen[t], 64) != MG_OK) {
+			st = mg_error_set(err, MG_ENOMEM, "out of memory");
+			goto done;
+		}
+	}
+	/* every group of every file, once */
+	for (f = 0; f < n; f++) {
+		for (t = 0; t < MG_TAB__COUNT; t++) {
+			const mg_stats_tree *tr = &files[f]->tabs[t];
+			for (i = 0; i < tr->nnodes; i++) {
+				const mg_stats_node *sn = &tr->nodes[i];
+				size_t sz = path_key_size(sn->values, sn->depth);
+				char *key = mg_arena_alloc(&nat->priv->arena, sz);
+				int rc;
+				if (key == NULL) {
+					st = mg_error_set(err, MG_ENOMEM, "out of memory");
+					goto done;
+				}
+				path_key(sn->values, sn->depth, key);
+				rc = mg_smap_put(&seen[t], (mg_str){ key, sz }, 0, NULL);
+				if (rc < 0 || (rc == 1 && mg_stats_release_add(nat, (mg_stats_tab)t, sn->values, sn->depth) == NULL)) {
+					st = mg_error_set(err, MG_ENOMEM, "out of memory");
+					goto done;
+				}
+			}
+		}
+	}
+	st = mg_stats_release_link(nat, err);
+	if (st != MG_OK) {
+		goto done;
+	}
+	/* sums; a figure with a protected part is protected (its partial sum is
+	 * kept internally, never written) */
+	for (f = 0; f < n; f++) {
+		for (t = 0; t < MG_TAB__COUNT; t++) {
+			const mg_stats_tree *tr = &files[f]->tabs[t];
+			for (i = 0; i < tr->nnodes; i++) {
+				const mg_stats_node *sn = &tr->nodes[i];
+				uint32_t at = mg_stats_release_find(nat, (mg_stats_tab)t, sn->values, sn->depth);
+				mg_stats_node *dn = &nat->tabs[t].nodes[at];
+				size_t mm;
+				for (mm = 0; mm < MG_M__COUNT; mm++) {
+					if (!mg_stats_tab_has((mg_stats_tab)t, (mg_measure)mm)) {
+						continue;
+					}
+					if (sn->hidden[mm]) {
+						dn->hidden[mm] = 1;
+					} else if (add_checked(&dn->v[mm], sn->v[mm]) != 0) {
+						st = mg_error_set(err, MG_EARG, "counts too large to be summed");
+						goto done;
+					}
+				}
+			}
+		}
+	}
+	/* a larger national k: figures below it protected too, for readers of the national
+	 * tables alone (the files still show what they show); the files carry no people with
+	 * or without a record, so the finished participations stand for them */
+	if (kn > kmax) {
+		for (t = 0; t < MG_TAB__COUNT; t++) {
+			mg_stats_tree *tr = &nat->tabs[t];
+			for (i = 0; i < tr->nnodes; i++) {
+				mg_stats_node *nn = &tr->nodes[i];
+				int64_t size = t == MG_TAB_ETAB ? nn->v[MG_M_PARTICIPANTS] : nn->v[MG_M_ENROLMENTS];
+				if (!hid(nn) && below(size, kn)) {
+					set_hidden(nn);
+					nn->sensitive |= MG_STATS_SENSITIVE_GROUP;
+				}
+				if (!hid(nn) && (below(nn->v[MG_M_FINISHED], kn) || below(nn->v[MG_M_ENROLMENTS] - nn->v[MG_M_FINISHED], kn))) {
+					set_hidden(nn);
+				}
+			}
+		}
+		st = protect(nat, err);
+	} else {
+		minutes(&nat->tabs[MG_TAB_PARCOURS]);
+	}
+done:
+	for (t = 0; t < MG_TAB__COUNT; t++) {
+		mg_smap_free(&seen[t]);
+	}
+	if (st != MG_OK) {
+		mg_stats_release_free(nat);
+		return st;
+	}
+	*out = nat;
 	return MG_OK;
 }
 
 /* ----------------------------------------------------------------- emit */
 
-static int cmp_val(mg_str a, mg_str b)
-{
-	if (a.ptr == NULL || b.ptr == NULL) {
-		return (a.ptr == NULL) - (b.ptr == NULL); /* margins after values */
-	}
-	return mg_name_cmp(a, b);
-}
-
-static _Thread_local const mg_stats_table *emit_t;
-
-static int cmp_cells(const void *a, const void *b)
-{
-	const mg_stats_cell *x = &emit_t->cells[*(const uint32_t *)a];
-	const mg_stats_cell *y = &emit_t->cells[*(const uint32_t *)b];
-	size_t d;
-
-	for (d = 0; d < emit_t->ndims; d++) {
-		int r = cmp_val(x->values[d], y->values[d]);
-		if (r) {
-			return r;
-		}
-	}
-	return 0;
-}
-
 static const mg_atom dim_atoms[MG_DIM__COUNT] = {
 	MG_A_academie, MG_A_departement, MG_A_circonscription, MG_A_degre, MG_A_secteur, MG_A_parcours
 };
+static const mg_atom measure_atoms[MG_M__COUNT] = {
+	MG_A_participants, MG_A_enrolments, MG_A_finished, MG_A_credited_minutes
+};
 
-static int emit_supp(const mg_emitter *out, mg_supp s)
+static int emit_tree(const mg_stats_release *r, mg_stats_tab t, const mg_emitter *out)
 {
-	if (s == MG_SUPP_PRIMARY) {
-		EATOM(primary);
-	} else if (s == MG_SUPP_SECONDARY) {
-		EATOM(secondary);
-	} else {
-		ENULL();
+	const mg_stats_tree *tr = &r->tabs[t];
+	const mg_dim *levels;
+	size_t nl = mg_stats_tab_levels(t, &levels), i, d, m, nm = 0;
+
+	for (m = 0; m < MG_M__COUNT; m++) {
+		nm += (size_t)mg_stats_tab_has(t, (mg_measure)m);
 	}
+	(void)nm;
+	EMAP(2);
+	EKEY(levels);
+	ELIST(nl);
+	for (d = 0; d < nl; d++) {
+		EATOMV(dim_atoms[levels[d]]);
+	}
+	ELISTEND();
+	EKEY(cells);
+	ELIST(tr->nnodes);
+	for (i = 0; i < tr->nnodes; i++) {
+		const mg_stats_node *n = &tr->nodes[i];
+		EMAP(1 + nm - (t == MG_TAB_PARCOURS && n->depth == 0));
+		EKEY(values);
+		EMAP(nl);
+		for (d = 0; d < nl; d++) {
+			EM(out->key(out->ctx, dim_atoms[levels[d]]));
+			if (d < n->depth) {
+				ESTR(n->values[d]);
+			} else {
+				ENULL();
+			}
+		}
+		EMAPEND();
+		for (m = 0; m < MG_M__COUNT; m++) {
+			if (!mg_stats_tab_has(t, (mg_measure)m) || !mg_stats_node_has(t, n, (mg_measure)m)) {
+				continue;
+			}
+			EM(out->key(out->ctx, measure_atoms[m]));
+			if (n->hidden[m]) {
+				ENULL();
+			} else {
+				EINT(n->v[m]);
+			}
+		}
+		EMAPEND();
+	}
+	ELISTEND();
+	EMAPEND();
 	return 0;
 emit_fail:
 	return -1;
 }
 
-mg_status mg_stats_emit(const mg_stats_table *t, const mg_emitter *out, mg_error *err)
+mg_status mg_stats_release_emit(const mg_stats_release *r, unsigned tabs,
+	const mg_emitter *out, mg_error *err)
 {
-	uint32_t *order = malloc((t->ncells ? t->ncells : 1) * sizeof(uint32_t));
-	size_t i, d;
+	size_t t, nt = 0;
+	static const mg_atom tab_atoms[MG_TAB__COUNT] = { MG_A_etablissements, MG_A_parcours };
 
-	if (!order) {
-		return mg_error_set(err, MG_ENOMEM, "out of memory");
+	for (t = 0; t < MG_TAB__COUNT; t++) {
+		nt += (tabs >> t) & 1u;
 	}
-	for (i = 0; i < t->ncells; i++) {
-		order[i] = (uint32_t)i;
-	}
-	emit_t = t;
-	qsort(order, t->ncells, sizeof(uint32_t), cmp_cells);
-	emit_t = NULL;
-
-	EMAP(3);
-	EKEY(dimensions);
-	ELIST(t->ndims);
-	for (d = 0; d < t->ndims; d++) {
-		EATOMV(dim_atoms[t->dims[d]]);
-	}
-	ELISTEND();
-	EKEY(k); EINT(t->k);
-	EKEY(cells);
-	ELIST(t->ncells);
-	for (i = 0; i < t->ncells; i++) {
-		const mg_stats_cell *c = &t->cells[order[i]];
-		bool hide = c->suppressed != MG_SUPP_NONE;
-		bool hidef = hide || c->finished_suppressed != MG_SUPP_NONE;
-
-		EMAP(7);
-		EKEY(values);
-		EMAP(t->ndims);
-		for (d = 0; d < t->ndims; d++) {
-			EM(out->key(out->ctx, dim_atoms[t->dims[d]]));
-			if (c->values[d].ptr == NULL) {
-				ENULL();
-			} else {
-				ESTR(c->values[d]);
-			}
+	EMAP(4);
+	EKEY(version); EINT(2);
+	EKEY(k); EINT(r->k);
+	EKEY(generated); EINT(r->generated);
+	EKEY(tables);
+	EMAP(nt);
+	for (t = 0; t < MG_TAB__COUNT; t++) {
+		if (!((tabs >> t) & 1u)) {
+			continue;
 		}
-		EMAPEND();
-		EKEY(participants);
-		if (hide) ENULL(); else EINT(c->participants);
-		EKEY(enrolments);
-		if (hide) ENULL(); else EINT(c->enrolments);
-		EKEY(finished);
-		if (hidef) ENULL(); else EINT(c->finished);
-		EKEY(credited_minutes);
-		if (hidef) ENULL(); else EINT(c->credited_minutes);
-		EKEY(suppressed); EM(emit_supp(out, c->suppressed));
-		EKEY(finished_suppressed); EM(emit_supp(out, hide ? c->suppressed : c->finished_suppressed));
-		EMAPEND();
+		EM(out->key(out->ctx, tab_atoms[t]));
+		EM(emit_tree(r, (mg_stats_tab)t, out));
 	}
-	ELISTEND();
 	EMAPEND();
-	free(order);
+	EMAPEND();
 	return MG_OK;
 emit_fail:
-	free(order);
 	if (err && err->code == MG_EEMIT) {
 		return MG_EEMIT;
 	}

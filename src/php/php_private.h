@@ -94,9 +94,18 @@ void php_mg_zemit_free(php_mg_zemit *z, int ok);
  * failure. (src/php/rows.c) */
 mg_status php_mg_rows_from_php(HashTable *tables, uint32_t arg, mg_rowset **out, mg_error *err);
 
-/* Parses a list of statistics dimension names given as argument `arg`;
- * throws ValueError/TypeError and returns FAILURE when invalid. */
-zend_result php_mg_parse_dims(HashTable *ht, uint32_t arg, mg_dim *dims, size_t *ndims);
+/* Parses a list of statistics table names given as argument `arg` into a bit
+ * mask of 1 << mg_stats_tab; a name outside the publication plan throws
+ * Magistere\AccessDenied (R5), a wrong type TypeError, a repeat ValueError. */
+zend_result php_mg_parse_tables(HashTable *ht, uint32_t arg, unsigned *mask);
+/* Rebuilds a release from the array statistics()/Statistics::read() return;
+ * `what` names it in messages. ValueError thrown on failure. *out is owned by
+ * the caller (mg_stats_release_free). */
+zend_result php_mg_release_from_array(HashTable *ht, uint32_t arg, const char *what, mg_stats_release **out);
+/* A list of earlier releases (arrays): *out (emalloc'd, may be NULL) holds
+ * *n releases, freed with php_mg_free_earlier. Throws on failure. */
+zend_result php_mg_parse_earlier(HashTable *ht, uint32_t arg, mg_stats_release ***out, size_t *n);
+void php_mg_free_earlier(mg_stats_release **r, size_t n);
 
 /* Interned zend_strings of every atom (filled in MINIT). */
 extern zend_string *php_mg_atoms[MG_A__COUNT];

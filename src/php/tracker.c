@@ -393,8 +393,9 @@ static void add_roles(zval *arr, const char *key, const mg_str *roles, size_t n)
 	add_assoc_zval(arr, key, &list);
 }
 
-/* The settings as the array settings() returns (defaults() leaves out "now"). */
-static void settings_array(zval *rv, const mg_settings *s, int with_now)
+/* The settings as the array settings() returns; defaults() gives only the configurable ones (not "now", nor
+ * what the plugin reads from Moodle's configuration). */
+static void settings_array(zval *rv, const mg_settings *s, int full)
 {
 	array_init(rv);
 	add_roles(rv, "trainer_roles", s->trainer_roles, s->ntrainer_roles);
@@ -402,9 +403,12 @@ static void settings_array(zval *rv, const mg_settings *s, int with_now)
 	add_assoc_stringl(rv, "school_field", s->school_field.ptr, s->school_field.len);
 	add_assoc_stringl(rv, "duration_field", s->duration_field.ptr, s->duration_field.len);
 	add_assoc_long(rv, "k", (zend_long)s->k);
-	if (with_now) {
-		add_assoc_long(rv, "now", (zend_long)s->now);
+	if (!full) {
+		return;
 	}
+	/* What a tracker is given beyond the site's configurable settings: the instant, and what the plugin reads
+	 * from Moodle's own configuration (completion tracking, installed modules). */
+	add_assoc_long(rv, "now", (zend_long)s->now);
 	add_assoc_bool(rv, "enablecompletion", s->enablecompletion != 0);
 	if (s->installed_modules_given) {
 		add_roles(rv, "installed_modules", s->installed_modules, s->ninstalled_modules);
@@ -445,9 +449,10 @@ typedef struct view_call {
 	view_kind kind;
 	int64_t a, b;
 	mg_str circ;
-	const mg_dim *dims;
-	size_t ndims;
-	int64_t k;
+	unsigned tabs;
+	const mg_stats_release *const *earlier;
+	size_t nearlier;
+	int64_t k, now;
 	zval *rv;
 } view_call;
 
@@ -478,11 +483,11 @@ static mg_status run_view(const mg_model *m, void *arg, mg_error *err)
 		st = mg_view_data_quality(m, (size_t)vc->a, &out, err);
 		break;
 	case V_STATISTICS: {
-		mg_stats_table *tab;
-		st = mg_stats_compute(m, vc->dims, vc->ndims, vc->k, &tab, err);
+		mg_stats_release *r;
+		st = mg_stats_release_compute(m, vc->k, vc->now, vc->earlier, vc->nearlier, &r, err);
 		if (st == MG_OK) {
-			st = mg_stats_emit(tab, &out, err);
-			mg_stats_free(tab);
+			st = mg_stats_release_emit(r, vc->tabs, &out, err);
+			mg_stats_release_free(r);
 		}
 		break;
 	}
@@ -510,7 +515,7 @@ static void view(INTERNAL_FUNCTION_PARAMETERS, view_call *vc, const mg_scope *sc
 ZEND_METHOD(Magistere_Tracker, participantView)
 {
 	zend_long viewer, course;
-	view_call vc = { V_PARTICIPANT, 0, 0, { NULL, 0 }, NULL, 0, 0, NULL };
+	view_call vc = { V_PARTICIPANT, 0, 0, { NULL, 0 }, 0, NULL, 0, 0, 0, NULL };
 	mg_scope scope = { MG_SCOPE_COURSE, 0, 0, NULL, 0 };
 
 	ZEND_PARSE_PARAMETERS_START(2, 2)
@@ -526,7 +531,7 @@ ZEND_METHOD(Magistere_Tracker, participantView)
 ZEND_METHOD(Magistere_Tracker, trainerView)
 {
 	zend_long viewer, course;
-	view_call vc = { V_TRAINER, 0, 0, { NULL, 0 }, NULL, 0, 0, NULL };
+	view_call vc = { V_TRAINER, 0, 0, { NULL, 0 }, 0, NULL, 0, 0, 0, NULL };
 	mg_scope scope = { MG_SCOPE_COURSE, 0, 0, NULL, 0 };
 
 	ZEND_PARSE_PARAMETERS_START(2, 2)
@@ -543,7 +548,7 @@ ZEND_METHOD(Magistere_Tracker, inspectorView)
 {
 	zend_long viewer;
 	zend_string *circ = NULL;
-	view_call vc = { V_INSPECTOR, 0, 0, { NULL, 0 }, NULL, 0, 0, NULL };
+	view_call vc = { V_INSPECTOR, 0, 0, { NULL, 0 }, 0, NULL, 0, 0, 0, NULL };
 	mg_scope scope = { MG_SCOPE_INSPECTOR, 0, 0, NULL, 0 };
 
 	ZEND_PARSE_PARAMETERS_START(1, 2)
@@ -565,7 +570,7 @@ ZEND_METHOD(Magistere_Tracker, inspectorView)
 ZEND_METHOD(Magistere_Tracker, transparency)
 {
 	zend_long user, course;
-	view_call vc = { V_TRANSPARENCY, 0, 0, { NULL, 0 }, NULL, 0, 0, NULL };
+	view_call vc = { V_TRANSPARENCY, 0, 0, { NULL, 0 }, 0, NULL, 0, 0, 0, NULL };
 	mg_scope scope = { MG_SCOPE_TRANSPARENCY, 0, 0, NULL, 0 };
 
 	ZEND_PARSE_PARAMETERS_START(2, 2)
@@ -580,7 +585,7 @@ ZEND_METHOD(Magistere_Tracker, transparency)
 ZEND_METHOD(Magistere_Tracker, myTrainings)
 {
 	zend_long user;
-	view_call vc = { V_MY_TRAININGS, 0, 0, { NULL, 0 }, NULL, 0, 0, NULL };
+	view_call vc = { V_MY_TRAININGS, 0, 0, { NULL, 0 }, 0, NULL, 0, 0, 0, NULL };
 	mg_scope scope = { MG_SCOPE_USER, 0, 0, NULL, 0 };
 
 	ZEND_PARSE_PARAMETERS_START(1, 1)
@@ -593,7 +598,7 @@ ZEND_METHOD(Magistere_Tracker, myTrainings)
 ZEND_METHOD(Magistere_Tracker, dataQuality)
 {
 	zend_long limit = 1000;
-	view_call vc = { V_DATA_QUALITY, 0, 0, { NULL, 0 }, NULL, 0, 0, NULL };
+	view_call vc = { V_DATA_QUALITY, 0, 0, { NULL, 0 }, 0, NULL, 0, 0, 0, NULL };
 	mg_scope scope = { MG_SCOPE_ALL, 0, 0, NULL, 0 };
 
 	ZEND_PARSE_PARAMETERS_START(0, 1)
@@ -608,68 +613,237 @@ ZEND_METHOD(Magistere_Tracker, dataQuality)
 	view(INTERNAL_FUNCTION_PARAM_PASSTHRU, &vc, &scope);
 }
 
-/* Parses a list of dimension names (argument `arg`); ValueError/TypeError
- * thrown on failure. */
-zend_result php_mg_parse_dims(HashTable *ht, uint32_t arg, mg_dim *dims, size_t *ndims)
+/* ---------------------------------------------------------- statistics */
+
+zend_result php_mg_parse_tables(HashTable *ht, uint32_t arg, unsigned *mask)
 {
 	zval *v;
-	uint32_t seen = 0;
 	mg_error err;
 
-	*ndims = 0;
+	*mask = 0;
 	if (zend_hash_num_elements(ht) == 0) {
-		zend_argument_value_error(arg, "must name at least one dimension");
+		zend_argument_value_error(arg, "must name at least one table (etablissements, parcours)");
 		return FAILURE;
 	}
 	ZEND_HASH_FOREACH_VAL(ht, v) {
-		mg_dim d;
+		mg_stats_tab t;
 		ZVAL_DEREF(v);
 		if (Z_TYPE_P(v) != IS_STRING) {
-			zend_argument_type_error(arg, "must contain only strings, %s given", zend_zval_type_name(v));
+			zend_argument_type_error(arg, "must contain only table names (strings), %s given", zend_zval_type_name(v));
 			return FAILURE;
 		}
-		if (mg_dim_parse(Z_STRVAL_P(v), Z_STRLEN_P(v), &d, &err) != MG_OK) {
-			zend_argument_value_error(arg, "contains an %s", err.message);
+		mg_error_clear(&err);
+		if (mg_stats_tab_parse(Z_STRVAL_P(v), Z_STRLEN_P(v), &t, &err) != MG_OK) {
+			/* R5: any other table would be a difference of the plan's figures */
+			mg_error_set(&err, MG_EACCESS,
+				"R5: the ministry's statistics are a fixed plan of two tables, etablissements (academie > degre > "
+				"secteur > departement > circonscription) and parcours, protected together; \"%.*s\" is not one "
+				"of them, and a table by other dimensions would undo their protection (docs/statistics.md)",
+				(int)(Z_STRLEN_P(v) > 60 ? 60 : Z_STRLEN_P(v)), Z_STRVAL_P(v));
+			php_mg_throw(&err);
 			return FAILURE;
 		}
-		if (seen & (1u << d)) {
-			zend_argument_value_error(arg, "names the dimension \"%s\" twice", mg_dim_name(d));
+		if (*mask & (1u << t)) {
+			zend_argument_value_error(arg, "names the table \"%s\" twice", mg_stats_tab_name(t));
 			return FAILURE;
 		}
-		seen |= 1u << d;
-		dims[(*ndims)++] = d;
+		*mask |= 1u << t;
 	} ZEND_HASH_FOREACH_END();
 	return SUCCESS;
 }
 
+static zval *arr_get(HashTable *ht, const char *key)
+{
+	zval *v = zend_hash_str_find(ht, key, strlen(key));
+
+	if (v != NULL) {
+		ZVAL_DEREF(v);
+	}
+	return v;
+}
+
+static const char *const measure_keys[MG_M__COUNT] = {
+	"participants", "enrolments", "finished", "credited_minutes"
+};
+
+zend_result php_mg_release_from_array(HashTable *ht, uint32_t arg, const char *what, mg_stats_release **out)
+{
+	zval *ver = arr_get(ht, "version"), *k = arr_get(ht, "k"), *gen = arr_get(ht, "generated");
+	zval *tables = arr_get(ht, "tables");
+	mg_stats_release *r;
+	mg_error err;
+	size_t t;
+
+	*out = NULL;
+	if (ver == NULL || Z_TYPE_P(ver) != IS_LONG || Z_LVAL_P(ver) != 2 || k == NULL || Z_TYPE_P(k) != IS_LONG
+			|| gen == NULL || Z_TYPE_P(gen) != IS_LONG || tables == NULL || Z_TYPE_P(tables) != IS_ARRAY) {
+		zend_argument_value_error(arg, "%s must be a statistics release as statistics() or Statistics::read() "
+			"return it (version 2, k, generated, tables)", what);
+		return FAILURE;
+	}
+	if (Z_LVAL_P(k) < MG_K_MIN) {
+		/* a release is never made below MG_K_MIN (mg_settings_check_k) */
+		zend_argument_value_error(arg, "%s: k must be at least %d", what, MG_K_MIN);
+		return FAILURE;
+	}
+	r = mg_stats_release_new((int64_t)Z_LVAL_P(k), (int64_t)Z_LVAL_P(gen));
+	if (r == NULL) {
+		php_mg_throw_internal("out of memory");
+		return FAILURE;
+	}
+	for (t = 0; t < MG_TAB__COUNT; t++) {
+		const char *tname = mg_stats_tab_name((mg_stats_tab)t);
+		zval *tab = arr_get(Z_ARRVAL_P(tables), tname), *cells, *cz;
+		const mg_dim *levels;
+		size_t nl = mg_stats_tab_levels((mg_stats_tab)t, &levels), ci = 0;
+
+		if (tab == NULL || Z_TYPE_P(tab) != IS_ARRAY || (cells = arr_get(Z_ARRVAL_P(tab), "cells")) == NULL
+				|| Z_TYPE_P(cells) != IS_ARRAY) {
+			zend_argument_value_error(arg, "%s lacks the %s table (whole releases are needed)", what, tname);
+			goto error;
+		}
+		ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(cells), cz) {
+			mg_str values[MG_STATS_DEPTH_MAX];
+			zval *vals;
+			uint32_t depth = 0;
+			size_t d, m;
+			mg_stats_node *n;
+
+			ZVAL_DEREF(cz);
+			if (Z_TYPE_P(cz) != IS_ARRAY || (vals = arr_get(Z_ARRVAL_P(cz), "values")) == NULL
+					|| Z_TYPE_P(vals) != IS_ARRAY) {
+				zend_argument_value_error(arg, "%s: %s cell %zu must hold 'values'", what, tname, ci);
+				goto error;
+			}
+			for (d = 0; d < nl; d++) {
+				zval *v = arr_get(Z_ARRVAL_P(vals), mg_dim_name(levels[d]));
+				if (v != NULL && Z_TYPE_P(v) == IS_STRING) {
+					if (depth != d) {
+						zend_argument_value_error(arg, "%s: %s cell %zu names its %s but not every level above it",
+							what, tname, ci, mg_dim_name(levels[d]));
+						goto error;
+					}
+					values[d].ptr = Z_STRVAL_P(v);
+					values[d].len = Z_STRLEN_P(v);
+					depth++;
+				} else if (v != NULL && Z_TYPE_P(v) != IS_NULL) {
+					zend_argument_value_error(arg, "%s: %s cell %zu: the value of %s must be a string or null",
+						what, tname, ci, mg_dim_name(levels[d]));
+					goto error;
+				}
+			}
+			n = mg_stats_release_add(r, (mg_stats_tab)t, values, depth);
+			if (n == NULL) {
+				php_mg_throw_internal("out of memory");
+				goto error;
+			}
+			for (m = 0; m < MG_M__COUNT; m++) {
+				zval *c;
+				if (!mg_stats_tab_has((mg_stats_tab)t, (mg_measure)m)) {
+					continue;
+				}
+				c = arr_get(Z_ARRVAL_P(cz), measure_keys[m]);
+				if (c == NULL || Z_TYPE_P(c) == IS_NULL) {
+					n->hidden[m] = 1;
+				} else if (Z_TYPE_P(c) == IS_LONG && Z_LVAL_P(c) >= 0) {
+					n->v[m] = (int64_t)Z_LVAL_P(c);
+				} else {
+					zend_argument_value_error(arg, "%s: %s cell %zu: %s must be null or a count",
+						what, tname, ci, measure_keys[m]);
+					goto error;
+				}
+			}
+			ci++;
+		} ZEND_HASH_FOREACH_END();
+	}
+	mg_error_clear(&err);
+	if (mg_stats_release_link(r, &err) != MG_OK) {
+		zend_argument_value_error(arg, "%s: %s", what, err.message);
+		goto error;
+	}
+	*out = r;
+	return SUCCESS;
+error:
+	mg_stats_release_free(r);
+	return FAILURE;
+}
+
+zend_result php_mg_parse_earlier(HashTable *ht, uint32_t arg, mg_stats_release ***out, size_t *n)
+{
+	zval *v;
+	size_t i = 0;
+
+	*out = NULL;
+	*n = 0;
+	if (zend_hash_num_elements(ht) == 0) {
+		return SUCCESS;
+	}
+	*out = ecalloc(zend_hash_num_elements(ht), sizeof(mg_stats_release *));
+	ZEND_HASH_FOREACH_VAL(ht, v) {
+		char what[48];
+		zval *scope;
+		ZVAL_DEREF(v);
+		snprintf(what, sizeof(what), "earlier release %zu", i);
+		if (Z_TYPE_P(v) != IS_ARRAY) {
+			zend_argument_type_error(arg, "must contain only releases (arrays), %s given", zend_zval_type_name(v));
+			goto error;
+		}
+		scope = arr_get(Z_ARRVAL_P(v), "scope");
+		if (scope != NULL && Z_TYPE_P(scope) == IS_STRING && zend_string_equals_literal(Z_STR_P(scope), "national")) {
+			zend_argument_value_error(arg, "%s is a national release, not one of this site's", what);
+			goto error;
+		}
+		if (php_mg_release_from_array(Z_ARRVAL_P(v), arg, what, &(*out)[i]) == FAILURE) {
+			goto error;
+		}
+		i++;
+		*n = i;
+	} ZEND_HASH_FOREACH_END();
+	return SUCCESS;
+error:
+	php_mg_free_earlier(*out, *n);
+	*out = NULL;
+	*n = 0;
+	return FAILURE;
+}
+
+void php_mg_free_earlier(mg_stats_release **r, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		mg_stats_release_free(r[i]);
+	}
+	if (r != NULL) {
+		efree(r);
+	}
+}
+
 ZEND_METHOD(Magistere_Tracker, statistics)
 {
-	HashTable *dims_ht = NULL;
+	HashTable *tabs_ht = NULL, *earlier_ht = NULL;
 	zend_long k = 0;
 	bool k_null = true;
-	mg_dim dims[MG_STATS_MAX_DIMS];
-	view_call vc = { V_STATISTICS, 0, 0, { NULL, 0 }, NULL, 0, 0, NULL };
+	view_call vc = { V_STATISTICS, 0, 0, { NULL, 0 }, 0, NULL, 0, 0, 0, NULL };
 	mg_scope scope = { MG_SCOPE_STATISTICS, 0, 0, NULL, 0 };
+	mg_stats_release **earlier = NULL;
+	size_t nearlier = 0;
 	php_mg_tracker *t;
 
-	ZEND_PARSE_PARAMETERS_START(0, 2)
+	ZEND_PARSE_PARAMETERS_START(0, 3)
 		Z_PARAM_OPTIONAL
-		Z_PARAM_ARRAY_HT(dims_ht)
+		Z_PARAM_ARRAY_HT(tabs_ht)
+		Z_PARAM_ARRAY_HT(earlier_ht)
 		Z_PARAM_LONG_OR_NULL(k, k_null)
 	ZEND_PARSE_PARAMETERS_END();
 
 	if (!(t = this_tracker(ZEND_THIS))) {
 		RETURN_THROWS();
 	}
-	if (dims_ht) {
-		if (php_mg_parse_dims(dims_ht, 1, dims, &vc.ndims) == FAILURE) {
-			RETURN_THROWS();
-		}
-	} else {
-		dims[0] = MG_DIM_ACADEMIE;
-		vc.ndims = 1;
+	vc.tabs = (1u << MG_TAB__COUNT) - 1;
+	if (tabs_ht != NULL && php_mg_parse_tables(tabs_ht, 1, &vc.tabs) == FAILURE) {
+		RETURN_THROWS();
 	}
-	vc.dims = dims;
 	vc.k = k_null ? t->settings.k : (int64_t)k;
 	{
 		mg_error err;
@@ -679,7 +853,14 @@ ZEND_METHOD(Magistere_Tracker, statistics)
 			RETURN_THROWS();
 		}
 	}
+	if (earlier_ht != NULL && php_mg_parse_earlier(earlier_ht, 2, &earlier, &nearlier) == FAILURE) {
+		RETURN_THROWS();
+	}
+	vc.earlier = (const mg_stats_release *const *)earlier;
+	vc.nearlier = nearlier;
+	vc.now = t->settings.now;
 	view(INTERNAL_FUNCTION_PARAM_PASSTHRU, &vc, &scope);
+	php_mg_free_earlier(earlier, nearlier);
 }
 
 /* The engine's memory in this process and its resident models. */

@@ -1,6 +1,7 @@
 /*
  * Zend glue of the XML exchanges (src/xml): Tracker::writeAttestations(),
- * Tracker::writeStatistics(), Statistics::merge() and Statistics::writeMerged().
+ * Tracker::writeStatistics(), Statistics::read(), Statistics::merge() and
+ * Statistics::writeMerged().
  *
  * Targets: a local path (written to a temporary file beside it, renamed into place only once
  * the document is complete and valid: never a partial file) or an open stream (the document
@@ -314,9 +315,9 @@ error:
 /* --------------------------------------------------------- statistics */
 
 typedef struct stats_call {
-	const mg_dim *dims;
-	size_t ndims;
-	int64_t k;
+	const mg_stats_release *const *earlier;
+	size_t nearlier;
+	int64_t k, now;
 	const char *academie;
 	const mg_xml_sink *sink;
 	size_t count;
@@ -325,20 +326,20 @@ typedef struct stats_call {
 static mg_status run_stats(const mg_model *m, void *arg, mg_error *err)
 {
 	stats_call *s = arg;
-	mg_stats_table *table = NULL;
+	mg_stats_release *r = NULL;
 	mg_xml_stats_meta meta;
 	mg_status st;
 
-	st = mg_stats_compute(m, s->dims, s->ndims, s->k, &table, err);
+	st = mg_stats_release_compute(m, s->k, s->now, s->earlier, s->nearlier, &r, err);
 	if (st != MG_OK) {
 		return st;
 	}
 	memset(&meta, 0, sizeof(meta));
 	meta.scope = MG_XML_SCOPE_ACADEMIE;
 	meta.academie = s->academie;
-	meta.generated = (int64_t)time(NULL);
-	st = mg_xml_stats_write(table, &meta, s->sink, &s->count, err);
-	mg_stats_free(table);
+	meta.generated = r->generated;
+	st = mg_xml_stats_write(r, &meta, s->sink, &s->count, err);
+	mg_stats_release_free(r);
 	return st;
 }
 
@@ -379,13 +380,14 @@ ZEND_METHOD(Magistere_Tracker, writeStatistics)
 {
 	zval *target;
 	zend_string *academie;
-	HashTable *dims_ht = NULL;
+	HashTable *earlier_ht = NULL;
 	zend_long k = 0;
 	bool k_null = true;
-	mg_dim dims[MG_STATS_MAX_DIMS];
 	php_mg_tracker *t;
 	xml_target tg;
 	stats_call s;
+	mg_stats_release **earlier = NULL;
+	size_t nearlier = 0;
 	mg_scope scope = { MG_SCOPE_STATISTICS, 0, 0, NULL, 0 };
 	mg_error err;
 	mg_status st;
@@ -394,7 +396,7 @@ ZEND_METHOD(Magistere_Tracker, writeStatistics)
 		Z_PARAM_ZVAL(target)
 		Z_PARAM_STR(academie)
 		Z_PARAM_OPTIONAL
-		Z_PARAM_ARRAY_HT(dims_ht)
+		Z_PARAM_ARRAY_HT(earlier_ht)
 		Z_PARAM_LONG_OR_NULL(k, k_null)
 	ZEND_PARSE_PARAMETERS_END();
 
@@ -406,25 +408,24 @@ ZEND_METHOD(Magistere_Tracker, writeStatistics)
 		zend_argument_value_error(2, "must be an académie code of 1 to 100 bytes, words separated by single spaces");
 		RETURN_THROWS();
 	}
-	if (dims_ht != NULL) {
-		if (php_mg_parse_dims(dims_ht, 3, dims, &s.ndims) == FAILURE) {
-			RETURN_THROWS();
-		}
-	} else {
-		dims[0] = MG_DIM_ACADEMIE;
-		s.ndims = 1;
-	}
 	if (parse_k(t, k_null, k, &s.k) == FAILURE) {
 		RETURN_THROWS();
 	}
-	if (target_open(target, 1, &tg) == FAILURE) {
+	if (earlier_ht != NULL && php_mg_parse_earlier(earlier_ht, 3, &earlier, &nearlier) == FAILURE) {
 		RETURN_THROWS();
 	}
-	s.dims = dims;
+	if (target_open(target, 1, &tg) == FAILURE) {
+		php_mg_free_earlier(earlier, nearlier);
+		RETURN_THROWS();
+	}
+	s.earlier = (const mg_stats_release *const *)earlier;
+	s.nearlier = nearlier;
+	s.now = t->settings.now;
 	s.academie = ZSTR_VAL(academie);
 	s.sink = &tg.sink;
 	mg_error_clear(&err);
 	XML_GUARDED(st = php_mg_tracker_with_model(t, &scope, run_stats, &s, &err));
+	php_mg_free_earlier(earlier, nearlier);
 	if (st != MG_OK) {
 		target_abort(&tg);
 		php_mg_throw(&err);
@@ -436,7 +437,7 @@ ZEND_METHOD(Magistere_Tracker, writeStatistics)
 	RETURN_LONG((zend_long)s.count);
 }
 
-/* -------------------------------------------------------------- merge */
+/* ------------------------------------------------------- read, merge */
 
 static long stream_read(void *arg, char *buf, size_t len)
 {
@@ -481,7 +482,7 @@ static mg_status read_stats_file(const char *path, mg_xml_stats_file **out, mg_e
 	return st;
 }
 
-static void add_sources(zval *result, mg_xml_stats_file **files, const char *const *names, size_t n)
+static void add_source_list(zval *result, const mg_xml_source *src, size_t n, const char *const *files)
 {
 	zval list, item;
 	size_t i;
@@ -489,14 +490,79 @@ static void add_sources(zval *result, mg_xml_stats_file **files, const char *con
 	array_init_size(&list, (uint32_t)n);
 	for (i = 0; i < n; i++) {
 		array_init_size(&item, 4);
-		add_assoc_string(&item, "academie", files[i]->academie);
-		add_assoc_string(&item, "generated", files[i]->generated != NULL ? files[i]->generated : "");
-		add_assoc_long(&item, "k", (zend_long)files[i]->table->k);
-		add_assoc_string(&item, "file", (char *)names[i]);
+		add_assoc_string(&item, "academie", src[i].academie);
+		add_assoc_string(&item, "generated", src[i].generated != NULL ? src[i].generated : "");
+		add_assoc_long(&item, "k", (zend_long)src[i].k);
+		if (files != NULL) {
+			add_assoc_string(&item, "file", (char *)files[i]);
+		}
 		add_next_index_zval(&list, &item);
 	}
-	add_assoc_string(result, "scope", "national");
 	add_assoc_zval(result, "sources", &list);
+}
+
+/* Emits a release into return_value (docs/api.md); false after an exception. */
+static mg_status emit_release(zval *rv, const mg_stats_release *r, mg_error *err)
+{
+	mg_emitter em;
+	php_mg_zemit *z = php_mg_zemit_new(rv, &em);
+	mg_status st = mg_stats_release_emit(r, (1u << MG_TAB__COUNT) - 1, &em, err);
+
+	php_mg_zemit_free(z, st == MG_OK);
+	return st;
+}
+
+/* Checks a list of paths (argument 1); TypeError/ValueError thrown on failure. */
+static zend_result check_paths(HashTable *paths)
+{
+	zval *v;
+
+	ZEND_HASH_FOREACH_VAL(paths, v) {
+		ZVAL_DEREF(v);
+		if (Z_TYPE_P(v) != IS_STRING) {
+			zend_argument_type_error(1, "must contain only paths (strings), %s given", zend_zval_type_name(v));
+			return FAILURE;
+		}
+		if (Z_STRLEN_P(v) == 0 || zend_str_has_nul_byte(Z_STR_P(v))) {
+			zend_argument_value_error(1, "must contain non-empty paths without NUL bytes");
+			return FAILURE;
+		}
+	} ZEND_HASH_FOREACH_END();
+	return SUCCESS;
+}
+
+ZEND_METHOD(Magistere_Statistics, read)
+{
+	zend_string *path;
+	mg_xml_stats_file *f = NULL;
+	mg_error err;
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_STR(path)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (ZSTR_LEN(path) == 0 || zend_str_has_nul_byte(path)) {
+		zend_argument_value_error(1, "must be a non-empty path without NUL bytes");
+		RETURN_THROWS();
+	}
+	mg_error_clear(&err);
+	if (read_stats_file(ZSTR_VAL(path), &f, &err) != MG_OK) {
+		php_mg_throw(&err);
+		RETURN_THROWS();
+	}
+	if (emit_release(return_value, f->release, &err) != MG_OK) {
+		mg_xml_stats_file_free(f);
+		php_mg_throw(&err);
+		RETURN_THROWS();
+	}
+	add_assoc_string(return_value, "scope", f->scope == MG_XML_SCOPE_NATIONAL ? "national" : "academie");
+	if (f->academie != NULL) {
+		add_assoc_string(return_value, "academie", f->academie);
+	}
+	if (f->scope == MG_XML_SCOPE_NATIONAL) {
+		add_source_list(return_value, f->sources, f->nsources, NULL);
+	}
+	mg_xml_stats_file_free(f);
 }
 
 ZEND_METHOD(Magistere_Statistics, merge)
@@ -509,9 +575,7 @@ ZEND_METHOD(Magistere_Statistics, merge)
 	size_t n = 0, i;
 	uint32_t count;
 	zval *v;
-	mg_stats_table *national = NULL;
-	mg_emitter em;
-	php_mg_zemit *z;
+	mg_stats_release *national = NULL;
 	mg_error err;
 	mg_status st = MG_OK;
 
@@ -530,18 +594,9 @@ ZEND_METHOD(Magistere_Statistics, merge)
 		php_mg_throw(&err);
 		RETURN_THROWS();
 	}
-	ZEND_HASH_FOREACH_VAL(paths, v) {
-		ZVAL_DEREF(v);
-		if (Z_TYPE_P(v) != IS_STRING) {
-			zend_argument_type_error(1, "must contain only paths (strings), %s given", zend_zval_type_name(v));
-			RETURN_THROWS();
-		}
-		if (Z_STRLEN_P(v) == 0 || zend_str_has_nul_byte(Z_STR_P(v))) {
-			zend_argument_value_error(1, "must contain non-empty paths without NUL bytes");
-			RETURN_THROWS();
-		}
-	} ZEND_HASH_FOREACH_END();
-
+	if (check_paths(paths) == FAILURE) {
+		RETURN_THROWS();
+	}
 	files = ecalloc(count, sizeof(*files));
 	names = ecalloc(count, sizeof(*names));
 	mg_error_clear(&err);
@@ -555,17 +610,23 @@ ZEND_METHOD(Magistere_Statistics, merge)
 		n++;
 	} ZEND_HASH_FOREACH_END();
 	if (st == MG_OK) {
-		st = mg_xml_stats_merge(files, names, n, k_null ? 0 : (int64_t)k, &national, &err);
+		st = mg_xml_stats_merge(files, names, n, k_null ? 0 : (int64_t)k, (int64_t)time(NULL), &national, &err);
 	}
 	if (st == MG_OK) {
-		z = php_mg_zemit_new(return_value, &em);
-		st = mg_stats_emit(national, &em, &err);
-		php_mg_zemit_free(z, st == MG_OK);
+		st = emit_release(return_value, national, &err);
 		if (st == MG_OK) {
-			add_sources(return_value, files, names, n);
+			mg_xml_source *src = ecalloc(n, sizeof(*src));
+			for (i = 0; i < n; i++) {
+				src[i].academie = files[i]->academie;
+				src[i].generated = files[i]->generated != NULL ? files[i]->generated : (char *)"";
+				src[i].k = files[i]->release->k;
+			}
+			add_assoc_string(return_value, "scope", "national");
+			add_source_list(return_value, src, n, names);
+			efree(src);
 		}
 	}
-	mg_stats_free(national);
+	mg_stats_release_free(national);
 	for (i = 0; i < n; i++) {
 		mg_xml_stats_file_free(files[i]);
 	}
@@ -589,165 +650,47 @@ static zval *table_get(HashTable *ht, const char *key)
 	return v;
 }
 
-/* An optional count: 1 present, 0 null or absent, -1 wrong type or negative. */
-static int table_count(HashTable *cell, const char *key, int64_t *out)
+/* The sources of a national release array; ValueError thrown on failure. Strings are borrowed
+ * from the array. */
+static zend_result sources_from_array(HashTable *ht, mg_xml_source **sources, size_t *nsources)
 {
-	zval *v = table_get(cell, key);
-
-	*out = 0;
-	if (v == NULL || Z_TYPE_P(v) == IS_NULL) {
-		return 0;
-	}
-	if (Z_TYPE_P(v) != IS_LONG || Z_LVAL_P(v) < 0) {
-		return -1;
-	}
-	*out = (int64_t)Z_LVAL_P(v);
-	return 1;
-}
-
-static int table_supp(HashTable *cell, const char *key, mg_supp *out)
-{
-	zval *v = table_get(cell, key);
-
-	*out = MG_SUPP_NONE;
-	if (v == NULL || Z_TYPE_P(v) == IS_NULL) {
-		return 0;
-	}
-	if (Z_TYPE_P(v) == IS_STRING && zend_string_equals_literal(Z_STR_P(v), "primary")) {
-		*out = MG_SUPP_PRIMARY;
-		return 0;
-	}
-	if (Z_TYPE_P(v) == IS_STRING && zend_string_equals_literal(Z_STR_P(v), "secondary")) {
-		*out = MG_SUPP_SECONDARY;
-		return 0;
-	}
-	return -1;
-}
-
-/* Rebuilds a table from the array merge() returns; ValueError thrown on failure. */
-static mg_stats_table *table_from_array(HashTable *ht, mg_xml_source **sources, size_t *nsources)
-{
-	zval *dims_zv = table_get(ht, "dimensions"), *k_zv = table_get(ht, "k");
-	zval *cells_zv = table_get(ht, "cells"), *src_zv = table_get(ht, "sources"), *cz;
-	mg_dim dims[MG_STATS_MAX_DIMS];
-	size_t ndims = 0, d, ci = 0;
-	mg_stats_table *t;
+	zval *src_zv = table_get(ht, "sources"), *sz;
+	size_t si = 0;
 
 	*sources = NULL;
 	*nsources = 0;
-	if (dims_zv == NULL || Z_TYPE_P(dims_zv) != IS_ARRAY || k_zv == NULL || Z_TYPE_P(k_zv) != IS_LONG
-			|| cells_zv == NULL || Z_TYPE_P(cells_zv) != IS_ARRAY) {
-		zend_argument_value_error(1, "must be a table as Statistics::merge() returns it (dimensions, k, cells)");
-		return NULL;
+	if (src_zv == NULL || Z_TYPE_P(src_zv) != IS_ARRAY || zend_hash_num_elements(Z_ARRVAL_P(src_zv)) == 0) {
+		return SUCCESS;
 	}
-	if (php_mg_parse_dims(Z_ARRVAL_P(dims_zv), 1, dims, &ndims) == FAILURE) {
-		return NULL;
-	}
-	{
-		mg_error err;
+	*sources = ecalloc(zend_hash_num_elements(Z_ARRVAL_P(src_zv)), sizeof(mg_xml_source));
+	ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(src_zv), sz) {
+		zval *a, *g, *sk;
 
-		if (mg_settings_check_k((int64_t)Z_LVAL_P(k_zv), &err) != MG_OK) {
-			zend_argument_value_error(1, "%s", err.message);
-			return NULL;
+		ZVAL_DEREF(sz);
+		if (Z_TYPE_P(sz) != IS_ARRAY
+				|| (a = table_get(Z_ARRVAL_P(sz), "academie")) == NULL || Z_TYPE_P(a) != IS_STRING
+				|| (g = table_get(Z_ARRVAL_P(sz), "generated")) == NULL || Z_TYPE_P(g) != IS_STRING
+				|| (sk = table_get(Z_ARRVAL_P(sz), "k")) == NULL || Z_TYPE_P(sk) != IS_LONG) {
+			zend_argument_value_error(1, "source %zu must hold academie, generated and k", si);
+			efree(*sources);
+			*sources = NULL;
+			*nsources = 0;
+			return FAILURE;
 		}
-	}
-	t = mg_stats_new(dims, ndims, (int64_t)Z_LVAL_P(k_zv));
-	if (t == NULL) {
-		php_mg_throw_internal("out of memory");
-		return NULL;
-	}
-	ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(cells_zv), cz) {
-		mg_str values[MG_STATS_MAX_DIMS];
-		zval *vals;
-		HashTable *cell;
-		int64_t n[4];
-		int has[4];
-		mg_supp supp, fsupp;
-		mg_stats_cell *c;
-
-		ZVAL_DEREF(cz);
-		if (Z_TYPE_P(cz) != IS_ARRAY || (vals = table_get(Z_ARRVAL_P(cz), "values")) == NULL
-				|| Z_TYPE_P(vals) != IS_ARRAY || zend_hash_num_elements(Z_ARRVAL_P(vals)) != ndims) {
-			zend_argument_value_error(1, "cell %zu must hold 'values' with one entry per dimension", ci);
-			goto error;
-		}
-		cell = Z_ARRVAL_P(cz);
-		for (d = 0; d < ndims; d++) {
-			zval *v = table_get(Z_ARRVAL_P(vals), mg_dim_name(dims[d]));
-
-			if (v == NULL || (Z_TYPE_P(v) != IS_NULL && Z_TYPE_P(v) != IS_STRING)) {
-				zend_argument_value_error(1, "cell %zu: the value of %s must be a string or null", ci, mg_dim_name(dims[d]));
-				goto error;
-			}
-			values[d].ptr = Z_TYPE_P(v) == IS_NULL ? NULL : Z_STRVAL_P(v);
-			values[d].len = Z_TYPE_P(v) == IS_NULL ? 0 : Z_STRLEN_P(v);
-		}
-		has[0] = table_count(cell, "participants", &n[0]);
-		has[1] = table_count(cell, "enrolments", &n[1]);
-		has[2] = table_count(cell, "finished", &n[2]);
-		has[3] = table_count(cell, "credited_minutes", &n[3]);
-		if (has[0] < 0 || has[1] < 0 || has[2] < 0 || has[3] < 0
-				|| table_supp(cell, "suppressed", &supp) < 0 || table_supp(cell, "finished_suppressed", &fsupp) < 0) {
-			zend_argument_value_error(1, "cell %zu: counts must be null or non-negative integers, suppression null, 'primary' or 'secondary'", ci);
-			goto error;
-		}
-		if (supp == MG_SUPP_NONE && (!has[0] || !has[1] || (fsupp == MG_SUPP_NONE && (!has[2] || !has[3])))) {
-			zend_argument_value_error(1, "cell %zu: a cell that is not suppressed needs its counts", ci);
-			goto error;
-		}
-		c = mg_stats_add_cell(t, values);
-		if (c == NULL) {
-			php_mg_throw_internal("out of memory");
-			goto error;
-		}
-		c->participants = n[0];
-		c->enrolments = n[1];
-		c->finished = n[2];
-		c->credited_minutes = n[3];
-		c->suppressed = supp;
-		c->finished_suppressed = supp != MG_SUPP_NONE ? supp : fsupp;
-		ci++;
+		(*sources)[si].academie = Z_STRVAL_P(a);
+		(*sources)[si].generated = Z_STRVAL_P(g);
+		(*sources)[si].k = (int64_t)Z_LVAL_P(sk);
+		si++;
+		*nsources = si;
 	} ZEND_HASH_FOREACH_END();
-
-	if (src_zv != NULL && Z_TYPE_P(src_zv) == IS_ARRAY && zend_hash_num_elements(Z_ARRVAL_P(src_zv)) > 0) {
-		zval *sz;
-		size_t si = 0;
-
-		*sources = ecalloc(zend_hash_num_elements(Z_ARRVAL_P(src_zv)), sizeof(mg_xml_source));
-		ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(src_zv), sz) {
-			zval *a, *g, *sk;
-
-			ZVAL_DEREF(sz);
-			if (Z_TYPE_P(sz) != IS_ARRAY
-					|| (a = table_get(Z_ARRVAL_P(sz), "academie")) == NULL || Z_TYPE_P(a) != IS_STRING
-					|| (g = table_get(Z_ARRVAL_P(sz), "generated")) == NULL || Z_TYPE_P(g) != IS_STRING
-					|| (sk = table_get(Z_ARRVAL_P(sz), "k")) == NULL || Z_TYPE_P(sk) != IS_LONG) {
-				zend_argument_value_error(1, "source %zu must hold academie, generated and k", si);
-				goto error;
-			}
-			(*sources)[si].academie = Z_STRVAL_P(a);   /* borrowed from the array */
-			(*sources)[si].generated = Z_STRVAL_P(g);
-			(*sources)[si].k = (int64_t)Z_LVAL_P(sk);
-			si++;
-			*nsources = si;
-		} ZEND_HASH_FOREACH_END();
-	}
-	return t;
-error:
-	mg_stats_free(t);
-	if (*sources != NULL) {
-		efree(*sources);
-		*sources = NULL;
-	}
-	*nsources = 0;
-	return NULL;
+	return SUCCESS;
 }
 
 ZEND_METHOD(Magistere_Statistics, writeMerged)
 {
 	HashTable *table_ht;
 	zval *target;
-	mg_stats_table *t;
+	mg_stats_release *r = NULL;
 	mg_xml_source *sources = NULL;
 	size_t nsources = 0, count = 0;
 	mg_xml_stats_meta meta;
@@ -760,20 +703,22 @@ ZEND_METHOD(Magistere_Statistics, writeMerged)
 		Z_PARAM_ZVAL(target)
 	ZEND_PARSE_PARAMETERS_END();
 
-	t = table_from_array(table_ht, &sources, &nsources);
-	if (t == NULL) {
+	if (php_mg_release_from_array(table_ht, 1, "the release", &r) == FAILURE) {
 		RETURN_THROWS();
+	}
+	if (sources_from_array(table_ht, &sources, &nsources) == FAILURE) {
+		goto error;
 	}
 	if (target_open(target, 2, &tg) == FAILURE) {
 		goto error;
 	}
 	memset(&meta, 0, sizeof(meta));
 	meta.scope = MG_XML_SCOPE_NATIONAL;
-	meta.generated = (int64_t)time(NULL);
+	meta.generated = r->generated;
 	meta.sources = sources;
 	meta.nsources = nsources;
 	mg_error_clear(&err);
-	XML_GUARDED(st = mg_xml_stats_write(t, &meta, &tg.sink, &count, &err));
+	XML_GUARDED(st = mg_xml_stats_write(r, &meta, &tg.sink, &count, &err));
 	if (st != MG_OK) {
 		target_abort(&tg);
 		php_mg_throw(&err);
@@ -782,13 +727,13 @@ ZEND_METHOD(Magistere_Statistics, writeMerged)
 	if (target_commit(&tg) == FAILURE) {
 		goto error;
 	}
-	mg_stats_free(t);
+	mg_stats_release_free(r);
 	if (sources) {
 		efree(sources);
 	}
 	RETURN_LONG((zend_long)count);
 error:
-	mg_stats_free(t);
+	mg_stats_release_free(r);
 	if (sources) {
 		efree(sources);
 	}

@@ -1216,6 +1216,7 @@ static int64_t col_ue_enrolid(const void *row) { return ((const mg_row_user_enro
 static int64_t col_ra_userid(const void *row) { return ((const mg_row_role_assignments *)row)->userid; }
 static int64_t col_mark_userid(const void *row) { return ((const mg_row_mark *)row)->userid; }
 static int64_t col_mark_courseid(const void *row) { return ((const mg_row_mark *)row)->courseid; }
+static int64_t col_mark_modifiedby(const void *row) { return ((const mg_row_mark *)row)->modifiedby; }
 static int64_t col_insp_userid(const void *row) { return ((const mg_row_inspector *)row)->userid; }
 
 /* Adds column `col` of every row of `table` from row `from` on to `set`. */
@@ -1572,10 +1573,14 @@ static mg_status load_courses(load *x)
 		st = read_all(x, MG_T_INSPECTOR);
 		if (st == MG_OK) st = collect(x, MG_T_INSPECTOR, 0, col_insp_userid, &x->users);
 	}
-	/* the users: enrolled, with a role, or marked in the courses; the viewer */
+	/* the users: enrolled, with a role, or marked in the courses, and who
+	 * marked them (the attestation file names him, even when he is no longer
+	 * a member of any parcours: a trainer who left, an administrator); the
+	 * viewer */
 	if (st == MG_OK) st = collect(x, MG_T_USER_ENROLMENTS, 0, col_ue_userid, &x->users);
 	if (st == MG_OK) st = collect(x, MG_T_ROLE_ASSIGNMENTS, 0, col_ra_userid, &x->users);
 	if (st == MG_OK) st = collect(x, MG_T_MARK, 0, col_mark_userid, &x->users);
+	if (st == MG_OK) st = collect(x, MG_T_MARK, 0, col_mark_modifiedby, &x->users);
 	if (st == MG_OK && sc->kind != MG_SCOPE_ATTESTATIONS && idset_add(&x->users, sc->userid) != 0) {
 		st = mg_error_set(x->err, MG_ENOMEM, "mysql: out of memory");
 	}

@@ -90,8 +90,8 @@ static xmlSchemaPtr schema_cache[2];
 
 static xmlSchemaPtr schema_parse(mg_xml_format fmt, mg_error *err)
 {
-	const unsigned char *xsd = fmt == MG_XML_STATISTICS ? mg_xsd_statistics_1 : mg_xsd_attestations_1;
-	size_t len = fmt == MG_XML_STATISTICS ? mg_xsd_statistics_1_len : mg_xsd_attestations_1_len;
+	const unsigned char *xsd = fmt == MG_XML_STATISTICS ? mg_xsd_statistics_2 : mg_xsd_attestations_1;
+	size_t len = fmt == MG_XML_STATISTICS ? mg_xsd_statistics_2_len : mg_xsd_attestations_1_len;
 	mg_xml_errsink es = { "embedded schema", NULL, NULL, err, 0, 0, NULL, NULL };
 	xmlSchemaParserCtxtPtr pc;
 	xmlSchemaPtr schema;
@@ -403,4 +403,71 @@ void mg_xml_format_time(int64_t t, char *buf, size_t size)
 		gmtime_r(&tt, &tm);
 	}
 	strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+static int64_t days_from_civil(int64_t y, int64_t m, int64_t d)
+{
+	int64_t era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static int parse_digits(const char **p, int n, int64_t *out)
+{
+	int64_t v = 0;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		if ((*p)[i] < '0' || (*p)[i] > '9') {
+			return -1;
+		}
+		v = v * 10 + ((*p)[i] - '0');
+	}
+	*p += n;
+	*out = v;
+	return 0;
+}
+
+int mg_xml_parse_time(const char *s, int64_t *out)
+{
+	const char *p = s;
+	int64_t y, mo, d, h, mi, se, tzh = 0, tzm = 0, sign = 1;
+
+	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+		p++;
+	}
+	if (parse_digits(&p, 4, &y) != 0 || *p++ != '-' || parse_digits(&p, 2, &mo) != 0 || *p++ != '-'
+			|| parse_digits(&p, 2, &d) != 0 || *p++ != 'T' || parse_digits(&p, 2, &h) != 0 || *p++ != ':'
+			|| parse_digits(&p, 2, &mi) != 0 || *p++ != ':' || parse_digits(&p, 2, &se) != 0) {
+		return -1;
+	}
+	if (*p == '.') {
+		p++;
+		while (*p >= '0' && *p <= '9') {
+			p++;
+		}
+	}
+	if (*p == 'Z') {
+		p++;
+	} else if (*p == '+' || *p == '-') {
+		sign = *p == '-' ? -1 : 1;
+		p++;
+		if (parse_digits(&p, 2, &tzh) != 0 || *p++ != ':' || parse_digits(&p, 2, &tzm) != 0) {
+			return -1;
+		}
+	}
+	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+		p++;
+	}
+	if (*p != '\0' || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 24 || mi > 59 || se > 60) {
+		return -1;
+	}
+	*out = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se - sign * (tzh * 3600 + tzm * 60);
+	return 0;
 }

@@ -148,12 +148,12 @@ typedef struct rd {
 	xmlTextReaderPtr r;
 	mg_xml_errsink *es;
 	mg_xml_stats_file *f;
-	mg_dim dims[MG_STATS_MAX_DIMS];
-	size_t ndims;
 	int64_t k;
-	mg_xml_index *ix;
+	int tab;                  /* the table being read, -1 outside */
+	int seen_tab[MG_TAB__COUNT];
 	int root_seen;
 	int any_element;
+	int cell_line_first;      /* line of the first cell (for late checks) */
 } rd;
 
 /* The line of the current node when known (the parser may have read ahead), else the
@@ -217,27 +217,6 @@ static int rd_int(rd *x, const char *name, int64_t *out)
 	return 1;
 }
 
-static int rd_supp(rd *x, const char *name, mg_supp *out)
-{
-	xmlChar *v = xmlTextReaderGetAttribute(x->r, BAD_CAST name);
-	int rc = 0;
-
-	*out = MG_SUPP_NONE;
-	if (v == NULL) {
-		return 0;
-	}
-	if (strcmp((const char *)v, "primary") == 0) {
-		*out = MG_SUPP_PRIMARY;
-	} else if (strcmp((const char *)v, "secondary") == 0) {
-		*out = MG_SUPP_SECONDARY;
-	} else {
-		mg_xml_errsink_fail(x->es, rd_line(x), "attribute %s: unknown suppression reason", name);
-		rc = -1;
-	}
-	xmlFree(v);
-	return rc;
-}
-
 static int rd_root(rd *x)
 {
 	const char *ns = (const char *)xmlTextReaderConstNamespaceUri(x->r);
@@ -263,6 +242,13 @@ static int rd_root(rd *x)
 			ns != NULL ? ns : "", local != NULL ? local : "", MG_XML_STATS_NS);
 		return -1;
 	}
+	if (strcmp(ns, MG_XML_STATS_NS_PREFIX "1") == 0) {
+		mg_xml_errsink_fail(x->es, rd_line(x),
+			"schema version 1 is refused: its tables were protected one by one and can be undone by "
+			"differencing them (docs/statistics.md); ask for a version %d file (namespace %s)",
+			MG_XML_VERSION, MG_XML_STATS_NS);
+		return -1;
+	}
 	if (strcmp(ns, MG_XML_STATS_NS) != 0) {
 		mg_xml_errsink_fail(x->es, rd_line(x),
 			"schema version %s is not supported (this reader knows version %d, namespace %s)",
@@ -279,34 +265,15 @@ static int rd_root(rd *x)
 		return -1;
 	}
 	x->k = k;
-	return 0;
-}
-
-static int rd_dimension(rd *x)
-{
-	char *name = rd_attr(x, "name");
-	mg_error e;
-	mg_dim d;
-	size_t i;
-
-	mg_error_clear(&e);
-	if (name == NULL || mg_dim_parse(name, strlen(name), &d, &e) != MG_OK) {
-		mg_xml_errsink_fail(x->es, rd_line(x), "unknown dimension %s", name != NULL ? name : "(none)");
-		free(name);
+	x->f->release = mg_stats_release_new(k, 0);
+	if (x->f->release == NULL) {
+		mg_xml_errsink_fail(x->es, rd_line(x), "out of memory");
 		return -1;
 	}
-	free(name);
-	for (i = 0; i < x->ndims; i++) {
-		if (x->dims[i] == d) {
-			mg_xml_errsink_fail(x->es, rd_line(x), "dimension %s given twice", mg_dim_name(d));
-			return -1;
-		}
-	}
-	if (x->ndims == MG_STATS_MAX_DIMS) {
-		mg_xml_errsink_fail(x->es, rd_line(x), "too many dimensions");
+	if (x->f->generated != NULL && mg_xml_parse_time(x->f->generated, &x->f->release->generated) != 0) {
+		mg_xml_errsink_fail(x->es, rd_line(x), "attribute generated: not a date");
 		return -1;
 	}
-	x->dims[x->ndims++] = d;
 	return 0;
 }
 
@@ -343,122 +310,89 @@ static int rd_source(rd *x)
 	return 0;
 }
 
-static int rd_cells(rd *x)
-{
-	if (x->ndims == 0 || x->f->table != NULL) {
-		mg_xml_errsink_fail(x->es, rd_line(x), "cells before the dimensions");
-		return -1;
-	}
-	x->f->table = mg_stats_new(x->dims, x->ndims, x->k);
-	x->ix = mg_xml_index_new(x->ndims);
-	if (x->f->table == NULL || x->ix == NULL) {
-		mg_xml_errsink_fail(x->es, rd_line(x), "out of memory");
-		return -1;
-	}
-	return 0;
-}
-
-static int rd_is_dim_name(const char *name, mg_dim *out)
-{
-	int d;
-
-	for (d = 0; d < MG_DIM__COUNT; d++) {
-		if (strcmp(name, mg_dim_name((mg_dim)d)) == 0) {
-			*out = (mg_dim)d;
-			return 1;
-		}
-	}
-	return 0;
-}
+static const char *const count_attr[MG_M__COUNT] = {
+	"participants", "enrolments", "finished", "credited-minutes"
+};
 
 static int rd_cell(rd *x)
 {
-	xmlChar *raw[MG_STATS_MAX_DIMS] = { NULL };
-	mg_str values[MG_STATS_MAX_DIMS];
-	int64_t n[4] = { 0, 0, 0, 0 };
-	int has[4];
-	static const char *const counts[4] = { "participants", "enrolments", "finished", "credited-minutes" };
-	mg_supp supp, fsupp;
-	mg_stats_cell *c;
-	size_t i;
+	const mg_dim *levels;
+	size_t nl, i, m;
+	xmlChar *raw[MG_STATS_DEPTH_MAX] = { NULL };
+	mg_str values[MG_STATS_DEPTH_MAX];
+	int64_t n[MG_M__COUNT] = { 0, 0, 0, 0 };
+	int has[MG_M__COUNT] = { 0, 0, 0, 0 };
+	uint32_t depth = 0;
+	mg_stats_node *c;
+	mg_stats_tab t;
 	int rc = -1;
 
-	if (x->f->table == NULL) {
-		mg_xml_errsink_fail(x->es, rd_line(x), "a cell outside <cells>");
+	if (x->tab < 0 || x->f->release == NULL) {
+		mg_xml_errsink_fail(x->es, rd_line(x), "a cell outside a table");
 		return -1;
 	}
-	/* Only the file's dimensions may appear. */
-	while (xmlTextReaderMoveToNextAttribute(x->r) == 1) {
-		const char *an = (const char *)xmlTextReaderConstLocalName(x->r);
-		mg_dim d;
-
-		if (an != NULL && rd_is_dim_name(an, &d)) {
-			int found = 0;
-
-			for (i = 0; i < x->ndims; i++) {
-				found |= x->dims[i] == d;
-			}
-			if (!found) {
-				xmlTextReaderMoveToElement(x->r);
-				mg_xml_errsink_fail(x->es, rd_line(x), "the cell has a value for %s, which is not a dimension of the file", an);
-				return -1;
-			}
-		}
-	}
-	xmlTextReaderMoveToElement(x->r);
-	for (i = 0; i < x->ndims; i++) {
-		raw[i] = xmlTextReaderGetAttribute(x->r, BAD_CAST mg_dim_name(x->dims[i]));
+	t = (mg_stats_tab)x->tab;
+	nl = mg_stats_tab_levels(t, &levels);
+	for (i = 0; i < nl; i++) {
+		raw[i] = xmlTextReaderGetAttribute(x->r, BAD_CAST mg_dim_name(levels[i]));
 		values[i].ptr = raw[i] != NULL ? (const char *)raw[i] : NULL;
 		values[i].len = raw[i] != NULL ? strlen((const char *)raw[i]) : 0;
+		if (raw[i] != NULL) {
+			if (depth != i) {
+				mg_xml_errsink_fail(x->es, rd_line(x), "the cell names its %s but not every level above it",
+					mg_dim_name(levels[i]));
+				goto done;
+			}
+			depth++;
+		}
 	}
-	for (i = 0; i < 4; i++) {
-		has[i] = rd_int(x, counts[i], &n[i]);
-		if (has[i] < 0) {
+	for (m = 0; m < MG_M__COUNT; m++) {
+		if (!mg_stats_tab_has(t, (mg_measure)m)) {
+			continue;
+		}
+		has[m] = rd_int(x, count_attr[m], &n[m]);
+		if (has[m] < 0) {
 			goto done;
 		}
 	}
-	if (rd_supp(x, "suppressed", &supp) < 0 || rd_supp(x, "finished-suppressed", &fsupp) < 0) {
+	/* what may be protected: the whole group, its finished count (and minutes), the minutes */
+	if (t == MG_TAB_ETAB) {
+		if (has[MG_M_PARTICIPANTS] != has[MG_M_ENROLMENTS] || (has[MG_M_FINISHED] && !has[MG_M_ENROLMENTS])) {
+			mg_xml_errsink_fail(x->es, rd_line(x), "the cell's counts are neither all given nor protected as the format says");
+			goto done;
+		}
+		if (has[MG_M_PARTICIPANTS] && n[MG_M_PARTICIPANTS] > n[MG_M_ENROLMENTS]) {
+			mg_xml_errsink_fail(x->es, rd_line(x), "inconsistent counts (more participants than enrolments)");
+			goto done;
+		}
+	} else if (depth == 0 && has[MG_M_MINUTES]) {
+		mg_xml_errsink_fail(x->es, rd_line(x), "the parcours total carries no credited minutes");
+		goto done;
+	} else if ((has[MG_M_FINISHED] && !has[MG_M_ENROLMENTS]) || (has[MG_M_MINUTES] && !has[MG_M_FINISHED])) {
+		mg_xml_errsink_fail(x->es, rd_line(x), "the cell's counts are neither all given nor protected as the format says");
 		goto done;
 	}
-	if (supp != MG_SUPP_NONE) {
-		if (has[0] || has[1] || has[2] || has[3] || fsupp != MG_SUPP_NONE) {
-			mg_xml_errsink_fail(x->es, rd_line(x), "a suppressed cell carries counts");
-			goto done;
-		}
-	} else {
-		if (!has[0] || !has[1]) {
-			mg_xml_errsink_fail(x->es, rd_line(x), "a cell without participants or enrolments is neither published nor suppressed");
-			goto done;
-		}
-		if (fsupp != MG_SUPP_NONE ? (has[2] || has[3]) : (!has[2] || !has[3])) {
-			mg_xml_errsink_fail(x->es, rd_line(x), fsupp != MG_SUPP_NONE
-				? "a cell whose finished count is suppressed carries it"
-				: "a published cell lacks finished or credited-minutes");
-			goto done;
-		}
-		if (n[0] > n[1] || n[2] > n[1]) {
-			mg_xml_errsink_fail(x->es, rd_line(x), "inconsistent counts (more participants or finished than enrolments)");
-			goto done;
-		}
-	}
-	if (mg_xml_index_find(x->ix, values) != SIZE_MAX) {
-		mg_xml_errsink_fail(x->es, rd_line(x), "the same cell is given twice");
+	if (has[MG_M_FINISHED] && n[MG_M_FINISHED] > n[MG_M_ENROLMENTS]) {
+		mg_xml_errsink_fail(x->es, rd_line(x), "inconsistent counts (more finished than enrolments)");
 		goto done;
 	}
-	if (mg_xml_index_add(x->ix, values, x->f->table->ncells) != 0
-			|| (c = mg_stats_add_cell(x->f->table, values)) == NULL) {
+	c = mg_stats_release_add(x->f->release, t, values, depth);
+	if (c == NULL) {
 		mg_xml_errsink_fail(x->es, rd_line(x), "out of memory");
 		goto done;
 	}
-	c->participants = n[0];
-	c->enrolments = n[1];
-	c->finished = n[2];
-	c->credited_minutes = n[3];
-	c->suppressed = supp;
-	c->finished_suppressed = supp != MG_SUPP_NONE ? MG_SUPP_NONE : fsupp;
+	for (m = 0; m < MG_M__COUNT; m++) {
+		if (mg_stats_tab_has(t, (mg_measure)m)) {
+			c->v[m] = has[m] ? n[m] : 0;
+			c->hidden[m] = !has[m];
+		}
+	}
+	if (x->cell_line_first == 0) {
+		x->cell_line_first = rd_line(x);
+	}
 	rc = 0;
 done:
-	for (i = 0; i < x->ndims; i++) {
+	for (i = 0; i < nl; i++) {
 		if (raw[i] != NULL) {
 			xmlFree(raw[i]);
 		}
@@ -470,6 +404,8 @@ static int rd_element(rd *x)
 {
 	const char *local = (const char *)xmlTextReaderConstLocalName(x->r);
 	int depth = xmlTextReaderDepth(x->r);
+	mg_stats_tab t;
+	mg_error e;
 
 	if (depth == 0) {
 		return rd_root(x);
@@ -477,11 +413,17 @@ static int rd_element(rd *x)
 	if (!x->root_seen || local == NULL) {
 		return -1;
 	}
-	if (depth == 1 && strcmp(local, "cells") == 0) {
-		return rd_cells(x);
-	}
-	if (depth == 2 && strcmp(local, "dimension") == 0) {
-		return rd_dimension(x);
+	if (depth == 1) {
+		x->tab = -1;
+		mg_error_clear(&e);
+		if (mg_stats_tab_parse(local, strlen(local), &t, &e) == MG_OK) {
+			if (x->seen_tab[t]++) {
+				mg_xml_errsink_fail(x->es, rd_line(x), "the %s table is given twice", local);
+				return -1;
+			}
+			x->tab = (int)t;
+		}
+		return 0;
 	}
 	if (depth == 2 && strcmp(local, "source") == 0) {
 		return rd_source(x);
@@ -492,12 +434,53 @@ static int rd_element(rd *x)
 	return 0;
 }
 
+/* Published figures add up: a published group whose parts are all published is their sum,
+ * and the two totals agree. */
+static int rd_sums(rd *x)
+{
+	const mg_stats_release *r = x->f->release;
+	size_t t, i, m;
+	const mg_stats_node *a = &r->tabs[MG_TAB_ETAB].nodes[0], *b = &r->tabs[MG_TAB_PARCOURS].nodes[0];
+
+	for (m = MG_M_ENROLMENTS; m <= MG_M_FINISHED; m++) {
+		if (a->hidden[m] != b->hidden[m] || (!a->hidden[m] && a->v[m] != b->v[m])) {
+			mg_xml_errsink_fail(x->es, 0, "the totals of the two tables disagree (%s)", count_attr[m]);
+			return -1;
+		}
+	}
+	for (t = 0; t < MG_TAB__COUNT; t++) {
+		const mg_stats_tree *tr = &r->tabs[t];
+		for (i = 0; i < tr->nnodes; i++) {
+			const mg_stats_node *n = &tr->nodes[i];
+			for (m = 0; m < MG_M__COUNT; m++) {
+				int64_t sum = 0;
+				int all = n->child != MG_STATS_NONE;
+				uint32_t c;
+				if (!mg_stats_node_has((mg_stats_tab)t, n, (mg_measure)m) || n->hidden[m]) {
+					continue;
+				}
+				for (c = n->child; c != MG_STATS_NONE && all; c = tr->nodes[c].next) {
+					all = !tr->nodes[c].hidden[m];
+					sum += tr->nodes[c].v[m];
+				}
+				if (all && sum != n->v[m]) {
+					mg_xml_errsink_fail(x->es, 0,
+						"table %s: a group's %s is not the sum of its parts'", mg_stats_tab_name((mg_stats_tab)t), count_attr[m]);
+					return -1;
+				}
+			}
+		}
+	}
+	return 0;
+}
+
 /* The checks between the header and the content. */
 static int rd_finish(rd *x)
 {
 	mg_xml_stats_file *f = x->f;
+	mg_error e;
 
-	if (f->table == NULL) {
+	if (f->release == NULL || !x->seen_tab[MG_TAB_ETAB] || !x->seen_tab[MG_TAB_PARCOURS]) {
 		mg_xml_errsink_fail(x->es, rd_line(x), "no cells");
 		return -1;
 	}
@@ -513,7 +496,12 @@ static int rd_finish(rd *x)
 		mg_xml_errsink_fail(x->es, 2, "a national file cannot name an académie");
 		return -1;
 	}
-	return 0;
+	mg_error_clear(&e);
+	if (mg_stats_release_link(f->release, &e) != MG_OK) {
+		mg_xml_errsink_fail(x->es, 0, "%s", e.message);
+		return -1;
+	}
+	return rd_sums(x);
 }
 
 void mg_xml_stats_file_free(mg_xml_stats_file *f)
@@ -530,7 +518,7 @@ void mg_xml_stats_file_free(mg_xml_stats_file *f)
 		free(f->sources[i].generated);
 	}
 	free(f->sources);
-	mg_stats_free(f->table);
+	mg_stats_release_free(f->release);
 	free(f);
 }
 
@@ -559,6 +547,7 @@ mg_status mg_xml_stats_read(const mg_xml_source_io *in, mg_xml_stats_file **out,
 	g.line = 1;
 	g.es = &es;
 	x.es = &es;
+	x.tab = -1;
 
 	x.f = calloc(1, sizeof(*x.f));
 	if (x.f == NULL) {
@@ -637,7 +626,6 @@ done:
 	if (schema != NULL && schema_owned) {
 		xmlSchemaFree(schema);
 	}
-	mg_xml_index_free(x.ix);
 	if (st != MG_OK) {
 		mg_xml_stats_file_free(x.f);
 		return st;

@@ -1,5 +1,5 @@
 /*
- * Writes a statistics exchange file (docs/xml-statistics.md) from an mg_stats_table.
+ * Writes a statistics exchange file, schema version 2 (docs/xml-statistics.md), from a release.
  */
 #include <string.h>
 
@@ -7,18 +7,21 @@
 
 #define W(call, what) do { if ((call) < 0) { st = mg_xml_out_failure(&o, what); goto done; } } while (0)
 
-static const char *supp_name(mg_supp s)
-{
-	return s == MG_SUPP_SECONDARY ? "secondary" : "primary";
-}
+static const char *const count_attr[MG_M__COUNT] = {
+	"participants", "enrolments", "finished", "credited-minutes"
+};
 
-static mg_status check_meta(const mg_stats_table *t, const mg_xml_stats_meta *meta, mg_error *err)
+static mg_status check_meta(const mg_stats_release *r, const mg_xml_stats_meta *meta, mg_error *err)
 {
-	if (t->ndims < 1 || t->ndims > MG_STATS_MAX_DIMS) {
-		return mg_error_set(err, MG_EARG, "a statistics table needs 1 to %d dimensions", MG_STATS_MAX_DIMS);
-	}
-	if (mg_settings_check_k(t->k, err) != MG_OK) {
+	size_t t;
+
+	if (mg_settings_check_k(r->k, err) != MG_OK) {
 		return MG_ESETTINGS;
+	}
+	for (t = 0; t < MG_TAB__COUNT; t++) {
+		if (r->tabs[t].nnodes == 0) {
+			return mg_error_set(err, MG_EARG, "the release lacks the %s table", mg_stats_tab_name((mg_stats_tab)t));
+		}
 	}
 	if (meta->scope == MG_XML_SCOPE_ACADEMIE && (meta->academie == NULL || meta->academie[0] == '\0')) {
 		return mg_error_set(err, MG_EARG, "an académie statistics file needs the académie code");
@@ -26,53 +29,41 @@ static mg_status check_meta(const mg_stats_table *t, const mg_xml_stats_meta *me
 	return MG_OK;
 }
 
-static int write_cell(xmlTextWriterPtr w, const mg_stats_table *t, const mg_stats_cell *c)
+static int write_cell(xmlTextWriterPtr w, mg_stats_tab t, const mg_stats_node *n)
 {
-	size_t d;
+	const mg_dim *levels;
+	size_t nl = mg_stats_tab_levels(t, &levels), d, m;
 
 	if (xmlTextWriterStartElement(w, BAD_CAST "cell") < 0) {
 		return -1;
 	}
-	for (d = 0; d < t->ndims; d++) {
-		if (c->values[d].ptr != NULL && mg_xml_attr_str(w, mg_dim_name(t->dims[d]), c->values[d]) < 0) {
+	for (d = 0; d < nl && d < n->depth; d++) {
+		if (mg_xml_attr_str(w, mg_dim_name(levels[d]), n->values[d]) < 0) {
 			return -1;
 		}
 	}
-	if (c->suppressed != MG_SUPP_NONE) {
-		if (xmlTextWriterWriteAttribute(w, BAD_CAST "suppressed", BAD_CAST supp_name(c->suppressed)) < 0) {
-			return -1;
-		}
-	} else {
-		if (mg_xml_attr_int(w, "participants", c->participants) < 0
-				|| mg_xml_attr_int(w, "enrolments", c->enrolments) < 0) {
-			return -1;
-		}
-		if (c->finished_suppressed != MG_SUPP_NONE) {
-			if (xmlTextWriterWriteAttribute(w, BAD_CAST "finished-suppressed",
-					BAD_CAST supp_name(c->finished_suppressed)) < 0) {
-				return -1;
-			}
-		} else if (mg_xml_attr_int(w, "finished", c->finished) < 0
-				|| mg_xml_attr_int(w, "credited-minutes", c->credited_minutes) < 0) {
+	for (m = 0; m < MG_M__COUNT; m++) {
+		if (mg_stats_node_has(t, n, (mg_measure)m) && !n->hidden[m]
+				&& mg_xml_attr_int(w, count_attr[m], n->v[m]) < 0) {
 			return -1;
 		}
 	}
 	return xmlTextWriterEndElement(w);
 }
 
-mg_status mg_xml_stats_write(const mg_stats_table *t, const mg_xml_stats_meta *meta,
+mg_status mg_xml_stats_write(const mg_stats_release *r, const mg_xml_stats_meta *meta,
 	const mg_xml_sink *sink, size_t *ncells, mg_error *err)
 {
 	mg_xml_out o;
 	mg_status st;
 	char when[32];
-	size_t i;
+	size_t i, t, count = 0;
 	int ok = 0;
 
 	if (ncells != NULL) {
 		*ncells = 0;
 	}
-	st = check_meta(t, meta, err);
+	st = check_meta(r, meta, err);
 	if (st != MG_OK) {
 		return st;
 	}
@@ -85,7 +76,7 @@ mg_status mg_xml_stats_write(const mg_stats_table *t, const mg_xml_stats_meta *m
 	}
 	mg_xml_format_time(meta->generated, when, sizeof(when));
 	W(xmlTextWriterStartElementNS(o.w, NULL, BAD_CAST "statistics", BAD_CAST MG_XML_STATS_NS), "the root");
-	W(xmlTextWriterWriteAttribute(o.w, BAD_CAST "version", BAD_CAST "1"), "the version");
+	W(xmlTextWriterWriteAttribute(o.w, BAD_CAST "version", BAD_CAST "2"), "the version");
 	W(xmlTextWriterWriteAttribute(o.w, BAD_CAST "scope",
 		BAD_CAST(meta->scope == MG_XML_SCOPE_NATIONAL ? "national" : "academie")), "the scope");
 	if (meta->scope == MG_XML_SCOPE_ACADEMIE) {
@@ -93,15 +84,7 @@ mg_status mg_xml_stats_write(const mg_stats_table *t, const mg_xml_stats_meta *m
 	}
 	W(xmlTextWriterWriteAttribute(o.w, BAD_CAST "generated", BAD_CAST when), "the date");
 	W(xmlTextWriterWriteAttribute(o.w, BAD_CAST "generator", BAD_CAST "magistere " MG_VERSION), "the generator");
-	W(mg_xml_attr_int(o.w, "k", t->k), "k");
-
-	W(xmlTextWriterStartElement(o.w, BAD_CAST "dimensions"), "the dimensions");
-	for (i = 0; i < t->ndims; i++) {
-		W(xmlTextWriterStartElement(o.w, BAD_CAST "dimension"), "a dimension");
-		W(xmlTextWriterWriteAttribute(o.w, BAD_CAST "name", BAD_CAST mg_dim_name(t->dims[i])), "a dimension");
-		W(xmlTextWriterEndElement(o.w), "a dimension");
-	}
-	W(xmlTextWriterEndElement(o.w), "the dimensions");
+	W(mg_xml_attr_int(o.w, "k", r->k), "k");
 
 	if (meta->scope == MG_XML_SCOPE_NATIONAL && meta->nsources > 0) {
 		W(xmlTextWriterStartElement(o.w, BAD_CAST "sources"), "the sources");
@@ -116,12 +99,16 @@ mg_status mg_xml_stats_write(const mg_stats_table *t, const mg_xml_stats_meta *m
 		}
 		W(xmlTextWriterEndElement(o.w), "the sources");
 	}
+	for (t = 0; t < MG_TAB__COUNT; t++) {
+		const mg_stats_tree *tr = &r->tabs[t];
 
-	W(xmlTextWriterStartElement(o.w, BAD_CAST "cells"), "the cells");
-	for (i = 0; i < t->ncells; i++) {
-		W(write_cell(o.w, t, &t->cells[i]), "a cell");
+		W(xmlTextWriterStartElement(o.w, BAD_CAST mg_stats_tab_name((mg_stats_tab)t)), "a table");
+		for (i = 0; i < tr->nnodes; i++) {
+			W(write_cell(o.w, (mg_stats_tab)t, &tr->nodes[i]), "a cell");
+			count++;
+		}
+		W(xmlTextWriterEndElement(o.w), "a table");
 	}
-	W(xmlTextWriterEndElement(o.w), "the cells");
 	W(xmlTextWriterEndElement(o.w), "the root");
 	ok = 1;
 done:
@@ -133,7 +120,7 @@ done:
 		}
 	}
 	if (st == MG_OK && ncells != NULL) {
-		*ncells = t->ncells;
+		*ncells = count;
 	}
 	return st;
 }

@@ -24,10 +24,10 @@
 #include "core/core.h"
 #include "core/attest.h"
 
-#define MG_XML_STATS_NS "urn:magistere:statistics:1"
+#define MG_XML_STATS_NS "urn:magistere:statistics:2"
 #define MG_XML_ATTEST_NS "urn:magistere:attestations:1"
 #define MG_XML_STATS_NS_PREFIX "urn:magistere:statistics:"
-#define MG_XML_VERSION 1
+#define MG_XML_VERSION 2
 
 /* The default cap on the size of a statistics file (a national table by circonscription x
  * parcours stays well below it). */
@@ -95,9 +95,10 @@ typedef struct mg_xml_stats_meta {
 	size_t nsources;
 } mg_xml_stats_meta;
 
-/* Streams `t` (dimensions, k and every cell, suppressed values left out) to `sink`.
- * *ncells (may be NULL) receives the number of cells written. */
-mg_status mg_xml_stats_write(const mg_stats_table *t, const mg_xml_stats_meta *meta,
+/* Streams release `r` (k and both tables, protected figures left out) to `sink`, dated
+ * meta->generated (a site's release: its own date). *ncells (may be NULL) receives the number
+ * of cells written. */
+mg_status mg_xml_stats_write(const mg_stats_release *r, const mg_xml_stats_meta *meta,
 	const mg_xml_sink *sink, size_t *ncells, mg_error *err);
 
 /* A statistics file as read: owned by the caller, released with mg_xml_stats_file_free. */
@@ -105,7 +106,7 @@ typedef struct mg_xml_stats_file {
 	mg_xml_scope scope;
 	char *academie;          /* NULL for a national file */
 	char *generated;         /* xs:dateTime as written */
-	mg_stats_table *table;   /* dims, k and the cells with their suppression flags */
+	mg_stats_release *release;   /* k, date (release->generated) and both tables */
 	mg_xml_source *sources;  /* national files */
 	size_t nsources;
 } mg_xml_stats_file;
@@ -120,23 +121,20 @@ typedef struct mg_xml_source_io {
 	void *diag_arg;
 } mg_xml_source_io;
 
-/* Reads, validates and checks a statistics file (schema version, no DTD, UTF-8, size, every
- * cell naming exactly the file's dimensions, no cell twice, counts present exactly when not
- * suppressed). On success *out is a new file; on failure *out is NULL and err says why, with
- * the name and line. */
+/* Reads, validates and checks a statistics file (schema version 2 only: a version 1 file is
+ * refused, saying why; no DTD, UTF-8, size; every group once, inside its enclosing group; counts
+ * present as the format allows; published figures adding up). On success *out is a new file; on
+ * failure *out is NULL and err says why, with the name and line. */
 mg_status mg_xml_stats_read(const mg_xml_source_io *in, mg_xml_stats_file **out, mg_error *err);
 /* The same from memory (the fuzz target). */
 mg_status mg_xml_stats_read_memory(const char *buf, size_t len, const char *name,
 	mg_xml_diag_fn diag, void *diag_arg, mg_xml_stats_file **out, mg_error *err);
 void mg_xml_stats_file_free(mg_xml_stats_file *f);
 
-/* Merges académie files into a national table (docs/xml-statistics.md): every file must be an
- * académie file of the same dimensions, in the same order, and no académie may come twice
- * (names[] name the files in messages). National counts are sums; a national cell one of whose
- * contributions is suppressed is suppressed; then primary suppression with
- * k = max(k, every file's k) and secondary suppression are re-applied nationally.
- * *out is owned by the caller (mg_stats_free). */
+/* Merges académie files into the national release (docs/xml-statistics.md): every file must be
+ * an académie file and no académie may come twice (names[] name the files in messages); then
+ * mg_stats_release_merge. *out is owned by the caller (mg_stats_release_free). */
 mg_status mg_xml_stats_merge(mg_xml_stats_file *const *files, const char *const *names,
-	size_t nfiles, int64_t k, mg_stats_table **out, mg_error *err);
+	size_t nfiles, int64_t k, int64_t generated, mg_stats_release **out, mg_error *err);
 
 #endif /* MAGISTERE_XML_XML_H */

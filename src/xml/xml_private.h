@@ -1,6 +1,6 @@
 /*
  * Internals of src/xml shared by its files: the embedded schemas, the streaming validator,
- * the validated output pipeline, the cell-key index and small helpers. libxml2 only, no Zend.
+ * the validated output pipeline and small helpers. libxml2 only, no Zend.
  */
 #ifndef MAGISTERE_XML_XML_PRIVATE_H
 #define MAGISTERE_XML_XML_PRIVATE_H
@@ -73,17 +73,7 @@ int mg_xml_attr_str(xmlTextWriterPtr w, const char *name, mg_str v);
 int mg_xml_attr_int(xmlTextWriterPtr w, const char *name, int64_t v);
 /* Formats a Unix time as xs:dateTime in UTC ("2026-11-28T21:00:00Z"); buf >= 32 bytes. */
 void mg_xml_format_time(int64_t t, char *buf, size_t size);
-
-/* ------------------------------------------------------------ cell index */
-
-/* Maps the value tuple of a cell (NULL ptr = margin) to an index, for duplicate detection and
- * for the merge. Keys are copied. */
-typedef struct mg_xml_index mg_xml_index;
-mg_xml_index *mg_xml_index_new(size_t ndims);
-void mg_xml_index_free(mg_xml_index *ix);
-/* Finds the tuple: returns its index, or SIZE_MAX when absent. */
-size_t mg_xml_index_find(const mg_xml_index *ix, const mg_str *values);
-/* Adds the tuple with index `value`; 0 on success, -1 when out of memory. */
-int mg_xml_index_add(mg_xml_index *ix, const mg_str *values, size_t value);
+/* Parses an xs:dateTime (a time zone or none, taken as UTC) into Unix time; 0 on success. */
+int mg_xml_parse_time(const char *s, int64_t *out);
 
 #endif /* MAGISTERE_XML_XML_PRIVATE_H */

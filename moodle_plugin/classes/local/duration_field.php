@@ -129,6 +129,13 @@ final class duration_field {
         if ($raw === null || $raw === '' || !is_numeric($raw)) {
             return null;
         }
-        return max(0, (int) round((float) $raw));
+        // Read as the engine reads it (docs/rules.md): a negative or out-of-range duration is no
+        // forecast duration at all, not zero minutes, so a mark never credits what the statistics
+        // would not count.
+        $minutes = round((float) $raw);
+        if (!is_finite($minutes) || $minutes < 0 || $minutes > 2147483647) {
+            return null;
+        }
+        return (int) $minutes;
     }
 }

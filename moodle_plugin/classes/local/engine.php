@@ -365,14 +365,26 @@ final class engine {
     }
 
     /**
-     * The statistics under disclosure control (R5), with the configured k.
+     * A statistics release of the site's figures under disclosure control (R5), with the configured k, protected
+     * together with the earlier releases given. The ministry only ever sees stored releases ({@see releases}).
      *
-     * @param string[] $dimensions
+     * @param array[] $earlierreleases releases as statistics() or read_statistics() return them
      * @return array the engine's statistics()
      */
-    public static function statistics(array $dimensions): array {
+    public static function statistics(array $earlierreleases = []): array {
         $tracker = self::tracker_for_site();
-        return self::call(fn() => $tracker->statistics($dimensions));
+        return self::call(fn() => $tracker->statistics(['etablissements', 'parcours'], $earlierreleases));
+    }
+
+    /**
+     * Reads a statistics exchange file (a release) back, validated.
+     *
+     * @param string $path
+     * @return array what Statistics::read() returns
+     */
+    public static function read_statistics(string $path): array {
+        self::require_available();
+        return self::call(fn() => \Magistere\Statistics::read($path));
     }
 
     /**
@@ -393,6 +405,16 @@ final class engine {
             }
             throw $e;
         }
+    }
+
+    /**
+     * The columns the engine reads, by table: its one list (R6), which the rows source must be fed from.
+     *
+     * @return array table name without prefix => column names
+     */
+    public static function columns(): array {
+        self::require_available();
+        return \Magistere\Source::columns();
     }
 
     /**
@@ -418,16 +440,16 @@ final class engine {
     }
 
     /**
-     * Writes the statistics exchange file.
+     * Writes a statistics release as its exchange file, protected together with the earlier releases given.
      *
      * @param string|resource $target a path or a writable stream
      * @param string $academie the producer's académie code
-     * @param string[] $dimensions
-     * @return int cells written
+     * @param array[] $earlierreleases releases as statistics() or read_statistics() return them
+     * @return int groups written
      */
-    public static function write_statistics($target, string $academie, array $dimensions): int {
+    public static function write_statistics($target, string $academie, array $earlierreleases = []): int {
         $tracker = self::tracker_for_site();
-        return self::call(fn() => $tracker->writeStatistics($target, $academie, $dimensions));
+        return self::call(fn() => $tracker->writeStatistics($target, $academie, $earlierreleases));
     }
 
     /**

@@ -40,7 +40,7 @@ final class rows_loader {
      * @return string comma separated
      */
     public static function columns(string $table): string {
-        $columns = \Magistere\Source::columns();
+        $columns = engine::columns();
         if (!isset($columns[$table])) {
             throw new \coding_exception("The magistere engine reads no table '$table'");
         }
@@ -98,7 +98,7 @@ final class rows_loader {
      * @return array table name => rows
      */
     private static function for_courses(array $courseids, array $settings, ?int $onlyuser): array {
-        $tables = array_fill_keys(array_keys(\Magistere\Source::columns()), []);
+        $tables = array_fill_keys(array_keys(engine::columns()), []);
         $tables['modules'] = self::select('modules', '1 = 1', []);
         $tables['role'] = self::select('role', '1 = 1', []);
         if (!$courseids) {

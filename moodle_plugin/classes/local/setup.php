@@ -18,7 +18,7 @@ namespace local_magistere\local;
 
 /**
  * What the plugin needs from the site besides its own tables, and what is missing: the school profile field
- * (a teacher's school UAI, `rne` by default), the duration course field, the académie code the weekly statistics
+ * (a teacher's school UAI, `rne` by default), the duration course field, the académie code the monthly statistics
  * export needs, and a writable export folder. The install and the upgrade create the default school field and
  * the duration field when absent; the status check ({@see \local_magistere\check\setup}) and the pages that
  * depend on them say what is missing, instead of silently showing nobody.

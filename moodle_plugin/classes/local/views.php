@@ -39,28 +39,49 @@ final class views {
     }
 
     /**
-     * The statistics by the given dimensions, with the configured k.
+     * The statistics releases the ministry may see, oldest first (R5): published ones only, never live figures.
      *
      * @param int $userid
-     * @param string[] $dimensions
-     * @return array the engine's statistics()
+     * @return \stdClass[] id => record (id, generated, k, academie, cells, timecreated)
      */
-    public static function statistics(int $userid, array $dimensions): array {
+    public static function statistics_releases(int $userid): array {
         require_capability('local/magistere:viewstatistics', \context_system::instance(), $userid);
-        return engine::statistics($dimensions);
+        return releases::all();
     }
 
     /**
-     * Writes the statistics exchange file.
+     * One published release, as the engine reads it back (Statistics::read()).
      *
      * @param int $userid
-     * @param string[] $dimensions
-     * @param string $path
-     * @return int cells written
+     * @param int $releaseid
+     * @return array
      */
-    public static function statistics_xml(int $userid, array $dimensions, string $path): int {
+    public static function statistics_release(int $userid, int $releaseid): array {
         require_capability('local/magistere:viewstatistics', \context_system::instance(), $userid);
-        return engine::write_statistics($path, engine::academie(), $dimensions);
+        return releases::read(releases::get($releaseid));
+    }
+
+    /**
+     * The exchange file of one published release, as it was published.
+     *
+     * @param int $userid
+     * @param int $releaseid
+     * @return \stdClass the record, with content
+     */
+    public static function statistics_release_file(int $userid, int $releaseid): \stdClass {
+        require_capability('local/magistere:viewstatistics', \context_system::instance(), $userid);
+        return releases::get($releaseid);
+    }
+
+    /**
+     * Publishes a release now, protected with every earlier one.
+     *
+     * @param int $userid
+     * @return \stdClass the new release
+     */
+    public static function publish_statistics(int $userid): \stdClass {
+        require_capability('local/magistere:publishstatistics', \context_system::instance(), $userid);
+        return releases::publish();
     }
 
     /**

@@ -152,7 +152,7 @@ class transparency_page implements \renderable, \templatable {
         $countedin = [];
         foreach ($view['ministry']['counted_in'] ?? [] as $dimension => $value) {
             $countedin[] = ['dimension' => get_string('dimension:' . $dimension, 'local_magistere'),
-                'value' => statistics_page::value_label($value)];
+                'value' => statistics_page::value_label($dimension === 'parcours' ? 'parcours' : 'etablissements', $value)];
         }
         $platform = self::platform((int) $this->course->id);
         $never = [];

@@ -17,8 +17,8 @@
 namespace local_magistere\task;
 
 /**
- * Writes the statistics exchange file for the ministry, already under disclosure control (R5), with the
- * dimensions chosen in the settings.
+ * Publishes the month's statistics release (R5): protected together with every earlier release, stored in the
+ * releases table (the statistics page shows it), and written to the export folder as its exchange file.
  *
  * @package    local_magistere
  * @copyright  2026 magistere contributors
@@ -44,20 +44,6 @@ class export_statistics extends export_base {
     }
 
     /**
-     * The dimensions of the exported table.
-     *
-     * @return string[]
-     */
-    public static function dimensions(): array {
-        $configured = (string) get_config('local_magistere', 'exportdimensions');
-        $dimensions = array_values(array_intersect(
-            \local_magistere\local\engine::split_list($configured),
-            \local_magistere\output\statistics_page::DIMENSIONS
-        ));
-        return $dimensions ?: ['academie', 'departement', 'degre', 'secteur'];
-    }
-
-    /**
      * The académie code must be set.
      */
     protected function check_settings(): void {
@@ -65,16 +51,16 @@ class export_statistics extends export_base {
     }
 
     /**
-     * Writes the file.
+     * Publishes the release and writes its file, the same bytes as the stored release.
      *
      * @param resource $stream
-     * @return int cells written
+     * @return int groups written
      */
     protected function write($stream): int {
-        return \local_magistere\local\engine::write_statistics(
-            $stream,
-            \local_magistere\local\engine::academie(),
-            self::dimensions()
-        );
+        $release = \local_magistere\local\releases::publish();
+        if (fwrite($stream, $release->content) !== strlen($release->content)) {
+            throw new \moodle_exception('exportfoldererror', 'local_magistere', '', \local_magistere\local\export_files::folder());
+        }
+        return (int) $release->cells;
     }
 }

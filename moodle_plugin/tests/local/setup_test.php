@@ -87,7 +87,7 @@ final class setup_test extends \advanced_testcase {
         );
         $result = $check->get_result();
         $this->assertSame(result::WARNING, $result->get_status());
-        $this->assertStringContainsString('weekly statistics export', $result->get_details());
+        $this->assertStringContainsString('monthly statistics export', $result->get_details());
 
         $this->assertSame([setup::DURATION_FIELD_MISSING], setup::fix());
         $this->assertSame([setup::SCHOOL_FIELD_EMPTY, setup::ACADEMIE_MISSING], array_keys(setup::problems()));

@@ -108,34 +108,107 @@ final class views_test extends \local_magistere\tests\testcase {
     }
 
     /**
-     * Statistics: counts only, no name or id, small cells suppressed (R5).
+     * A participant of the parcours, in school $uai, marked finished when $finished.
+     *
+     * @param \stdClass $p the parcours
+     * @param string $uai
+     * @param bool $finished
+     * @return \stdClass the user
+     */
+    private function add_participant(\stdClass $p, string $uai, bool $finished): \stdClass {
+        $user = $this->getDataGenerator()->create_user();
+        $this->getDataGenerator()->enrol_user($user->id, $p->course->id, 'student');
+        $this->generator()->set_school((int) $user->id, $uai);
+        if ($finished) {
+            marks::set((int) $p->course->id, [(int) $user->id], true, (int) $p->trainers[0]->id);
+        }
+        return $user;
+    }
+
+    /**
+     * The total of a release's schools table.
+     *
+     * @param array $release
+     * @return array
+     */
+    private static function total(array $release): array {
+        return $release['tables']['etablissements']['cells'][0];
+    }
+
+    /**
+     * Statistics (R5): the ministry sees published releases only, each protected together with the earlier
+     * ones; counts only, no name or id; every figure of a small group protected.
      *
      * @dataProvider sources
      * @param string $source
      */
     public function test_statistics(string $source): void {
         $this->use_source($source);
-        $this->build();
+        set_config('academie', 'LYON', 'local_magistere');
+        $gen = $this->generator();
+        $gen->create_circ(['code' => 'C1', 'name' => 'Lyon 1']);
+        $gen->create_school(['uai' => '0690001B', 'circonscription' => 'C1', 'name' => 'École A']);
+        $p = $gen->create_parcours(['participants' => 0]);
+        $people = [];
+        for ($i = 0; $i < 6; $i++) {
+            $people[] = $this->add_participant($p, '0690001B', $i < 3);
+        }
         $statistician = $this->getDataGenerator()->create_user(['firstname' => 'Stat', 'lastname' => 'Istician']);
         $this->grant((int) $statistician->id, 'local/magistere:viewstatistics');
-        $table = views::statistics((int) $statistician->id, ['circonscription']);
-        $this->assertSame(['circonscription'], $table['dimensions']);
-        $this->assertSame(5, $table['k']);
-        $json = json_encode($table);
-        foreach ($this->p->participants as $user) {
+        $publisher = $this->getDataGenerator()->create_user();
+        $this->grant((int) $publisher->id, 'local/magistere:publishstatistics');
+        $this->assertSame([], views::statistics_releases((int) $statistician->id));
+        try {
+            views::publish_statistics((int) $statistician->id);
+            $this->fail('Publishing needs its own capability');
+        } catch (\required_capability_exception $e) {
+            $this->assertSame('nopermissions', $e->errorcode);
+        }
+
+        // With k = 5, three people with a record, three without: every figure of the group is protected, and so is
+        // every group that would give it away.
+        $first = views::publish_statistics((int) $publisher->id);
+        $release = views::statistics_release((int) $statistician->id, (int) $first->id);
+        $this->assertSame(2, $release['version']);
+        $this->assertSame(5, $release['k']);
+        $this->assertSame('LYON', $release['academie']);
+        $this->assertSame(['etablissements', 'parcours'], array_keys($release['tables']));
+        $json = json_encode($release) . views::statistics_release_file((int) $statistician->id, (int) $first->id)->content;
+        foreach ($people as $user) {
             $this->assertStringNotContainsString($user->lastname, $json);
+            $this->assertStringNotContainsString('"' . $user->id . '"', $json);
         }
         $this->assertStringNotContainsString('0690001B', $json);
-        // Three participants in all: fewer than k, so every cell is suppressed.
-        foreach ($table['cells'] as $cell) {
-            $this->assertNotNull($cell['suppressed']);
-            $this->assertNull($cell['participants']);
+        $this->assertStringNotContainsString('suppress', $json);
+        // Only the zeros of the "not recorded" groups (nobody in particular) are published.
+        foreach ($release['tables'] as $table) {
+            foreach ($table['cells'] as $cell) {
+                $this->assertContains($cell['enrolments'], [null, 0]);
+                $this->assertContains($cell['finished'], [null, 0]);
+            }
         }
+        $this->assertNull(self::total($release)['participants']);
+
+        // With k = 3, the total is published.
         set_config('k', 3, 'local_magistere');
-        $table = views::statistics((int) $statistician->id, ['academie']);
-        $total = array_values(array_filter($table['cells'], fn($c) => $c['values']['academie'] === null))[0];
-        $this->assertSame(3, $total['participants']);
-        $this->assertNull($total['suppressed']);
+        $second = views::publish_statistics((int) $publisher->id);
+        $total = self::total(views::statistics_release((int) $statistician->id, (int) $second->id));
+        $this->assertSame(
+            ['participants' => 6, 'enrolments' => 6, 'finished' => 3],
+            array_intersect_key($total, array_flip(['participants', 'enrolments', 'finished']))
+        );
+
+        // One more person finishes: alone, the next release would publish 7 (the difference singles him out);
+        // protected together with the earlier releases, it does not.
+        $this->add_participant($p, '0690001B', true);
+        $live = engine::statistics();
+        $this->assertSame(7, self::total($live)['participants']);
+        $third = views::publish_statistics((int) $publisher->id);
+        $this->assertNull(self::total(views::statistics_release((int) $statistician->id, (int) $third->id))['participants']);
+        $this->assertSame(
+            [(int) $first->id, (int) $second->id, (int) $third->id],
+            array_map('intval', array_keys(views::statistics_releases((int) $statistician->id)))
+        );
     }
 
     /**
@@ -145,7 +218,7 @@ final class views_test extends \local_magistere\tests\testcase {
         $this->build();
         $this->setUser($this->ien);
         $this->expectException(\required_capability_exception::class);
-        views::statistics((int) $this->ien->id, ['academie']);
+        views::statistics_releases((int) $this->ien->id);
     }
 
     /**

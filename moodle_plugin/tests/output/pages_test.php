@@ -18,6 +18,7 @@ namespace local_magistere\output;
 
 use local_magistere\local\marks;
 use local_magistere\local\parcours;
+use local_magistere\local\util;
 use local_magistere\local\views;
 
 /**
@@ -124,7 +125,6 @@ final class pages_test extends \local_magistere\tests\testcase {
         $gen->create_inspector(['userid' => $ien->id, 'circonscription' => 'C1']);
         $roleid = $this->getDataGenerator()->create_role();
         assign_capability('local/magistere:viewcirconscription', CAP_ALLOW, $roleid, \context_system::instance()->id);
-        assign_capability('local/magistere:viewstatistics', CAP_ALLOW, $roleid, \context_system::instance()->id);
         role_assign($roleid, $ien->id, \context_system::instance()->id);
         marks::set((int) $p->course->id, [(int) $user->id], true, (int) $p->trainers[0]->id);
         $renderer = $this->renderer();
@@ -142,11 +142,11 @@ final class pages_test extends \local_magistere\tests\testcase {
         $this->assertSame([[$user->lastname, $user->firstname, '0690001B', 'École Jaurès', 'Lyon', 'C1',
             $p->course->fullname, 'Finished', 180]], $circpage->download_rows()['rows']);
 
-        $stats = new statistics_page(views::statistics((int) $ien->id, ['academie', 'degre']));
+        $stats = new statistics_page([], null, null, false);
         $context = $stats->export_for_template($renderer);
-        $this->assertSame(['Académie', 'Degré'], array_column($context['headers'], 'label'));
-        $this->assertNotEmpty($context['rows']);
-        $this->assertCount(count($context['rows']), $stats->download_rows()['rows']);
+        $this->assertFalse($context['hasreleases']);
+        $this->assertFalse($context['canpublish']);
+        $this->assertStringContainsString(get_string('noreleases', 'local_magistere'), $renderer->render($stats));
 
         $transparency = new transparency_page($p->course, views::transparency((int) $user->id, (int) $p->course->id));
         $context = $transparency->export_for_template($renderer);
@@ -156,6 +156,81 @@ final class pages_test extends \local_magistere\tests\testcase {
         $this->assertSame([], $context['never']);
         $this->assertTrue($context['platformexposed']);
         $this->assertStringContainsString('Your trainers', $renderer->render($transparency));
+    }
+
+    /**
+     * The statistics page shows a published release: both tables of the plan, every protected figure the same
+     * mark with nothing that says why, downloads of the same rows, escaped when the dataformat writes HTML.
+     */
+    public function test_statistics_page(): void {
+        $gen = $this->generator();
+        $gen->create_circ(['code' => 'C1']);
+        $gen->create_school(['uai' => '0690001B', 'circonscription' => 'C1']);
+        $p = $gen->create_parcours(['participants' => 4]);
+        foreach ($p->participants as $user) {
+            $gen->set_school((int) $user->id, '0690001B');
+        }
+        set_config('academie', 'LYON', 'local_magistere');
+        $this->setAdminUser();
+        $record = views::publish_statistics((int) get_admin()->id);
+        $releases = views::statistics_releases((int) get_admin()->id);
+        $release = views::statistics_release((int) get_admin()->id, (int) $record->id);
+        $page = new statistics_page($releases, $releases[$record->id], $release, true);
+        $renderer = $this->renderer();
+        $context = $page->export_for_template($renderer);
+        $this->assertTrue($context['hasrelease'] && $context['canpublish']);
+        $this->assertCount(1, $context['releases']);
+        $this->assertSame(['etablissements', 'parcours'], array_column($context['tables'], 'name'));
+        $this->assertSame(get_string('total'), $context['tables'][0]['rows'][0]['label']);
+        $this->assertSame(0, $context['tables'][0]['rows'][0]['depth']);
+        // Four people: fewer than k, every figure is protected but the zeros of "not recorded".
+        foreach ($context['tables'] as $table) {
+            foreach ($table['rows'] as $row) {
+                foreach ($row['figures'] as $figure) {
+                    $this->assertContains($figure['value'], ['', '0']);
+                    $this->assertSame($figure['value'] === '', $figure['protected'] || $row['label'] === get_string('total'));
+                }
+            }
+        }
+        $this->assertTrue($context['tables'][0]['rows'][0]['figures'][0]['protected']);
+        $html = $renderer->render($page);
+        $this->assertStringContainsString(get_string('protectedfigure', 'local_magistere'), $html);
+        foreach (['suppress', 'primary (', 'secondary (', 'fewer than k', (string) $p->participants[0]->lastname] as $word) {
+            $this->assertStringNotContainsString($word, $html);
+        }
+        // One mark, and no attribute of a figure's cell that could say more.
+        $this->assertSame(0, preg_match('/<td[^>]*(title|data-)/', $html));
+        $rows = $page->download_rows('parcours');
+        $this->assertSame([get_string('dimension:parcours', 'local_magistere'), get_string('enrolments', 'local_magistere'),
+            get_string('finished', 'local_magistere'), get_string('creditedminutes', 'local_magistere')], $rows['columns']);
+        $this->assertSame([get_string('total'), get_string('protectedmark', 'local_magistere'),
+            get_string('protectedmark', 'local_magistere'), ''], $rows['rows'][0]);
+        $this->assertCount(count($release['tables']['etablissements']['cells']), $page->download_rows('etablissements')['rows']);
+    }
+
+    /**
+     * Every download of the plugin escapes its values when the dataformat writes HTML (a school or a name is
+     * text), and leaves them as they are otherwise.
+     */
+    public function test_downloads_escape(): void {
+        $rows = [['<b>École</b> & "Co"', 3]];
+        $html = file_get_contents(\core\dataformat::write_data(
+            't',
+            'html',
+            ['Name', 'N'],
+            $rows,
+            [util::class, 'download_row']
+        ));
+        $this->assertStringContainsString('&lt;b&gt;École&lt;/b&gt; &amp; &quot;Co&quot;', $html);
+        $this->assertStringNotContainsString('<b>École', $html);
+        $csv = file_get_contents(\core\dataformat::write_data(
+            't',
+            'csv',
+            ['Name', 'N'],
+            $rows,
+            [util::class, 'download_row']
+        ));
+        $this->assertStringContainsString('<b>École</b> & ""Co""', $csv);
     }
 
     /**

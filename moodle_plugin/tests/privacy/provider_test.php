@@ -208,7 +208,10 @@ final class provider_test extends \core_privacy\tests\provider_testcase {
         $userlist = new userlist($system, 'local_magistere');
         provider::get_users_in_context($userlist);
         $this->assertEqualsCanonicalizing(
-            [(int) $this->ien->id, (int) $done->id, (int) $other->id, (int) $trainer->id],
+            // The file also holds the training records of setUp()'s two participants (marked finished, R7) and
+            // names the trainer who marked them.
+            [(int) $this->ien->id, (int) $done->id, (int) $other->id, (int) $trainer->id, (int) $this->u1->id,
+                (int) $this->u2->id, (int) $this->trainer->id],
             array_map('intval', $userlist->get_userids())
         );
 

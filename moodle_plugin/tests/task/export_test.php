@@ -58,27 +58,39 @@ final class export_test extends \local_magistere\tests\testcase {
     }
 
     /**
-     * The statistics file uses the configured dimensions.
+     * The statistics task publishes a release, protected with the earlier ones, stores it and writes the same
+     * bytes to the export folder.
      */
     public function test_statistics(): void {
+        global $DB;
         $this->generator()->create_parcours(['participants' => 6]);
         $folder = make_request_directory();
         set_config('exportfolder', $folder, 'local_magistere');
-        set_config('exportdimensions', 'degre, nonsense,secteur', 'local_magistere');
         set_config('academie', 'LYON', 'local_magistere');
-        $this->assertSame(['degre', 'secteur'], export_statistics::dimensions());
-        ob_start();
-        $path = (new export_statistics())->execute();
-        ob_end_clean();
-        $this->assertFileExists($path);
-        $doc = new \DOMDocument();
-        $this->assertTrue($doc->load($path));
+        $paths = [];
+        foreach ([1, 2] as $n) {
+            ob_start();
+            $paths[] = (new export_statistics())->execute();
+            ob_end_clean();
+            $this->assertSame($n, $DB->count_records('local_magistere_release'));
+        }
+        $records = array_values($DB->get_records('local_magistere_release', null, 'id ASC'));
+        foreach ($paths as $i => $path) {
+            $this->assertFileExists($path);
+            $this->assertSame($records[$i]->content, file_get_contents($path));
+            $doc = new \DOMDocument();
+            $this->assertTrue($doc->load($path));
+            $this->assertSame('urn:magistere:statistics:2', $doc->documentElement->namespaceURI);
+            $this->assertSame('LYON', $records[$i]->academie);
+        }
+        $this->assertGreaterThanOrEqual($records[0]->generated, $records[1]->generated);
     }
 
     /**
      * An unwritable folder fails the task (so that Moodle retries it) and leaves no partial file.
      */
     public function test_bad_folder(): void {
+        global $DB;
         $file = make_request_directory() . '/not-a-folder';
         file_put_contents($file, 'x');
         set_config('exportfolder', $file, 'local_magistere');
@@ -89,6 +101,8 @@ final class export_test extends \local_magistere\tests\testcase {
         } catch (\moodle_exception $e) {
             $this->assertSame('exportfoldererror', $e->errorcode);
         }
+        // Nothing was published either.
+        $this->assertSame(0, $DB->count_records('local_magistere_release'));
     }
 
     /**

@@ -4,7 +4,8 @@
  * The input is decoded into rows of the engine's tables (small integers, so
  * that ids collide and references resolve often; short strings), the model
  * is built, and when it builds every view is run for small ids with the JSON
- * emitter, and the statistics for a dimension set taken from the input.
+ * emitter, and two statistics releases (the second protected with the
+ * first, its k taken from the input).
  * Crashes, leaks (LeakSanitizer) and undefined behaviour (UBSan) are bugs;
  * every input builds a model (bad rows become anomalies), so every view runs.
  *
@@ -118,9 +119,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	m = mg_model_build(rs, &s, &err);
 	if (m) {
 		int64_t a, b;
-		mg_dim dims[MG_STATS_MAX_DIMS];
-		size_t nd = 0, d;
-		uint32_t seen = 0;
+		int64_t k2 = 3 + (size > 0 ? data[0] % 5 : 0);
 
 		for (a = 0; a < 16; a++) {
 			for (b = 0; b < 16; b++) {
@@ -151,27 +150,24 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				mg_json_free(j);
 			}
 		}
-		for (d = 0; d < 3 && size > d; d++) {
-			mg_dim dim = (mg_dim)(data[d] % MG_DIM__COUNT);
-			if (!(seen & (1u << dim))) {
-				seen |= 1u << dim;
-				dims[nd++] = dim;
-			}
-		}
 		{
 			mg_emitter out;
 			mg_json *j = mg_json_new(&out);
 			mg_view_data_quality(m, 50, &out, &err);
 			mg_json_free(j);
 		}
-		if (nd) {
-			mg_stats_table *tab = NULL;
-			if (mg_stats_compute(m, dims, nd, 3, &tab, &err) == MG_OK) {
-				mg_emitter out;
-				mg_json *j = mg_json_new(&out);
-				mg_stats_emit(tab, &out, &err);
-				mg_json_free(j);
-				mg_stats_free(tab);
+		{
+			mg_stats_release *r1 = NULL, *r2 = NULL;
+			if (mg_stats_release_compute(m, 3, 1800000000, NULL, 0, &r1, &err) == MG_OK) {
+				const mg_stats_release *earlier[1] = { r1 };
+				if (mg_stats_release_compute(m, k2, 1800086400, earlier, 1, &r2, &err) == MG_OK) {
+					mg_emitter out;
+					mg_json *j = mg_json_new(&out);
+					mg_stats_release_emit(r2, (1u << MG_TAB__COUNT) - 1, &out, &err);
+					mg_json_free(j);
+					mg_stats_release_free(r2);
+				}
+				mg_stats_release_free(r1);
 			}
 		}
 		mg_model_free(m);

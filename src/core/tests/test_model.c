@@ -70,25 +70,20 @@ static const char *run_quality(const mg_model *m, size_t limit)
 	return result(j, mg_view_data_quality(m, limit, &out, &err), &err);
 }
 
-/* The grand total of the statistics by académie: enrolments and finished. */
+/* The grand total of the statistics (a release's totals, read inside the
+ * engine before any protection): enrolments and finished. */
 static void stats_total(const mg_model *m, int64_t *enrolments, int64_t *finished)
 {
-	mg_dim d = MG_DIM_ACADEMIE;
-	mg_stats_table *t = NULL;
+	mg_stats_release *r = NULL;
 	mg_error err;
-	size_t i;
 
 	*enrolments = *finished = -1;
-	if (mg_stats_compute(m, &d, 1, 3, &t, &err) != MG_OK) {
+	if (mg_stats_release_compute(m, 3, 0, NULL, 0, &r, &err) != MG_OK) {
 		return;
 	}
-	for (i = 0; i < t->ncells; i++) {
-		if (t->cells[i].values[0].ptr == NULL) {
-			*enrolments = t->cells[i].enrolments;
-			*finished = t->cells[i].finished;
-		}
-	}
-	mg_stats_free(t);
+	*enrolments = r->tabs[MG_TAB_ETAB].nodes[0].v[MG_M_ENROLMENTS];
+	*finished = r->tabs[MG_TAB_ETAB].nodes[0].v[MG_M_FINISHED];
+	mg_stats_release_free(r);
 }
 
 /* The attestation walk: "lastname:finished:credited;" per participant. */
