@@ -6,9 +6,14 @@
 #
 #   trainer page    /local/magistere/course.php?id=LECTURE&perpage=50   as trainer1 (50 a page)
 #   inspector page  /local/magistere/circonscription.php                 as ien1
-#   statistics page /local/magistere/statistics.php                      as stats1
+#   statistics page /local/magistere/statistics.php                      as stats1 (the latest release)
 #   Moodle's own    /report/progress/index.php?course=LECTURE            as trainer1 (25 a page: Moodle's size)
 #   completion report of the same course
+#
+# The statistics page shows published releases (docs/statistics.md): before it is timed, one release
+# is published through the same page by the site administrator (a POST with his session key), and
+# that one request, which computes the release, is timed once ("publish a release"): a release is
+# final and every later one is protected with it, so it is not repeated.
 #
 # For each page: WARMUP requests (so that every PHP-FPM worker has served it), then RUNS timed ones;
 # the plugin's pages are timed with resident models on (the plugin's default) and off (every request
@@ -49,13 +54,31 @@ participants=$(php -r 'echo count(json_decode(file_get_contents($argv[1]), true)
 
 # Logs a user in (cookie jar $work/$1.jar).
 login() {
-	local user=$1 token
+	local user=$1 pass=${2:-$password} token
 	rm -f "$work/$user.jar"
 	token=$(curl -s -c "$work/$user.jar" -b "$work/$user.jar" "$url/login/index.php" |
 		sed -n 's/.*name="logintoken" value="\([^"]*\)".*/\1/p' | head -n 1)
 	curl -s -o /dev/null -c "$work/$user.jar" -b "$work/$user.jar" \
-		--data-urlencode "username=$user" --data-urlencode "password=$password" \
+		--data-urlencode "username=$user" --data-urlencode "password=$pass" \
 		--data-urlencode "logintoken=$token" "$url/login/index.php"
+}
+
+# Publishes a statistics release through the statistics page, as the administrator; prints a JSON
+# line with the time of that one request.
+publish() {
+	local sesskey code t
+	sesskey=$(curl -s -b "$work/admin.jar" "$url/local/magistere/statistics.php" |
+		sed -n 's/.*"sesskey":"\([^"]*\)".*/\1/p' | head -n 1)
+	read -r code t < <(curl -s -o "$work/page.html" -w '%{http_code} %{time_total}\n' -b "$work/admin.jar" \
+		--data-urlencode "publish=1" --data-urlencode "sesskey=$sesskey" "$url/local/magistere/statistics.php")
+	if [ "$code" != 303 ]; then
+		echo "pages.sh: publishing a release: HTTP $code, not the redirection to the new release" >&2
+		cp "$work/page.html" "$root/.build/bench/pages-failed.html"
+		exit 1
+	fi
+	php -r 'echo json_encode(["page" => "publish a release (statistics page, POST)", "mode" => "once", "user" => "admin",
+		"first" => (float) $argv[1], "median" => (float) $argv[1], "min" => (float) $argv[1], "max" => (float) $argv[1],
+		"runs" => 1, "times" => [(float) $argv[1]], "loadavg" => sys_getloadavg()[0]]), "\n";' -- "$t" | tee -a "$out"
 }
 
 # Sets a plugin setting through Moodle's CLI (caches purged by it).
@@ -90,12 +113,17 @@ page() {
 for user in trainer1 ien1 stats1; do
 	login "$user"
 done
+login admin "$MAGISTERE_SITE_ADMIN_PASSWORD"
 echo "site: $url, $participants participants in the parcours 'lecture' (id $lecture)" >&2
+plugin_config resident 1
+# A release names the site's académie (the test site's schools are in Lyon's).
+plugin_config academie LYON
+publish
 for mode in resident cold; do
 	plugin_config resident "$([ "$mode" = resident ] && echo 1 || echo 0)"
 	page "trainer page (50 a page)" trainer1 "/local/magistere/course.php?id=$lecture&perpage=50" "Enseigner la lecture" "$mode"
 	page "inspector page" ien1 "/local/magistere/circonscription.php" "teacher(s)" "$mode"
-	page "statistics page" stats1 "/local/magistere/statistics.php" "Lyon" "$mode"
+	page "statistics page (the latest release)" stats1 "/local/magistere/statistics.php" "Download the statistics exchange file" "$mode"
 done
 page "Moodle's completion report (report/progress, 25 a page)" trainer1 "/report/progress/index.php?course=$lecture" "Activité 1" "moodle"
 plugin_config resident 1
