@@ -18,6 +18,42 @@
 #include "php/php_private.h"
 #include "magistere_arginfo.h"
 
+ZEND_DECLARE_MODULE_GLOBALS(magistere)
+
+PHP_INI_BEGIN()
+	STD_PHP_INI_BOOLEAN("magistere.check_scopes", "0", PHP_INI_ALL, OnUpdateBool, check_scopes,
+		zend_magistere_globals, magistere_globals)
+	STD_PHP_INI_ENTRY("magistere.resident_memory", "128M", PHP_INI_ALL, OnUpdateLongGEZero, resident_memory,
+		zend_magistere_globals, magistere_globals)
+	STD_PHP_INI_ENTRY("magistere.resident_ttl", "60", PHP_INI_ALL, OnUpdateLongGEZero, resident_ttl,
+		zend_magistere_globals, magistere_globals)
+PHP_INI_END()
+
+static PHP_GINIT_FUNCTION(magistere)
+{
+#if defined(COMPILE_DL_MAGISTERE) && defined(ZTS)
+	ZEND_TSRMLS_CACHE_UPDATE();
+#endif
+	memset(magistere_globals, 0, sizeof(*magistere_globals));
+	php_mg_mem_ginit();
+}
+
+static PHP_GSHUTDOWN_FUNCTION(magistere)
+{
+	(void)magistere_globals;
+	php_mg_resident_clear();
+}
+
+/* Each request's engine peak starts from what is held then (resident models). */
+PHP_RINIT_FUNCTION(magistere)
+{
+#if defined(ZTS) && defined(COMPILE_DL_MAGISTERE)
+	ZEND_TSRMLS_CACHE_UPDATE();
+#endif
+	mg_mem_peak_reset();
+	return SUCCESS;
+}
+
 zend_class_entry *php_magistere_source_ce;
 zend_class_entry *php_magistere_tracker_ce;
 zend_class_entry *php_magistere_statistics_ce;
@@ -42,6 +78,7 @@ PHP_MINIT_FUNCTION(magistere)
 #if defined(ZTS) && defined(COMPILE_DL_MAGISTERE)
 	ZEND_TSRMLS_CACHE_UPDATE();
 #endif
+	REGISTER_INI_ENTRIES();
 	/* The exception family first: everything else may throw them. */
 	php_magistere_exception_ce = register_class_Magistere_Exception(spl_ce_RuntimeException);
 	php_magistere_access_denied_ce = register_class_Magistere_AccessDenied(php_magistere_exception_ce);
@@ -68,6 +105,7 @@ PHP_MINIT_FUNCTION(magistere)
 
 PHP_MSHUTDOWN_FUNCTION(magistere)
 {
+	UNREGISTER_INI_ENTRIES();
 	php_mg_mysql_mshutdown();
 	php_mg_xml_mshutdown();
 	php_mg_atoms_mshutdown();
@@ -83,6 +121,7 @@ PHP_MINFO_FUNCTION(magistere)
 	php_info_print_table_row(2, "libxml2 (loaded)", xmlParserVersion);
 	php_info_print_table_end();
 	php_mg_mysql_minfo();
+	DISPLAY_INI_ENTRIES();
 }
 
 static const zend_module_dep magistere_deps[] = {
@@ -99,11 +138,15 @@ zend_module_entry magistere_module_entry = {
 	NULL,                       /* functions: the API is classes only */
 	PHP_MINIT(magistere),
 	PHP_MSHUTDOWN(magistere),
-	NULL,                       /* RINIT */
+	PHP_RINIT(magistere),
 	NULL,                       /* RSHUTDOWN */
 	PHP_MINFO(magistere),
 	PHP_MAGISTERE_VERSION,
-	STANDARD_MODULE_PROPERTIES
+	PHP_MODULE_GLOBALS(magistere),
+	PHP_GINIT(magistere),
+	PHP_GSHUTDOWN(magistere),
+	NULL,                       /* post-deactivate */
+	STANDARD_MODULE_PROPERTIES_EX
 };
 
 #ifdef COMPILE_DL_MAGISTERE

@@ -25,8 +25,11 @@ namespace Magistere {
         /** A MariaDB/MySQL Moodle database, read directly (docs/mysql.md). */
         public static function mysql(#[\SensitiveParameter] array $options): Source {}
 
-        /** The same, from Moodle's $CFG (dbtype mysqli, mariadb or auroramysql). */
-        public static function fromMoodleConfig(#[\SensitiveParameter] object $cfg): Source {}
+        /**
+         * The same, from Moodle's $CFG (dbtype mysqli, mariadb or auroramysql; read replicas of
+         * dboptions['readonly']). $options: "resident" (bool, docs/resident.md).
+         */
+        public static function fromMoodleConfig(#[\SensitiveParameter] object $cfg, array $options = []): Source {}
 
         /** "rows" or "mysql". */
         public function kind(): string {}
@@ -60,6 +63,17 @@ namespace Magistere {
 
         /** The default settings: every setting but "now" (which defaults to the current time). */
         public static function defaults(): array {}
+
+        /**
+         * The memory of the engine in this PHP process (thread, in a ZTS build) and its resident
+         * models (docs/resident.md): engine_bytes (held now), engine_peak_bytes (the most held
+         * during this request), resident_bytes, resident_models, resident_memory and resident_ttl
+         * (the INI settings), resident_hits, resident_misses, resident_evictions.
+         */
+        public static function memoryUsage(): array {}
+
+        /** Drops every resident model of this process; returns how many there were. */
+        public static function residentClear(): int {}
 
         /** R2: the participant's own view of a parcours. */
         public function participantView(int $viewerId, int $courseId): array {}

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: efc27ef78d0f59b3459b257fa9b11573c50dda55 */
+ * Stub hash: e0882ef02551df2e595424ce8c2dc914094ee0aa */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Magistere_Source___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()
@@ -14,6 +14,7 @@ ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_Magistere_Source_fromMoodleConfig, 0, 1, Magistere\\Source, 0)
 	ZEND_ARG_TYPE_INFO(0, cfg, IS_OBJECT, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, options, IS_ARRAY, 0, "[]")
 ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Magistere_Source_kind, 0, 0, IS_STRING, 0)
@@ -30,6 +31,11 @@ ZEND_END_ARG_INFO()
 #define arginfo_class_Magistere_Tracker_settings arginfo_class_Magistere_Source_columns
 
 #define arginfo_class_Magistere_Tracker_defaults arginfo_class_Magistere_Source_columns
+
+#define arginfo_class_Magistere_Tracker_memoryUsage arginfo_class_Magistere_Source_columns
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Magistere_Tracker_residentClear, 0, 0, IS_LONG, 0)
+ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Magistere_Tracker_participantView, 0, 2, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO(0, viewerId, IS_LONG, 0)
@@ -100,6 +106,8 @@ ZEND_METHOD(Magistere_Source, columns);
 ZEND_METHOD(Magistere_Tracker, __construct);
 ZEND_METHOD(Magistere_Tracker, settings);
 ZEND_METHOD(Magistere_Tracker, defaults);
+ZEND_METHOD(Magistere_Tracker, memoryUsage);
+ZEND_METHOD(Magistere_Tracker, residentClear);
 ZEND_METHOD(Magistere_Tracker, participantView);
 ZEND_METHOD(Magistere_Tracker, trainerView);
 ZEND_METHOD(Magistere_Tracker, inspectorView);
@@ -130,6 +138,8 @@ static const zend_function_entry class_Magistere_Tracker_methods[] = {
 	ZEND_ME(Magistere_Tracker, __construct, arginfo_class_Magistere_Tracker___construct, ZEND_ACC_PUBLIC)
 	ZEND_ME(Magistere_Tracker, settings, arginfo_class_Magistere_Tracker_settings, ZEND_ACC_PUBLIC)
 	ZEND_ME(Magistere_Tracker, defaults, arginfo_class_Magistere_Tracker_defaults, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(Magistere_Tracker, memoryUsage, arginfo_class_Magistere_Tracker_memoryUsage, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(Magistere_Tracker, residentClear, arginfo_class_Magistere_Tracker_residentClear, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_ME(Magistere_Tracker, participantView, arginfo_class_Magistere_Tracker_participantView, ZEND_ACC_PUBLIC)
 	ZEND_ME(Magistere_Tracker, trainerView, arginfo_class_Magistere_Tracker_trainerView, ZEND_ACC_PUBLIC)
 	ZEND_ME(Magistere_Tracker, inspectorView, arginfo_class_Magistere_Tracker_inspectorView, ZEND_ACC_PUBLIC)

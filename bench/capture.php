@@ -2,8 +2,10 @@
 /**
  * Captures the SQL the extension (or, with --impl=reference, bench/reference.php) sends for one
  * view, for the fetch floor (bench/floor.c): turns the server's general query log on (to a
- * table), runs the view once, turns the log off and writes every statement the implementation's
- * connection sent (queries, and prepared statements as executed, with their values) to FILE as
+ * table), runs the view once as an account of its own (created for the capture, so that no other
+ * client of the server, such as another test, pollutes the capture), turns the log off and writes
+ * every statement that account sent (queries, and prepared statements as executed, with their
+ * values) to FILE as
  * records: "Q <length>\n<sql>\n" for a plain query; "P <nparams> <length>\n<sql>\n" for a prepared
  * statement, followed by its values, each "<type> <length>\n<value>\n" (type i integer, d decimal,
  * s string, n NULL), recovered from the logged execution.
@@ -91,7 +93,20 @@ foreach (file($opt['meta'], FILE_IGNORE_NEW_LINES | FILE_SKIP_EMPTY_LINES) ?: []
 }
 $settings = new Settings((int) $meta['now']);
 $control = connect();
-$self = (int) $control->query('SELECT CONNECTION_ID()')->fetch_row()[0];
+// The implementation's own account: its statements are those of its sessions in the log.
+$user = 'mgcap_' . bin2hex(random_bytes(4));
+$password = bin2hex(random_bytes(12));
+$db = $control->query('SELECT DATABASE()')->fetch_row()[0];
+if (preg_match('/^[A-Za-z0-9_]+$/D', (string) $db) !== 1) {
+    fwrite(STDERR, "capture.php: unexpected database name\n");
+    exit(2);
+}
+foreach (['127.0.0.1', 'localhost'] as $h) {
+    $control->query("CREATE USER '$user'@'$h' IDENTIFIED BY '$password'");
+    $control->query("GRANT SELECT, CREATE TEMPORARY TABLES ON `$db`.* TO '$user'@'$h'");
+}
+putenv("MAGISTERE_BENCH_USER=$user");
+putenv("MAGISTERE_BENCH_PASSWORD=$password");
 
 $control->query("SET GLOBAL log_output = 'TABLE'");
 $control->query('SET GLOBAL general_log = 0');
@@ -110,13 +125,19 @@ try {
     unset($tracker);
 } finally {
     $control->query('SET GLOBAL general_log = 0');
+    putenv('MAGISTERE_BENCH_USER');
+    putenv('MAGISTERE_BENCH_PASSWORD');
+    foreach (['127.0.0.1', 'localhost'] as $h) {
+        $control->query("DROP USER IF EXISTS '$user'@'$h'");
+    }
     @unlink($tmp);
 }
 $st = $control->prepare("SELECT command_type, CONVERT(argument USING utf8mb4) FROM mysql.general_log"
-    . " WHERE thread_id <> ? AND command_type IN ('Query', 'Prepare', 'Execute')");
+    . " WHERE user_host LIKE ? AND command_type IN ('Query', 'Prepare', 'Execute')");
 // No ORDER BY: the log table (CSV engine) is read in the order it was written, which keeps a
 // Prepare before its Execute even when both carry the same microsecond.
-$st->bind_param('i', $self);
+$like = $user . '[%';
+$st->bind_param('s', $like);
 $st->execute();
 $rows = $st->get_result()->fetch_all();
 $out = '';

@@ -53,6 +53,22 @@ function prefix(): string
     return $prefix;
 }
 
+/**
+ * The account the implementations connect with: MAGISTERE_TEST_USER/PASSWORD, or the one
+ * bench/capture.php creates so that the server's log tells its statements apart
+ * (MAGISTERE_BENCH_USER/PASSWORD).
+ *
+ * @return array{0: string, 1: string}
+ */
+function account(): array
+{
+    $user = getenv('MAGISTERE_BENCH_USER');
+    if ($user !== false && $user !== '') {
+        return [$user, (string) getenv('MAGISTERE_BENCH_PASSWORD')];
+    }
+    return [getenv('MAGISTERE_TEST_USER') ?: 'root', getenv('MAGISTERE_TEST_PASSWORD') ?: ''];
+}
+
 /** A mysqli connection from the MAGISTERE_TEST_* variables (scripts/lib/mariadb.sh). */
 function connect(): \mysqli
 {
@@ -61,10 +77,11 @@ function connect(): \mysqli
     // Integers come back as PHP ints, as Moodle's drivers would have to cast them anyway.
     $db->options(MYSQLI_OPT_INT_AND_FLOAT_NATIVE, 1);
     $socket = getenv('MAGISTERE_TEST_SOCKET') ?: null;
+    [$user, $password] = account();
     $db->real_connect(
         getenv('MAGISTERE_TEST_HOST') ?: 'localhost',
-        getenv('MAGISTERE_TEST_USER') ?: 'root',
-        getenv('MAGISTERE_TEST_PASSWORD') ?: '',
+        $user,
+        $password,
         getenv('MAGISTERE_TEST_DB') ?: 'magistere_test',
         (int) (getenv('MAGISTERE_TEST_PORT') ?: 3306),
         $socket
@@ -79,8 +96,8 @@ function mysqlOptions(): array
     $o = [
         'host' => getenv('MAGISTERE_TEST_HOST') ?: 'localhost',
         'port' => (int) (getenv('MAGISTERE_TEST_PORT') ?: 3306),
-        'user' => getenv('MAGISTERE_TEST_USER') ?: 'root',
-        'password' => getenv('MAGISTERE_TEST_PASSWORD') ?: '',
+        'user' => account()[0],
+        'password' => account()[1],
         'database' => getenv('MAGISTERE_TEST_DB') ?: 'magistere_test',
         'prefix' => prefix(),
     ];

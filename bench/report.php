@@ -29,7 +29,9 @@ $views = [
     'statistics' => 'académie statistics (a release of the publication plan, both tables)',
     'attestations' => 'attestation export (every parcours, XML file)',
 ];
-$names = ['ext' => 'extension (mysql source)', 'reference' => 'plain PHP reference', 'peruser' => 'per-user (Moodle API style)',
+$names = ['ext' => 'extension, cold (mysql source, rows read every time)',
+    'resident' => 'extension, warm (resident model, stamps checked)', 'reference' => 'plain PHP reference',
+    'peruser' => 'per-user (Moodle API style)',
     'floor' => 'fetch floor: the extension\'s SQL, C client', 'floor-ref' => 'the reference\'s SQL, C client'];
 
 $mb = static fn (?int $kb): string => $kb === null ? '' : number_format($kb / 1024, 1);
@@ -44,24 +46,31 @@ foreach ($scales as $scale => $data) {
             number_format((int) $d['course_modules_completion']), number_format((int) $d['marks']),
             $d['generate_s'], $d['load_s']);
     }
-    echo "| view | implementation | median (s) | min (s) | runs | × extension | peak RSS (MB) | RSS growth (MB) | results |\n";
-    echo "|---|---|---:|---:|---:|---:|---:|---:|---|\n";
+    echo "| view | implementation | median (s) | min (s) | runs | × extension (cold) | reference ÷ this | peak RSS (MB) | RSS growth (MB) | engine peak (MB) | results |\n";
+    echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n";
     foreach ($views as $view => $label) {
         $rows = $data['results'][$view] ?? [];
         $ext = $rows['ext']['median'] ?? null;
-        foreach (['ext', 'reference', 'floor', 'floor-ref', 'peruser'] as $impl) {
+        $ref = $rows['reference']['median'] ?? null;
+        foreach (['ext', 'resident', 'reference', 'floor', 'floor-ref', 'peruser'] as $impl) {
             if (!isset($rows[$impl])) {
                 continue;
             }
             $r = $rows[$impl];
             if (isset($r['skipped'])) {
-                printf("| %s | %s | | | | | | | not run: %s |\n", $label, $names[$impl], $r['skipped']);
+                printf("| %s | %s | | | | | | | | | not run: %s |\n", $label, $names[$impl], $r['skipped']);
                 continue;
             }
             $ratio = ($ext !== null && $ext > 0) ? sprintf('%.2f', $r['median'] / $ext) : '';
+            $speedup = ($ref !== null && $r['median'] > 0) ? sprintf('%.1f', $ref / $r['median']) : '';
             $growth = isset($r['start_rss_kb']) ? $mb($r['peak_rss_kb'] - $r['start_rss_kb']) : '';
-            printf("| %s | %s | %.3f | %.3f | %d | %s | %s | %s | %s |\n", $label, $names[$impl], $r['median'],
-                min($r['times']), $r['runs'], $ratio, $mb($r['peak_rss_kb']), $growth, $r['check'] ?? '');
+            $engine = isset($r['engine_peak_bytes']) ? number_format($r['engine_peak_bytes'] / 1048576, 1) : '';
+            $check = $r['check'] ?? '';
+            if ($impl === 'resident' && isset($r['resident_hits'])) {
+                $check .= sprintf('; %d of %d runs served warm', $r['resident_hits'], $r['runs']);
+            }
+            printf("| %s | %s | %.4f | %.4f | %d | %s | %s | %s | %s | %s | %s |\n", $label, $names[$impl], $r['median'],
+                min($r['times']), $r['runs'], $ratio, $speedup, $mb($r['peak_rss_kb']), $growth, $engine, $check);
         }
     }
     echo "\n";

@@ -4,11 +4,14 @@
  * wall time of every run and the peak memory. One process per (implementation, view), so the
  * peak resident set size (getrusage) is that view's and nothing else's.
  *
- *   php bench/run.php --impl=ext|reference|peruser --view=trainer|inspector|statistics|attestations
+ *   php bench/run.php --impl=ext|resident|reference|peruser --view=trainer|inspector|statistics|attestations
  *       --meta=DATADIR/meta.tsv [--runs=N] [--warmup=N] [--dump=FILE] [--out=FILE]
  *
  * --dump writes the result (the view's array; for attestations, the file read back) as JSON, for
- * bench/compare.php. Connection: the MAGISTERE_TEST_* variables (scripts/lib/mariadb.sh).
+ * bench/compare.php. "ext" is the extension as a page uses it without resident models (every run
+ * reads the rows: cold); "resident" keeps its model between runs (docs/resident.md): its warm-up
+ * builds it, each timed run checks the change stamps and computes the view from it (warm), and the
+ * report says how many runs were served that way. Connection: the MAGISTERE_TEST_* variables (scripts/lib/mariadb.sh).
  */
 
 declare(strict_types=1);
@@ -42,11 +45,12 @@ function makeRunner(string $impl, string $view, array $meta, string $tmpFile): c
     $trainer = (int) $meta['trainer_viewer'];
     $inspector = (int) $meta['inspector_viewer'];
 
-    if ($impl === 'ext') {
+    if ($impl === 'ext' || $impl === 'resident') {
         if (!extension_loaded('magistere')) {
             throw new \RuntimeException('the magistere extension is not loaded');
         }
-        $tracker = new \Magistere\Tracker(\Magistere\Source::mysql(mysqlOptions()), $settings->forTracker());
+        $options = mysqlOptions() + ['resident' => $impl === 'resident'];
+        $tracker = new \Magistere\Tracker(\Magistere\Source::mysql($options), $settings->forTracker());
         return match ($view) {
             'trainer' => static fn () => $tracker->trainerView($trainer, $course),
             'inspector' => static fn () => $tracker->inspectorView($inspector),
@@ -71,10 +75,10 @@ function main(array $argv): int
     $opt = getopt('', ['impl:', 'view:', 'meta:', 'runs:', 'warmup:', 'dump:', 'out:']);
     $impl = $opt['impl'] ?? '';
     $view = $opt['view'] ?? '';
-    if (!in_array($impl, ['ext', 'reference', 'peruser'], true)
+    if (!in_array($impl, ['ext', 'resident', 'reference', 'peruser'], true)
         || !in_array($view, ['trainer', 'inspector', 'statistics', 'attestations'], true)
         || !isset($opt['meta'])) {
-        fwrite(STDERR, "usage: php bench/run.php --impl=ext|reference|peruser"
+        fwrite(STDERR, "usage: php bench/run.php --impl=ext|resident|reference|peruser"
             . " --view=trainer|inspector|statistics|attestations --meta=FILE [--runs=N] [--warmup=N]"
             . " [--dump=FILE] [--out=FILE]\n");
         return 2;
@@ -96,6 +100,7 @@ function main(array $argv): int
             $result = null;
         }
     }
+    $engine = extension_loaded('magistere') ? \Magistere\Tracker::memoryUsage() : null;
     $times = [];
     for ($i = 0; $i < $runs; $i++) {
         $result = null;
@@ -121,6 +126,12 @@ function main(array $argv): int
         'php_peak_bytes' => memory_get_peak_usage(true),
         'count' => is_int($result) ? $result : null,
     ];
+    if ($engine !== null) {
+        $after = \Magistere\Tracker::memoryUsage();
+        $report['engine_peak_bytes'] = $after['engine_peak_bytes'];
+        $report['resident_bytes'] = $after['resident_bytes'];
+        $report['resident_hits'] = $after['resident_hits'] - $engine['resident_hits'];
+    }
     if (isset($opt['dump'])) {
         $dump = $view === 'attestations' ? readAttestations($tmpFile) : $result;
         file_put_contents($opt['dump'], json_encode($dump, JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES

@@ -111,6 +111,12 @@ if ($hassiteconfig || has_capability('local/magistere:manage', context_system::i
                 'rows' => new lang_string('settings:source:rows', 'local_magistere'),
             ]
         ));
+        $settings->add(new admin_setting_configcheckbox(
+            'local_magistere/resident',
+            new lang_string('settings:resident', 'local_magistere'),
+            new lang_string('settings:resident_desc', 'local_magistere'),
+            1
+        ));
     }
     $ADMIN->add('local_magistere', $settings);
     $ADMIN->add('local_magistere', new admin_externalpage(

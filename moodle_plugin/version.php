@@ -26,7 +26,7 @@ defined('MOODLE_INTERNAL') || die();
 
 $plugin->component = 'local_magistere';
 // The plugin's own version, YYYYMMDDXX.
-$plugin->version   = 2026120104;
+$plugin->version   = 2026120105;
 // Moodle 4.5 LTS (2024100700) or later.
 $plugin->requires  = 2024100700;
 $plugin->supported = [405, 501];

@@ -98,6 +98,11 @@ mariadb --defaults-file="$MAGISTERE_TEST_CNF" --batch -e \
 	mg_die "cannot configure the server for loading"
 
 failures=0
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
+# How busy the (shared) machine was: the 1-minute load average, every 30 s.
+(while sleep 30; do cut -d' ' -f1 /proc/loadavg; done) >"$out/loadavg.log" &
+sampler=$!
+trap 'kill "$sampler" 2>/dev/null; mg_mariadb_stop' EXIT INT TERM
 for scale in "${scales[@]}"; do
 	data=$out/data-$scale
 	rm -rf "$data"
@@ -151,11 +156,30 @@ for scale in "${scales[@]}"; do
 			record '{"impl":"ext","runs":0,"times":[0],"median":0,"peak_rss_kb":0}' "$scale" "$view" "$check"
 			continue
 		fi
+		# the resident model serves the same (its second run is warm)
+		if [ "$check" = equal ]; then
+			"${php_ext[@]}" bench/run.php --impl=resident --view="$view" --meta="$meta" --runs=1 --warmup=1 \
+				--dump="$out/resident.json" >/dev/null
+			"${php_ext[@]}" bench/run.php --impl=ext --view="$view" --meta="$meta" --runs=1 --warmup=0 \
+				--dump="$out/ext.json" >/dev/null
+			if ! diff_line=$(php bench/compare.php "$out/ext.json" "$out/resident.json"); then
+				check="DIFFERENT warm (resident model): $diff_line"
+			fi
+			rm -f "$out/ext.json" "$out/resident.json"
+		fi
+		if [ "$check" != equal ]; then
+			mg_log "S=$scale $view: $check"
+			failures=$((failures + 1))
+			record '{"impl":"ext","runs":0,"times":[0],"median":0,"peak_rss_kb":0}' "$scale" "$view" "$check"
+			continue
+		fi
 		# 2. the extension's statements, for the floor
 		"${php_ext[@]}" bench/capture.php --view="$view" --meta="$meta" --out="$out/statements-$view.sql"
 		# 3. timings, each in its own process
 		mg_log "S=$scale $view: timing"
 		record "$("${php_ext[@]}" bench/run.php --impl=ext --view="$view" --meta="$meta" --runs="$runs")" \
+			"$scale" "$view" "equal"
+		record "$("${php_ext[@]}" bench/run.php --impl=resident --view="$view" --meta="$meta" --runs="$runs")" \
 			"$scale" "$view" "equal"
 		record "$(php bench/run.php --impl=reference --view="$view" --meta="$meta" --runs="$runs")" \
 			"$scale" "$view" "equal"
@@ -184,7 +208,7 @@ for scale in "${scales[@]}"; do
 done
 
 {
-	echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(free -g | awk '/^Mem:/ {print $2}') GB RAM; $(php -r 'echo "PHP ", PHP_VERSION;'); MariaDB $(mariadb --defaults-file="$MAGISTERE_TEST_CNF" --batch --skip-column-names -e 'SELECT VERSION()'); load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
+	echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(free -g | awk '/^Mem:/ {print $2}') GB RAM; $(php -r 'echo "PHP ", PHP_VERSION;'); MariaDB $(mariadb --defaults-file="$MAGISTERE_TEST_CNF" --batch --skip-column-names -e 'SELECT VERSION()'); load average at the start: $load_start, at the end: $(cut -d' ' -f1-3 /proc/loadavg); 1-minute load average during the run (every 30 s): $(php bench/loadavg.php "$out/loadavg.log")."
 	echo
 	php bench/report.php "$results"
 } >"$out/results.md"

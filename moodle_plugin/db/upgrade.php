@@ -140,5 +140,14 @@ function xmldb_local_magistere_upgrade($oldversion) {
         upgrade_plugin_savepoint(true, 2026120104, 'local', 'magistere');
     }
 
+    if ($oldversion < 2026120105) {
+        // Resident models (docs/resident.md): the change stamps the event observers bump.
+        $table = new xmldb_table('local_magistere_stamp');
+        if (!$dbman->table_exists($table)) {
+            $dbman->install_one_table_from_xmldb_file(__DIR__ . '/install.xml', 'local_magistere_stamp');
+        }
+        upgrade_plugin_savepoint(true, 2026120105, 'local', 'magistere');
+    }
+
     return true;
 }

@@ -48,7 +48,7 @@ final class upgrade_test extends \advanced_testcase {
         $dbman->add_index($history, new \xmldb_index('courseid_userid', XMLDB_INDEX_NOTUNIQUE, ['courseid', 'userid']));
         $dbman->drop_field(new \xmldb_table('local_magistere_mark'), new \xmldb_field('revision'));
         // Tables that later versions added.
-        foreach (['local_magistere_platfix'] as $name) {
+        foreach (['local_magistere_platfix', 'local_magistere_stamp'] as $name) {
             $dbman->drop_table(new \xmldb_table($name));
         }
         set_config('version', 2026112800, 'local_magistere');
@@ -97,8 +97,13 @@ final class upgrade_test extends \advanced_testcase {
         $this->assertSame(1, $DB->count_records('local_magistere_mark'));
         $this->assertSame(3, $DB->count_records('local_magistere_mark_hist'));
         $this->assertNotNull(\local_magistere\local\setup::school_field_id());
+        // The change stamps (2026120105) are there, and counted from now on.
+        $this->assertTrue($dbman->table_exists('local_magistere_stamp'));
+        $before = (int) $DB->get_field('local_magistere_stamp', 'stamp', ['itemtype' => 1, 'itemid' => $course->id]);
         // The next change follows on.
         $result = \local_magistere\local\marks::set((int) $course->id, [(int) $user->id], false, 2);
         $this->assertSame(4, $result['changed'][(int) $user->id]['after']['revision']);
+        $after = (int) $DB->get_field('local_magistere_stamp', 'stamp', ['itemtype' => 1, 'itemid' => $course->id]);
+        $this->assertGreaterThan($before, $after);
     }
 }

@@ -6,6 +6,8 @@ mysqlnd
 mysqli
 --SKIPIF--
 <?php require __DIR__ . '/skipif.inc'; ?>
+--INI--
+magistere.check_scopes=1
 --ENV--
 TEST_TIMEOUT=600
 --FILE--

@@ -13,6 +13,7 @@ if (getenv('USE_ZEND_ALLOC') === '0') {
 }
 ?>
 --INI--
+magistere.check_scopes=1
 memory_limit=1G
 --ENV--
 TEST_TIMEOUT=600

@@ -21,6 +21,11 @@ $cases = [
     'charset with a quote' => ['charset' => "utf8'"],
     'no database' => ['database' => null],
     'empty user' => ['user' => ''],
+    'resident as string' => ['resident' => 'yes'],
+    'replicas as string' => ['replicas' => 'replica1'],
+    'a replica as string' => ['replicas' => ['replica1']],
+    'a replica with an unknown key' => ['replicas' => [['dbhost' => 'replica1']]],
+    'a replica port out of range' => ['replicas' => [['host' => 'replica1', 'port' => -1]]],
 ];
 foreach ($cases as $label => $change) {
     $o = array_replace($base, $change);
@@ -44,7 +49,7 @@ try {
 }
 ?>
 --EXPECT--
-unknown option: ValueError: Magistere\Source::mysql(): Argument #1 ($options) has an unknown option "dbhost" (known: host, port, socket, user, password, database, prefix, charset, connect_timeout, read_timeout, write_timeout, ssl_ca, ssl_cert, ssl_key, ssl_verify, persistent)
+unknown option: ValueError: Magistere\Source::mysql(): Argument #1 ($options) has an unknown option "dbhost" (known: host, port, socket, user, password, database, prefix, charset, connect_timeout, read_timeout, write_timeout, ssl_ca, ssl_cert, ssl_key, ssl_verify, persistent, resident, replicas)
 list instead of options: ValueError: Magistere\Source::mysql(): Argument #1 ($options) must only have string keys (option names), 0 given
 port as string: TypeError: Magistere\Source::mysql(): Argument #1 ($options) option "port" must be of type ?int, string given
 port out of range: ValueError: Magistere\Source::mysql(): Argument #1 ($options) option "port" must be between 0 and 65535
@@ -57,4 +62,9 @@ host as array: TypeError: Magistere\Source::mysql(): Argument #1 ($options) opti
 charset with a quote: ValueError: Magistere\Source::mysql(): Argument #1 ($options) option "charset": the charset must match [a-z0-9_]{1,32} (e.g. utf8mb4)
 no database: ValueError: Magistere\Source::mysql(): Argument #1 ($options) must name the database (option "database")
 empty user: ValueError: Magistere\Source::mysql(): Argument #1 ($options) must name the database user (option "user")
+resident as string: TypeError: Magistere\Source::mysql(): Argument #1 ($options) option "resident" must be of type ?bool, string given
+replicas as string: TypeError: Magistere\Source::mysql(): Argument #1 ($options) option "replicas" must be of type ?array, string given
+a replica as string: TypeError: Magistere\Source::mysql(): Argument #1 ($options) option "replicas" must hold arrays, string given
+a replica with an unknown key: ValueError: Magistere\Source::mysql(): Argument #1 ($options) option "replicas" has an unknown key "dbhost" (known: host, port, socket, user, password)
+a replica port out of range: ValueError: Magistere\Source::mysql(): Argument #1 ($options) option "replicas": port must be an int between 0 and 65535
 TypeError: Magistere\Source::mysql(): Argument #1 ($options) must be of type array, string given

@@ -18,8 +18,8 @@ $db = mgt_fresh_db(__FILE__);
 mgt_load($db, 'mdl_', $tables);
 $link = mgt_link($db);
 $link->query('RENAME TABLE mdl_local_magistere_mark TO mdl_local_magistere_mark_away');
-// (The first statement that fails names the table it reads; marks are part of the users of every scope,
-// a training record outliving the enrolment, so an earlier statement meets the missing table.)
+// (Every statement reads one table, the scope's sets being computed in C from the rows already read:
+// the statement that fails names the missing table.)
 
 $t = new Tracker(Source::mysql(mgt_options($db)), ['now' => MGT_NOW]);
 $trainer = $tables['role_assignments'][0]['userid'];
@@ -42,6 +42,6 @@ require __DIR__ . '/mysql.inc';
 mgt_drop_db(__DIR__ . '/mysql_error_missing_table-001.phpt');
 ?>
 --EXPECT--
-trainerView: mysql: cannot read table mdl_course_modules_completion on SERVER, database 'mgt_mysql_error_missing_table_001': Table 'mgt_mysql_error_missing_table_001.mdl_local_magistere_mark' doesn't exist (error 1146)
-statistics: mysql: cannot read table mdl_user_enrolments on SERVER, database 'mgt_mysql_error_missing_table_001': Table 'mgt_mysql_error_missing_table_001.mdl_local_magistere_mark' doesn't exist (error 1146)
+trainerView: mysql: cannot read table mdl_local_magistere_mark on SERVER, database 'mgt_mysql_error_missing_table_001': Table 'mgt_mysql_error_missing_table_001.mdl_local_magistere_mark' doesn't exist (error 1146)
+statistics: mysql: cannot read table mdl_local_magistere_mark on SERVER, database 'mgt_mysql_error_missing_table_001': Table 'mgt_mysql_error_missing_table_001.mdl_local_magistere_mark' doesn't exist (error 1146)
 back, same trainer view as the rows source: yes

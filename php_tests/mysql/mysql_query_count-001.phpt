@@ -103,10 +103,10 @@ $admin->query("DROP USER IF EXISTS 'mgt_count'@'localhost'");
 --EXPECT--
 participantView: 19 prepared + 2 plain statements; same for 1,000 participants: yes
 trainerView: 19 prepared + 2 plain statements; same for 1,000 participants: yes
-inspectorView: 16 prepared + 2 plain statements; same for 1,000 participants: yes
+inspectorView: 17 prepared + 2 plain statements; same for 1,000 participants: yes
 statistics: 14 prepared + 2 plain statements; same for 1,000 participants: yes
 transparency: 20 prepared + 2 plain statements; same for 1,000 participants: yes
 writeAttestations: 14 prepared + 2 plain statements; same for 1,000 participants: yes
 myTrainings: 19 prepared + 2 plain statements; same for 1,000 participants: yes
-myTrainings (trainer): 19 prepared + 2 plain statements; same for 1,000 participants: yes
+myTrainings (trainer): 20 prepared + 2 plain statements; same for 1,000 participants: yes
 dataQuality: 20 prepared + 2 plain statements; same for 1,000 participants: yes

@@ -65,3 +65,12 @@ CREATE TABLE `{prefix}local_magistere_inspector` (
   KEY `{prefix}locamagiinsp_use_ix` (`userid`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci ROW_FORMAT=Dynamic COMMENT='Which user inspects which circonscription (R4)'
 ;
+CREATE TABLE `{prefix}local_magistere_stamp` (
+  `id` BIGINT(10) NOT NULL AUTO_INCREMENT,
+  `itemtype` BIGINT(4) NOT NULL DEFAULT 0,
+  `itemid` BIGINT(10) NOT NULL DEFAULT 0,
+  `stamp` BIGINT(10) NOT NULL DEFAULT 0,
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `{prefix}locamagistam_iteite_uix` (`itemtype`, `itemid`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci ROW_FORMAT=Dynamic COMMENT='Change stamps of the resident models: one counter for the site (itemtype 0), one per course (1), one for the memberships of everybody (2)'
+;

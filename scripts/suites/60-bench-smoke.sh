@@ -7,7 +7,7 @@
 #   - the generator is deterministic (same seed, same files; another seed, other files);
 #   - for each view (trainer, inspector, statistics, attestations), the extension's mysql source
 #     returns exactly what the plain-PHP reference returns, and the reference exactly what the
-#     per-user implementation returns;
+#     per-user implementation returns; the extension's resident model, warm, returns the same;
 #   - the fetch floor replays the statements the extension sent and gets rows back.
 # Nothing is timed. Last line: "N passed, N failed".
 # shellcheck disable=SC2016 # PHP code in single quotes, for php -r
@@ -95,6 +95,15 @@ for view in trainer inspector statistics attestations; do
 		pass "$view: the extension returns what the plain-PHP reference returns"
 	else
 		fail "$view: the extension returns what the plain-PHP reference returns" "$d"
+	fi
+	if php -d "extension=$MAGISTERE_SO" bench/run.php --impl=resident --view="$view" --meta="$meta" --runs=1 \
+			--warmup=1 --dump="$work/resident-$view.json" >"$work/resident.log" 2>&1 &&
+			php -r '$r = json_decode(file_get_contents($argv[1]), true); exit($r["resident_hits"] === 1 ? 0 : 1);' \
+				-- "$work/resident.log" &&
+			d=$(php bench/compare.php "$work/ext-$view.json" "$work/resident-$view.json"); then
+		pass "$view: warm, from the resident model, the extension returns the same"
+	else
+		fail "$view: warm, from the resident model, the extension returns the same" "${d:-$(tail -n 3 "$work/resident.log")}"
 	fi
 	if d=$(php bench/compare.php "$work/reference-$view.json" "$work/peruser-$view.json"); then
 		pass "$view: the reference returns what the per-user implementation returns"

@@ -95,7 +95,7 @@ mg_status mg_attest_walk(const mg_model *m, const int64_t *courseids, size_t nco
 		*nparticipants = 0;
 	}
 	if (ncourseids > 0) {
-		int64_t *sorted = malloc(ncourseids * sizeof(int64_t));
+		int64_t *sorted = mg_malloc(ncourseids * sizeof(int64_t));
 
 		if (sorted == NULL) {
 			return mg_error_set(err, MG_ENOMEM, "out of memory");
@@ -108,11 +108,11 @@ mg_status mg_attest_walk(const mg_model *m, const int64_t *courseids, size_t nco
 				break;
 			}
 		}
-		free(sorted);
+		mg_free(sorted);
 		if (st != MG_OK) {
 			return st;
 		}
-		order = malloc(ncourseids * sizeof(uint32_t));
+		order = mg_malloc(ncourseids * sizeof(uint32_t));
 		if (order == NULL) {
 			return mg_error_set(err, MG_ENOMEM, "out of memory");
 		}
@@ -120,13 +120,13 @@ mg_status mg_attest_walk(const mg_model *m, const int64_t *courseids, size_t nco
 			uint32_t ci = mg_model_course(m, courseids[i]);
 
 			if (ci == MG_NONE) {
-				free(order);
+				mg_free(order);
 				return mg_error_set(err, MG_ENOTFOUND, "course %lld does not exist", (long long)courseids[i]);
 			}
 			order[n++] = ci;
 		}
 	} else {
-		order = malloc((m->ncourses ? m->ncourses : 1) * sizeof(uint32_t));
+		order = mg_malloc((m->ncourses ? m->ncourses : 1) * sizeof(uint32_t));
 		if (order == NULL) {
 			return mg_error_set(err, MG_ENOMEM, "out of memory");
 		}
@@ -142,7 +142,7 @@ mg_status mg_attest_walk(const mg_model *m, const int64_t *courseids, size_t nco
 	for (i = 0; i < n && st == MG_OK; i++) {
 		st = walk_course(m, order[i], sink, &count, err);
 	}
-	free(order);
+	mg_free(order);
 	if (st == MG_OK && nparticipants != NULL) {
 		*nparticipants = count;
 	}

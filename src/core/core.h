@@ -83,6 +83,35 @@ mg_status mg_error_data(mg_error *err, const char *table, int64_t row,
 	;
 void mg_error_clear(mg_error *err);
 
+/* ---------------------------------------------------------------- memory */
+
+/* Every allocation of the engine (src/core, src/store) goes through these
+ * four functions, which count the bytes each thread holds, so that the
+ * extension can hold a request to PHP's memory_limit: a limit function, when
+ * set, is asked before an allocation grows the count and refuses it by
+ * returning non-zero (the allocation then returns NULL and the call fails
+ * with MG_ENOMEM, nothing half done). Memory allocated by a thread is freed by
+ * the same thread (the engine keeps no global state). mg_free(NULL) does
+ * nothing. */
+void *mg_malloc(size_t size);
+void *mg_calloc(size_t n, size_t size);
+void *mg_realloc(void *p, size_t size);
+void mg_free(void *p);
+
+/* Bytes held by the calling thread's engine allocations, and the most it
+ * held since mg_mem_peak_reset(). */
+size_t mg_mem_live(void);
+size_t mg_mem_peak(void);
+void mg_mem_peak_reset(void);
+
+/* `limit(ctx, live, more)`: whether `more` bytes may be added to the `live`
+ * bytes held (0: yes). NULL: no limit. Per thread. */
+typedef int (*mg_mem_limit_fn)(void *ctx, size_t live, size_t more);
+void mg_mem_set_limit(mg_mem_limit_fn limit, void *ctx);
+/* Non-zero when the limit refused an allocation since the last call (which
+ * clears it). */
+int mg_mem_take_refused(void);
+
 /* --------------------------------------------------------------- strings */
 
 /* A length-delimited string (not necessarily NUL-terminated, though every
@@ -285,6 +314,36 @@ const void *mg_rowset_get(const mg_rowset *rs, mg_table_id table, size_t i);
  * absent optional columns). */
 void mg_row_set_defaults(const mg_table *t, void *row);
 
+/* Frees the rows of every table (every count becomes 0) but keeps the
+ * strings: a model built from the rowset points into its strings only, never
+ * into its rows, so a caller that keeps a model (and the rowset beside it)
+ * releases most of the rowset's memory this way once the model is built. */
+void mg_rowset_release_rows(mg_rowset *rs);
+
+/* Declares that no two rows of a table of the rowset have the same id (a
+ * store reading tables whose id is their primary key). The model then looks
+ * for duplicate ids only in the tables other rows refer to, which it indexes
+ * anyway. A rowset made from PHP rows makes no such promise. */
+void mg_rowset_set_unique_ids(mg_rowset *rs, int unique);
+int mg_rowset_unique_ids(const mg_rowset *rs);
+
+/* Removes the last row of `table` (a store that read a row outside its scope
+ * drops it this way; its strings stay in the rowset's arena until it is
+ * freed). No effect on an empty table. */
+void mg_rowset_pop(mg_rowset *rs, mg_table_id table);
+/* Keeps only the rows of `table` for which keep(row, ctx) is non-zero, in
+ * their order. Returns the number of rows removed. */
+size_t mg_rowset_filter(mg_rowset *rs, mg_table_id table, int (*keep)(const void *row, void *ctx), void *ctx);
+
+/* The key under which the model matches a code (a school's UAI, a
+ * circonscription code): with `normalise`, the text normalised first as the
+ * model shows text (invalid UTF-8, NUL and U+FFFE/U+FFFF dropped, control
+ * characters as spaces); then trimmed of ASCII white space and upper-cased
+ * (ASCII). Writes the key into buf, which must hold in.len bytes, and returns
+ * its length. Stores compute a scope's sets with it, exactly as the model
+ * will match the rows they read. */
+size_t mg_code_key(mg_str in, int normalise, char *buf);
+
 /* ------------------------------------------------------------- settings */
 
 #define MG_MAX_ROLES 16
@@ -342,6 +401,12 @@ typedef struct mg_model mg_model;
  * On failure (MG_ESETTINGS, MG_ENOMEM only) returns NULL and fills err. */
 mg_model *mg_model_build(const mg_rowset *rs, const mg_settings *settings, mg_error *err);
 void mg_model_free(mg_model *m);
+/* Copies the strings of the model's settings (role names, field names...)
+ * into the model, for a model kept longer than the settings it was built
+ * with (a resident model). MG_ENOMEM only. */
+mg_status mg_model_own_settings(mg_model *m, mg_error *err);
+/* The settings the model was built with (its "now" among them). */
+const mg_settings *mg_model_settings(const mg_model *m);
 
 /* Problems an anomaly reports (see docs/api.md, dataQuality()). */
 typedef enum mg_problem {
@@ -363,6 +428,11 @@ const char *mg_problem_name(mg_problem p);
 
 /* Number of anomalies recorded while building the model. */
 size_t mg_model_anomaly_count(const mg_model *m);
+/* Number of anomalies kept in detail (the first 10,000), and anomaly i of
+ * them (i below that number): its table, row id, field and problem. */
+size_t mg_model_anomalies_kept(const mg_model *m);
+void mg_model_anomaly_at(const mg_model *m, size_t i, mg_table_id *table, int64_t *id,
+	const char **field, mg_problem *problem);
 
 /* --------------------------------------------------------- the emitter */
 

@@ -34,7 +34,7 @@ static int put(mg_json *j, const char *s, size_t n)
 			}
 			ncap *= 2;
 		}
-		nb = realloc(j->buf, ncap);
+		nb = mg_realloc(j->buf, ncap);
 		if (!nb) {
 			j->failed = 1;
 			return -1;
@@ -166,7 +166,7 @@ static int j_atom(void *ctx, mg_atom a)
 
 mg_json *mg_json_new(mg_emitter *out)
 {
-	mg_json *j = calloc(1, sizeof(*j));
+	mg_json *j = mg_calloc(1, sizeof(*j));
 
 	if (!j) {
 		return NULL;
@@ -196,7 +196,7 @@ const char *mg_json_text(const mg_json *j)
 void mg_json_free(mg_json *j)
 {
 	if (j) {
-		free(j->buf);
-		free(j);
+		mg_free(j->buf);
+		mg_free(j);
 	}
 }

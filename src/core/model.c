@@ -233,13 +233,38 @@ static snippet snip(mg_str s)
 	return r;
 }
 
+/* Whether rows of other tables refer to rows of `t` by id. */
+static bool referenced(mg_table_id t)
+{
+	switch (t) {
+	case MG_T_COURSE:
+	case MG_T_MODULES:
+	case MG_T_COURSE_SECTIONS:
+	case MG_T_COURSE_MODULES:
+	case MG_T_ENROL:
+	case MG_T_ROLE:
+	case MG_T_CONTEXT:
+	case MG_T_USER:
+	case MG_T_USER_INFO_FIELD:
+	case MG_T_CUSTOMFIELD_FIELD:
+		return true;
+	default:
+		return false;
+	}
+}
+
 /* Indexes a table's rows by `id`; a second row with an id already seen is
- * dead (an anomaly). */
+ * dead (an anomaly). A table no row refers to, from a store that promises
+ * unique ids, needs neither. */
 static mg_status index_ids(build *b, mg_table_id t)
 {
 	size_t i, n = COUNT(b->rs, t);
 
-	b->dead[t] = calloc(n ? n : 1, 1);
+	if (!referenced(t) && mg_rowset_unique_ids(b->rs)) {
+		return MG_OK;
+	}
+
+	b->dead[t] = mg_calloc(n ? n : 1, 1);
 	if (!b->dead[t] || mg_imap_init(&b->idx[t], n) != MG_OK) {
 		return oom(b);
 	}
@@ -991,10 +1016,10 @@ static mg_status build_activities(build *b)
 		}
 	}
 
-	b->cm_act = malloc((ncm ? ncm : 1) * sizeof(uint32_t));
-	b->cm_course = malloc((ncm ? ncm : 1) * sizeof(uint32_t));
+	b->cm_act = mg_malloc((ncm ? ncm : 1) * sizeof(uint32_t));
+	b->cm_course = mg_malloc((ncm ? ncm : 1) * sizeof(uint32_t));
 	m->acts = mg_arena_calloc(&m->arena, ncm ? ncm : 1, sizeof(mg_activity));
-	count = calloc(m->ncourses + 1, sizeof(uint32_t));
+	count = mg_calloc(m->ncourses + 1, sizeof(uint32_t));
 	if (!b->cm_act || !b->cm_course || !m->acts || !count) {
 		st = oom(b);
 		goto done;
@@ -1049,12 +1074,12 @@ static mg_status build_activities(build *b)
 	/* group activities by course, then order within each course */
 	{
 		mg_activity *sorted = mg_arena_calloc(&m->arena, nact ? nact : 1, sizeof(mg_activity));
-		uint32_t *fill = calloc(m->ncourses + 1, sizeof(uint32_t));
+		uint32_t *fill = mg_calloc(m->ncourses + 1, sizeof(uint32_t));
 		mg_imap actpos;
 		size_t a = 0, c;
 
 		if (!sorted || !fill || mg_imap_init(&actpos, nact) != MG_OK) {
-			free(fill);
+			mg_free(fill);
 			st = oom(b);
 			goto done;
 		}
@@ -1079,7 +1104,7 @@ static mg_status build_activities(build *b)
 		for (a = 0; a < nact; a++) {
 			if (mg_imap_put(&actpos, sorted[a].cmid, (uint32_t)a, NULL) < 0) {
 				mg_imap_free(&actpos);
-				free(fill);
+				mg_free(fill);
 				st = oom(b);
 				goto done;
 			}
@@ -1093,13 +1118,13 @@ static mg_status build_activities(build *b)
 			}
 		}
 		mg_imap_free(&actpos);
-		free(fill);
+		mg_free(fill);
 	}
 	if (b->oom) {
 		st = oom(b);
 	}
 done:
-	free(count);
+	mg_free(count);
 	mg_imap_free(&seen);
 	mg_imap_free(&seq_sec);
 	mg_imap_free(&seq_pos);
@@ -1150,7 +1175,7 @@ static mg_status build_members(build *b)
 
 	/* roles: a role is read by its shortname (a duplicate shortname is
 	 * reported; both roles are read as that shortname) */
-	b->role_kind = calloc(nr ? nr : 1, 1);
+	b->role_kind = mg_calloc(nr ? nr : 1, 1);
 	if (!b->role_kind || mg_smap_init(&names, nr) != MG_OK) {
 		return oom(b);
 	}
@@ -1180,7 +1205,7 @@ static mg_status build_members(build *b)
 	mg_smap_free(&names);
 
 	/* contexts: (contextlevel, instanceid) unique; a course context names a course */
-	b->ctx_course = malloc((nctx ? nctx : 1) * sizeof(uint32_t));
+	b->ctx_course = mg_malloc((nctx ? nctx : 1) * sizeof(uint32_t));
 	if (!b->ctx_course || mg_imap_init(&seen, nctx) != MG_OK) {
 		return oom(b);
 	}
@@ -1337,14 +1362,14 @@ static bool member_participates(const build *b, const member *mb, bool *current)
 static mg_status place_members(build *b)
 {
 	mg_model *m = b->m;
-	uint32_t *ntr = calloc(m->ncourses + 1, sizeof(uint32_t));
-	uint32_t *npa = calloc(m->ncourses + 1, sizeof(uint32_t));
+	uint32_t *ntr = mg_calloc(m->ncourses + 1, sizeof(uint32_t));
+	uint32_t *npa = mg_calloc(m->ncourses + 1, sizeof(uint32_t));
 	size_t i, c, t = 0, p = 0, nmem = b->members.len;
 	bool current;
 
 	if (!ntr || !npa) {
-		free(ntr);
-		free(npa);
+		mg_free(ntr);
+		mg_free(npa);
 		return oom(b);
 	}
 	for (i = 0; i < nmem; i++) {
@@ -1362,8 +1387,8 @@ static mg_status place_members(build *b)
 		t += ntr[c];
 		p += npa[c];
 	}
-	free(ntr);
-	free(npa);
+	mg_free(ntr);
+	mg_free(npa);
 	m->trainers = mg_arena_calloc(&m->arena, t ? t : 1, sizeof(uint32_t));
 	m->parts = mg_arena_calloc(&m->arena, p ? p : 1, sizeof(mg_part));
 	if (!m->trainers || !m->parts) {
@@ -1524,7 +1549,7 @@ static mg_status build_user_index(build *b)
 		m->upart_first[u + 1] = (uint32_t)total;
 	}
 	{
-		uint32_t *fill = calloc(m->nusers + 1, sizeof(uint32_t));
+		uint32_t *fill = mg_calloc(m->nusers + 1, sizeof(uint32_t));
 		if (!fill) {
 			return oom(b);
 		}
@@ -1538,7 +1563,7 @@ static mg_status build_user_index(build *b)
 				up->part = co->pa_first + k;
 			}
 		}
-		free(fill);
+		mg_free(fill);
 	}
 	return MG_OK;
 }
@@ -1553,7 +1578,7 @@ mg_model *mg_model_build(const mg_rowset *rs, const mg_settings *settings, mg_er
 	if (mg_settings_check(settings, err) != MG_OK) {
 		return NULL;
 	}
-	m = calloc(1, sizeof(*m));
+	m = mg_calloc(1, sizeof(*m));
 	if (!m) {
 		mg_error_set(err, MG_ENOMEM, "out of memory while building the model");
 		return NULL;
@@ -1589,14 +1614,14 @@ mg_model *mg_model_build(const mg_rowset *rs, const mg_settings *settings, mg_er
 	}
 	for (t = 0; t < MG_T__COUNT; t++) {
 		mg_imap_free(&b.idx[t]);
-		free(b.dead[t]);
+		mg_free(b.dead[t]);
 	}
 	mg_imap_free(&b.member);
 	mg_vec_free(&b.members);
-	free(b.role_kind);
-	free(b.cm_act);
-	free(b.cm_course);
-	free(b.ctx_course);
+	mg_free(b.role_kind);
+	mg_free(b.cm_act);
+	mg_free(b.cm_course);
+	mg_free(b.ctx_course);
 	if (st != MG_OK) {
 		mg_model_free(m);
 		return NULL;
@@ -1615,12 +1640,71 @@ void mg_model_free(mg_model *m)
 	mg_vec_free(&m->anomalies);
 	mg_vec_free(&m->anomaly_counts);
 	mg_arena_destroy(&m->arena);
-	free(m);
+	mg_free(m);
+}
+
+static mg_str own(mg_arena *a, mg_str s, bool *oom)
+{
+	char *p;
+
+	if (s.len == 0) {
+		return MG_STR_NULL;
+	}
+	p = mg_arena_strndup(a, s.ptr, s.len);
+	if (!p) {
+		*oom = true;
+		return MG_STR_NULL;
+	}
+	return (mg_str){ p, s.len };
+}
+
+mg_status mg_model_own_settings(mg_model *m, mg_error *err)
+{
+	mg_settings *s = &m->settings;
+	bool oom = false;
+	size_t i;
+
+	for (i = 0; i < s->ntrainer_roles; i++) {
+		s->trainer_roles[i] = own(&m->arena, s->trainer_roles[i], &oom);
+	}
+	for (i = 0; i < s->nparticipant_roles; i++) {
+		s->participant_roles[i] = own(&m->arena, s->participant_roles[i], &oom);
+	}
+	for (i = 0; i < s->ninstalled_modules; i++) {
+		s->installed_modules[i] = own(&m->arena, s->installed_modules[i], &oom);
+	}
+	s->school_field = own(&m->arena, s->school_field, &oom);
+	s->duration_field = own(&m->arena, s->duration_field, &oom);
+	if (oom) {
+		return mg_error_set(err, MG_ENOMEM, "out of memory");
+	}
+	return MG_OK;
+}
+
+const mg_settings *mg_model_settings(const mg_model *m)
+{
+	return &m->settings;
 }
 
 size_t mg_model_anomaly_count(const mg_model *m)
 {
 	return m->nanomalies;
+}
+
+size_t mg_model_anomalies_kept(const mg_model *m)
+{
+	return m->anomalies.len;
+}
+
+void mg_model_anomaly_at(const mg_model *m, size_t i, mg_table_id *table, int64_t *id,
+	const char **field, mg_problem *problem)
+{
+	const mg_anomaly *a = &MG_VEC_AT(&m->anomalies, mg_anomaly, i);
+
+	*table = a->table;
+	*id = a->id;
+	*field = a->field;
+	*problem = a->problem;
 }
 
 uint32_t mg_model_user(const mg_model *m, int64_t id)

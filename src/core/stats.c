@@ -140,15 +140,15 @@ struct mg_stats_rpriv {
 
 mg_stats_release *mg_stats_release_new(int64_t k, int64_t generated)
 {
-	mg_stats_release *r = calloc(1, sizeof(*r));
+	mg_stats_release *r = mg_calloc(1, sizeof(*r));
 	size_t t;
 
 	if (r == NULL) {
 		return NULL;
 	}
-	r->priv = calloc(1, sizeof(*r->priv));
+	r->priv = mg_calloc(1, sizeof(*r->priv));
 	if (r->priv == NULL) {
-		free(r);
+		mg_free(r);
 		return NULL;
 	}
 	r->k = k;
@@ -172,12 +172,12 @@ void mg_stats_release_free(mg_stats_release *r)
 			mg_smap_free(&r->priv->index[t]);
 		}
 		mg_arena_destroy(&r->priv->arena);
-		free(r->priv);
+		mg_free(r->priv);
 	}
 	for (t = 0; t < MG_TAB__COUNT; t++) {
-		free(r->tabs[t].nodes);
+		mg_free(r->tabs[t].nodes);
 	}
-	free(r);
+	mg_free(r);
 }
 
 /* The key of a path: per value, a 4-byte length and the bytes. Returned in
@@ -260,14 +260,14 @@ uint32_t mg_stats_release_find(const mg_stats_release *r, mg_stats_tab t,
 		return MG_STATS_NONE;
 	}
 	sz = path_key_size(values, depth);
-	key = sz <= sizeof(small) ? small : malloc(sz);
+	key = sz <= sizeof(small) ? small : mg_malloc(sz);
 	if (key == NULL) {
 		return MG_STATS_NONE;
 	}
 	path_key(values, depth, key);
 	ok = mg_smap_get(&r->priv->index[t], (mg_str){ key, sz }, &found);
 	if (key != small) {
-		free(key);
+		mg_free(key);
 	}
 	return ok ? found : MG_STATS_NONE;
 }
@@ -350,7 +350,7 @@ static mg_status link_tree(mg_stats_release *r, mg_stats_tab t, mg_error *err)
 			continue;
 		}
 		sz = path_key_size(in[i].values, in[i].depth - 1);
-		key = sz <= sizeof(small) ? small : malloc(sz);
+		key = sz <= sizeof(small) ? small : mg_malloc(sz);
 		if (key == NULL) {
 			st = mg_error_set(err, MG_ENOMEM, "out of memory");
 			goto done;
@@ -358,7 +358,7 @@ static mg_status link_tree(mg_stats_release *r, mg_stats_tab t, mg_error *err)
 		path_key(in[i].values, in[i].depth - 1, key);
 		ok = mg_smap_get(&tmp, (mg_str){ key, sz }, &p);
 		if (key != small) {
-			free(key);
+			mg_free(key);
 		}
 		if (!ok) {
 			st = mg_error_set(err, MG_EARG, "table %s: a group at level %u has no enclosing group",
@@ -374,10 +374,10 @@ static mg_status link_tree(mg_stats_release *r, mg_stats_tab t, mg_error *err)
 		}
 	}
 	/* pre-order with sorted children */
-	order = malloc(n * sizeof(uint32_t));
-	stack = malloc(n * sizeof(uint32_t));
-	newpos = malloc(n * sizeof(uint32_t));
-	out = calloc(n, sizeof(mg_stats_node));
+	order = mg_malloc(n * sizeof(uint32_t));
+	stack = mg_malloc(n * sizeof(uint32_t));
+	newpos = mg_malloc(n * sizeof(uint32_t));
+	out = mg_calloc(n, sizeof(mg_stats_node));
 	if (order == NULL || stack == NULL || newpos == NULL || out == NULL) {
 		st = mg_error_set(err, MG_ENOMEM, "out of memory");
 		goto done;
@@ -427,10 +427,10 @@ static mg_status link_tree(mg_stats_release *r, mg_stats_tab t, mg_error *err)
 	out = NULL;
 done:
 	mg_smap_free(&tmp);
-	free(order);
-	free(stack);
-	free(newpos);
-	free(out);
+	mg_free(order);
+	mg_free(stack);
+	mg_free(newpos);
+	mg_free(out);
 	return st;
 }
 
@@ -525,10 +525,10 @@ static mg_status build_trees(const mg_model *m, mg_stats_release *r, mg_error *e
 	mg_status st = MG_OK;
 
 	memset(seen, 0, sizeof(seen));
-	ufin = calloc(m->nusers ? m->nusers : 1, 1);
-	uunf = calloc(m->nusers ? m->nusers : 1, 1);
-	school_leaf = malloc((m->nschools ? m->nschools : 1) * sizeof(uint32_t));
-	course_leaf = malloc((m->ncourses ? m->ncourses : 1) * sizeof(uint32_t));
+	ufin = mg_calloc(m->nusers ? m->nusers : 1, 1);
+	uunf = mg_calloc(m->nusers ? m->nusers : 1, 1);
+	school_leaf = mg_malloc((m->nschools ? m->nschools : 1) * sizeof(uint32_t));
+	course_leaf = mg_malloc((m->ncourses ? m->ncourses : 1) * sizeof(uint32_t));
 	if (ufin == NULL || uunf == NULL || school_leaf == NULL || course_leaf == NULL
 			|| mg_smap_init(&seen[0], m->nschools * 2 + 8) != MG_OK
 			|| mg_smap_init(&seen[1], m->ncourses + 8) != MG_OK) {
@@ -658,10 +658,10 @@ static mg_status build_trees(const mg_model *m, mg_stats_release *r, mg_error *e
 done:
 	mg_smap_free(&seen[0]);
 	mg_smap_free(&seen[1]);
-	free(ufin);
-	free(uunf);
-	free(school_leaf);
-	free(course_leaf);
+	mg_free(ufin);
+	mg_free(uunf);
+	mg_free(school_leaf);
+	mg_free(course_leaf);
 	return st;
 }
 
@@ -1075,15 +1075,15 @@ static mg_status flows_one(mg_stats_release *r, mg_stats_tab t, mg_measure m,
 	uf u = { NULL };
 	mg_status st = MG_OK;
 
-	leaf_id = malloc((nn ? nn : 1) * sizeof(uint32_t));
-	oleaf_id = malloc((on ? on : 1) * sizeof(uint32_t));
-	owner = malloc((nn ? nn : 1) * sizeof(uint32_t));
-	oowner = malloc((on ? on : 1) * sizeof(uint32_t));
-	o_of_new = malloc((nn ? nn : 1) * sizeof(uint32_t));
-	cover = malloc((nn ? nn : 1) * sizeof(int64_t));
-	resid = malloc((nn ? nn : 1) * sizeof(int64_t));
-	ocover = malloc((on ? on : 1) * sizeof(int64_t));
-	oresid = malloc((on ? on : 1) * sizeof(int64_t));
+	leaf_id = mg_malloc((nn ? nn : 1) * sizeof(uint32_t));
+	oleaf_id = mg_malloc((on ? on : 1) * sizeof(uint32_t));
+	owner = mg_malloc((nn ? nn : 1) * sizeof(uint32_t));
+	oowner = mg_malloc((on ? on : 1) * sizeof(uint32_t));
+	o_of_new = mg_malloc((nn ? nn : 1) * sizeof(uint32_t));
+	cover = mg_malloc((nn ? nn : 1) * sizeof(int64_t));
+	resid = mg_malloc((nn ? nn : 1) * sizeof(int64_t));
+	ocover = mg_malloc((on ? on : 1) * sizeof(int64_t));
+	oresid = mg_malloc((on ? on : 1) * sizeof(int64_t));
 	if (!leaf_id || !oleaf_id || !owner || !oowner || !o_of_new || !cover || !resid || !ocover || !oresid) {
 		st = mg_error_set(err, MG_ENOMEM, "out of memory");
 		goto done;
@@ -1110,13 +1110,13 @@ static mg_status flows_one(mg_stats_release *r, mg_stats_tab t, mg_measure m,
 			oleaf_id[i] = nleaves++;
 		}
 	}
-	u.parent = malloc((nleaves ? nleaves : 1) * sizeof(uint32_t));
-	val_t = calloc(nleaves ? nleaves : 1, sizeof(int64_t));
-	val_s = calloc(nleaves ? nleaves : 1, sizeof(int64_t));
-	taint = calloc(nleaves ? nleaves : 1, 1);
-	seen_t = calloc(nn ? nn : 1, 1);
-	seen_s = calloc(on ? on : 1, 1);
-	deep = malloc((nleaves ? nleaves : 1) * sizeof(uint32_t));
+	u.parent = mg_malloc((nleaves ? nleaves : 1) * sizeof(uint32_t));
+	val_t = mg_calloc(nleaves ? nleaves : 1, sizeof(int64_t));
+	val_s = mg_calloc(nleaves ? nleaves : 1, sizeof(int64_t));
+	taint = mg_calloc(nleaves ? nleaves : 1, 1);
+	seen_t = mg_calloc(nn ? nn : 1, 1);
+	seen_s = mg_calloc(on ? on : 1, 1);
+	deep = mg_malloc((nleaves ? nleaves : 1) * sizeof(uint32_t));
 	if (!u.parent || !val_t || !val_s || !taint || !seen_t || !seen_s || !deep) {
 		st = mg_error_set(err, MG_ENOMEM, "out of memory");
 		goto done;
@@ -1127,7 +1127,7 @@ static mg_status flows_one(mg_stats_release *r, mg_stats_tab t, mg_measure m,
 	/* a finest group absent from a release was not in its frame: known 0
 	 * there, a residue of its own. Leaves sharing an owner are joined. */
 	{
-		uint32_t *first = malloc((nn > on ? nn : (on ? on : 1)) * sizeof(uint32_t));
+		uint32_t *first = mg_malloc((nn > on ? nn : (on ? on : 1)) * sizeof(uint32_t));
 		if (first == NULL) {
 			st = mg_error_set(err, MG_ENOMEM, "out of memory");
 			goto done;
@@ -1162,7 +1162,7 @@ static mg_status flows_one(mg_stats_release *r, mg_stats_tab t, mg_measure m,
 				uf_union(&u, first[oowner[i]], oleaf_id[i]);
 			}
 		}
-		free(first);
+		mg_free(first);
 	}
 	/* values of the components: the residues they hold, in each release */
 	for (i = 0; i < nleaves; i++) {
@@ -1219,22 +1219,22 @@ static mg_status flows_one(mg_stats_release *r, mg_stats_tab t, mg_measure m,
 		}
 	}
 done:
-	free(leaf_id);
-	free(oleaf_id);
-	free(owner);
-	free(oowner);
-	free(o_of_new);
-	free(cover);
-	free(resid);
-	free(ocover);
-	free(oresid);
-	free(u.parent);
-	free(val_t);
-	free(val_s);
-	free(taint);
-	free(seen_t);
-	free(seen_s);
-	free(deep);
+	mg_free(leaf_id);
+	mg_free(oleaf_id);
+	mg_free(owner);
+	mg_free(oowner);
+	mg_free(o_of_new);
+	mg_free(cover);
+	mg_free(resid);
+	mg_free(ocover);
+	mg_free(oresid);
+	mg_free(u.parent);
+	mg_free(val_t);
+	mg_free(val_s);
+	mg_free(taint);
+	mg_free(seen_t);
+	mg_free(seen_s);
+	mg_free(deep);
 	return st;
 }
 
@@ -1296,9 +1296,9 @@ static mg_status protect(mg_stats_release *r, mg_error *err)
 	size_t t, changed;
 
 	for (t = 0; t < MG_TAB__COUNT; t++) {
-		caps[t] = malloc((r->tabs[t].nnodes ? r->tabs[t].nnodes : 1) * sizeof(cap));
+		caps[t] = mg_malloc((r->tabs[t].nnodes ? r->tabs[t].nnodes : 1) * sizeof(cap));
 		if (caps[t] == NULL) {
-			free(caps[0]);
+			mg_free(caps[0]);
 			return mg_error_set(err, MG_ENOMEM, "out of memory");
 		}
 	}
@@ -1311,7 +1311,7 @@ static mg_status protect(mg_stats_release *r, mg_error *err)
 	} while (changed > 0);
 	minutes(&r->tabs[MG_TAB_PARCOURS]);
 	for (t = 0; t < MG_TAB__COUNT; t++) {
-		free(caps[t]);
+		mg_free(caps[t]);
 	}
 	return MG_OK;
 }

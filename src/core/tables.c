@@ -235,11 +235,12 @@ void mg_row_set_defaults(const mg_table *t, void *row)
 struct mg_rowset {
 	mg_arena arena;
 	mg_vec tables[MG_T__COUNT];
+	int unique_ids;
 };
 
 mg_rowset *mg_rowset_new(void)
 {
-	mg_rowset *rs = calloc(1, sizeof(*rs));
+	mg_rowset *rs = mg_calloc(1, sizeof(*rs));
 	size_t i;
 
 	if (!rs) {
@@ -262,7 +263,7 @@ void mg_rowset_free(mg_rowset *rs)
 		mg_vec_free(&rs->tables[i]);
 	}
 	mg_arena_destroy(&rs->arena);
-	free(rs);
+	mg_free(rs);
 }
 
 void *mg_rowset_row(mg_rowset *rs, mg_table_id table)
@@ -299,4 +300,55 @@ const void *mg_rowset_get(const mg_rowset *rs, mg_table_id table, size_t i)
 	}
 	v = &rs->tables[table];
 	return i < v->len ? (const char *)v->data + i * v->elsize : NULL;
+}
+
+void mg_rowset_pop(mg_rowset *rs, mg_table_id table)
+{
+	if ((unsigned)table < MG_T__COUNT && rs->tables[table].len > 0) {
+		rs->tables[table].len--;
+	}
+}
+
+size_t mg_rowset_filter(mg_rowset *rs, mg_table_id table, int (*keep)(const void *row, void *ctx), void *ctx)
+{
+	mg_vec *v;
+	size_t i, o = 0, removed;
+	char *data;
+
+	if ((unsigned)table >= MG_T__COUNT) {
+		return 0;
+	}
+	v = &rs->tables[table];
+	data = v->data;
+	for (i = 0; i < v->len; i++) {
+		if (!keep(data + i * v->elsize, ctx)) {
+			continue;
+		}
+		if (o != i) {
+			memcpy(data + o * v->elsize, data + i * v->elsize, v->elsize);
+		}
+		o++;
+	}
+	removed = v->len - o;
+	v->len = o;
+	return removed;
+}
+
+void mg_rowset_set_unique_ids(mg_rowset *rs, int unique)
+{
+	rs->unique_ids = unique != 0;
+}
+
+int mg_rowset_unique_ids(const mg_rowset *rs)
+{
+	return rs->unique_ids;
+}
+
+void mg_rowset_release_rows(mg_rowset *rs)
+{
+	size_t i;
+
+	for (i = 0; i < MG_T__COUNT; i++) {
+		mg_vec_free(&rs->tables[i]);
+	}
 }

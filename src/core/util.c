@@ -3,6 +3,7 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -70,6 +71,130 @@ void mg_error_clear(mg_error *err)
 	}
 }
 
+/* ---------------------------------------------------------------- memory */
+
+/* Each block starts with a header holding its size, so that mg_free knows
+ * what it gives back; the header keeps the block aligned for any type. */
+typedef union mem_hdr {
+	size_t size;
+	max_align_t align;
+} mem_hdr;
+
+static _Thread_local size_t mem_live, mem_peak;
+static _Thread_local mg_mem_limit_fn mem_limit;
+static _Thread_local void *mem_limit_ctx;
+static _Thread_local int mem_refused;
+
+static int mem_allowed(size_t more)
+{
+	if (mem_limit && mem_limit(mem_limit_ctx, mem_live, more) != 0) {
+		mem_refused = 1;
+		return 0;
+	}
+	return 1;
+}
+
+static void mem_count(size_t plus, size_t minus)
+{
+	mem_live = mem_live - minus + plus;
+	if (mem_live > mem_peak) {
+		mem_peak = mem_live;
+	}
+}
+
+void *mg_malloc(size_t size)
+{
+	mem_hdr *h;
+
+	if (size > SIZE_MAX - sizeof(mem_hdr) || !mem_allowed(size)) {
+		return NULL;
+	}
+	h = malloc(sizeof(mem_hdr) + size);
+	if (!h) {
+		return NULL;
+	}
+	h->size = size;
+	mem_count(size, 0);
+	return h + 1;
+}
+
+void *mg_calloc(size_t n, size_t size)
+{
+	void *p;
+
+	if (size && n > SIZE_MAX / size) {
+		return NULL;
+	}
+	p = mg_malloc(n * size);
+	if (p) {
+		memset(p, 0, n * size);
+	}
+	return p;
+}
+
+void *mg_realloc(void *p, size_t size)
+{
+	mem_hdr *h, *nh;
+	size_t old;
+
+	if (!p) {
+		return mg_malloc(size);
+	}
+	h = (mem_hdr *)p - 1;
+	old = h->size;
+	if (size > SIZE_MAX - sizeof(mem_hdr) || (size > old && !mem_allowed(size - old))) {
+		return NULL;
+	}
+	nh = realloc(h, sizeof(mem_hdr) + size);
+	if (!nh) {
+		return NULL;
+	}
+	nh->size = size;
+	mem_count(size, old);
+	return nh + 1;
+}
+
+void mg_free(void *p)
+{
+	mem_hdr *h;
+
+	if (!p) {
+		return;
+	}
+	h = (mem_hdr *)p - 1;
+	mem_count(0, h->size);
+	free(h);
+}
+
+size_t mg_mem_live(void)
+{
+	return mem_live;
+}
+
+size_t mg_mem_peak(void)
+{
+	return mem_peak;
+}
+
+void mg_mem_peak_reset(void)
+{
+	mem_peak = mem_live;
+}
+
+void mg_mem_set_limit(mg_mem_limit_fn limit, void *ctx)
+{
+	mem_limit = limit;
+	mem_limit_ctx = ctx;
+}
+
+int mg_mem_take_refused(void)
+{
+	int r = mem_refused;
+
+	mem_refused = 0;
+	return r;
+}
+
 /* ----------------------------------------------------------------- arena */
 
 struct mg_arena_block {
@@ -104,7 +229,7 @@ void *mg_arena_alloc(mg_arena *a, size_t size)
 		if (bsize > SIZE_MAX - MG_ARENA_HDR) {
 			return NULL;
 		}
-		b = malloc(MG_ARENA_HDR + bsize);
+		b = mg_malloc(MG_ARENA_HDR + bsize);
 		if (!b) {
 			return NULL;
 		}
@@ -159,7 +284,7 @@ void mg_arena_destroy(mg_arena *a)
 
 	while (b) {
 		mg_arena_block *next = b->next;
-		free(b);
+		mg_free(b);
 		b = next;
 	}
 	a->head = NULL;
@@ -185,7 +310,7 @@ void *mg_vec_push(mg_vec *v)
 		if (ncap < v->cap || ncap > SIZE_MAX / v->elsize) {
 			return NULL;
 		}
-		nd = realloc(v->data, ncap * v->elsize);
+		nd = mg_realloc(v->data, ncap * v->elsize);
 		if (!nd) {
 			return NULL;
 		}
@@ -200,7 +325,7 @@ void *mg_vec_push(mg_vec *v)
 
 void mg_vec_free(mg_vec *v)
 {
-	free(v->data);
+	mg_free(v->data);
 	v->data = NULL;
 	v->len = v->cap = 0;
 }
@@ -251,9 +376,9 @@ mg_status mg_imap_init(mg_imap *m, size_t expected)
 	if (!m->cap) {
 		return MG_ENOMEM;
 	}
-	m->keys = malloc(m->cap * sizeof(*m->keys));
-	m->vals = malloc(m->cap * sizeof(*m->vals));
-	m->used = calloc(m->cap, 1);
+	m->keys = mg_malloc(m->cap * sizeof(*m->keys));
+	m->vals = mg_malloc(m->cap * sizeof(*m->vals));
+	m->used = mg_calloc(m->cap, 1);
 	if (!m->keys || !m->vals || !m->used) {
 		mg_imap_free(m);
 		return MG_ENOMEM;
@@ -340,9 +465,9 @@ bool mg_imap_get(const mg_imap *m, int64_t key, uint32_t *val)
 
 void mg_imap_free(mg_imap *m)
 {
-	free(m->keys);
-	free(m->vals);
-	free(m->used);
+	mg_free(m->keys);
+	mg_free(m->vals);
+	mg_free(m->used);
 	memset(m, 0, sizeof(*m));
 }
 
@@ -353,9 +478,9 @@ mg_status mg_smap_init(mg_smap *m, size_t expected)
 	if (!m->cap) {
 		return MG_ENOMEM;
 	}
-	m->keys = malloc(m->cap * sizeof(*m->keys));
-	m->vals = malloc(m->cap * sizeof(*m->vals));
-	m->used = calloc(m->cap, 1);
+	m->keys = mg_malloc(m->cap * sizeof(*m->keys));
+	m->vals = mg_malloc(m->cap * sizeof(*m->vals));
+	m->used = mg_calloc(m->cap, 1);
 	if (!m->keys || !m->vals || !m->used) {
 		mg_smap_free(m);
 		return MG_ENOMEM;
@@ -425,9 +550,9 @@ bool mg_smap_get(const mg_smap *m, mg_str key, uint32_t *val)
 
 void mg_smap_free(mg_smap *m)
 {
-	free(m->keys);
-	free(m->vals);
-	free(m->used);
+	mg_free(m->keys);
+	mg_free(m->vals);
+	mg_free(m->used);
 	memset(m, 0, sizeof(*m));
 }
 
@@ -662,6 +787,45 @@ unsigned mg_text_normalise(mg_arena *a, mg_str in, mg_str *out)
 	out->ptr = p;
 	out->len = o;
 	return what;
+}
+
+size_t mg_code_key(mg_str in, int normalise, char *buf)
+{
+	const unsigned char *s = (const unsigned char *)in.ptr;
+	size_t i, o = 0, start = 0;
+
+	if (normalise) {
+		for (i = 0; i < in.len;) {
+			size_t n = utf8_seq(s, in.len, i);
+			if (n == 0 || (n == 1 && s[i] == 0)) {
+				i++;
+			} else if (n == 1 && (s[i] < 0x20 || s[i] == 0x7F)) {
+				buf[o++] = ' ';
+				i++;
+			} else if (n == 3 && s[i] == 0xEF && s[i + 1] == 0xBF && (s[i + 2] == 0xBE || s[i + 2] == 0xBF)) {
+				i += 3;
+			} else {
+				memcpy(buf + o, s + i, n);
+				o += n;
+				i += n;
+			}
+		}
+	} else {
+		if (in.len) {
+			memcpy(buf, in.ptr, in.len);
+		}
+		o = in.len;
+	}
+	{
+		mg_str t = mg_str_trim((mg_str){ buf, o });
+		start = (size_t)(t.ptr - buf);
+		o = t.len;
+	}
+	for (i = 0; i < o; i++) {
+		char c = buf[start + i];
+		buf[i] = (char)(c >= 'a' && c <= 'z' ? c - 32 : c);
+	}
+	return o;
 }
 
 static const char *const problem_names[MG_P__COUNT] = {

@@ -465,7 +465,7 @@ mg_status mg_view_inspector(const mg_model *m, int64_t viewerid, mg_str circ,
 	if (v == MG_NONE) {
 		return mg_error_set(err, MG_ENOTFOUND, "no user with id %lld", (long long)viewerid);
 	}
-	circs = malloc((m->ninspectors ? m->ninspectors : 1) * sizeof(uint32_t));
+	circs = mg_malloc((m->ninspectors ? m->ninspectors : 1) * sizeof(uint32_t));
 	if (!circs) {
 		return mg_error_set(err, MG_ENOMEM, "out of memory");
 	}
@@ -475,7 +475,7 @@ mg_status mg_view_inspector(const mg_model *m, int64_t viewerid, mg_str circ,
 		}
 	}
 	if (ncircs == 0) {
-		free(circs);
+		mg_free(circs);
 		return mg_error_set(err, MG_EACCESS,
 			"user %lld is not an inspector: the circonscription view is for the inspectors (IEN) only (R4)",
 			(long long)viewerid);
@@ -491,7 +491,7 @@ mg_status mg_view_inspector(const mg_model *m, int64_t viewerid, mg_str circ,
 			folded[f] = (char)(ch >= 'a' && ch <= 'z' ? ch - 32 : ch);
 		}
 		if (circ.len > 64 || !mg_smap_get(&m->circ_by_code, (mg_str){ folded, f }, &ci)) {
-			free(circs);
+			mg_free(circs);
 			return mg_error_set(err, MG_ENOTFOUND, "no circonscription with code \"%.*s\"",
 				(int)(circ.len > 64 ? 64 : circ.len), circ.ptr);
 		}
@@ -499,7 +499,7 @@ mg_status mg_view_inspector(const mg_model *m, int64_t viewerid, mg_str circ,
 			mine = mine || circs[i] == ci;
 		}
 		if (!mine) {
-			free(circs);
+			mg_free(circs);
 			return mg_error_set(err, MG_EACCESS,
 				"user %lld is not the inspector of circonscription %.*s: an inspector sees his own circonscription only (R4)",
 				(long long)viewerid, (int)(circ.len > 64 ? 64 : circ.len), circ.ptr);
@@ -509,9 +509,9 @@ mg_status mg_view_inspector(const mg_model *m, int64_t viewerid, mg_str circ,
 	}
 	qsort(circs, ncircs, sizeof(uint32_t), cmp_u32);
 
-	teachers = malloc((m->nusers ? m->nusers : 1) * sizeof(uint32_t));
-	course_used = calloc(m->ncourses ? m->ncourses : 1, 1);
-	courses = malloc((m->ncourses ? m->ncourses : 1) * sizeof(uint32_t));
+	teachers = mg_malloc((m->nusers ? m->nusers : 1) * sizeof(uint32_t));
+	course_used = mg_calloc(m->ncourses ? m->ncourses : 1, 1);
+	courses = mg_malloc((m->ncourses ? m->ncourses : 1) * sizeof(uint32_t));
 	if (!teachers || !course_used || !courses) {
 		st = mg_error_set(err, MG_ENOMEM, "out of memory");
 		goto done;
@@ -585,10 +585,10 @@ mg_status mg_view_inspector(const mg_model *m, int64_t viewerid, mg_str circ,
 emit_fail:
 	st = emit_failed(err);
 done:
-	free(circs);
-	free(teachers);
-	free(course_used);
-	free(courses);
+	mg_free(circs);
+	mg_free(teachers);
+	mg_free(course_used);
+	mg_free(courses);
 	return st;
 }
 
@@ -618,7 +618,7 @@ mg_status mg_view_transparency(const mg_model *m, int64_t userid, int64_t course
 	if (usr->school != MG_NONE) {
 		circ = m->schools[usr->school].circ;
 	}
-	insp = malloc((m->ninspectors ? m->ninspectors : 1) * sizeof(uint32_t));
+	insp = mg_malloc((m->ninspectors ? m->ninspectors : 1) * sizeof(uint32_t));
 	if (!insp) {
 		return mg_error_set(err, MG_ENOMEM, "out of memory");
 	}
@@ -677,10 +677,10 @@ mg_status mg_view_transparency(const mg_model *m, int64_t userid, int64_t course
 	EATOM(resources_viewed);
 	ELISTEND();
 	EMAPEND();
-	free(insp);
+	mg_free(insp);
 	return MG_OK;
 emit_fail:
-	free(insp);
+	mg_free(insp);
 	return emit_failed(err);
 }
 
@@ -707,8 +707,8 @@ mg_status mg_view_my_trainings(const mg_model *m, int64_t userid, const mg_emitt
 	if (u == MG_NONE) {
 		return mg_error_set(err, MG_ENOTFOUND, "no user with id %lld", (long long)userid);
 	}
-	parts = malloc(((size_t)(m->upart_first[u + 1] - m->upart_first[u]) + 1) * sizeof(uint32_t));
-	trains = malloc((m->ncourses ? m->ncourses : 1) * sizeof(uint32_t));
+	parts = mg_malloc(((size_t)(m->upart_first[u + 1] - m->upart_first[u]) + 1) * sizeof(uint32_t));
+	trains = mg_malloc((m->ncourses ? m->ncourses : 1) * sizeof(uint32_t));
 	if (!parts || !trains) {
 		st = mg_error_set(err, MG_ENOMEM, "out of memory");
 		goto done;
@@ -794,8 +794,8 @@ mg_status mg_view_my_trainings(const mg_model *m, int64_t userid, const mg_emitt
 emit_fail:
 	st = emit_failed(err);
 done:
-	free(parts);
-	free(trains);
+	mg_free(parts);
+	mg_free(trains);
 	return st;
 }
 
@@ -845,13 +845,13 @@ static int emit_cstr(const mg_emitter *out, const char *s)
 mg_status mg_view_data_quality(const mg_model *m, size_t limit, const mg_emitter *out, mg_error *err)
 {
 	size_t na = m->anomalies.len, nc = m->anomaly_counts.len, i;
-	mg_anomaly *as = malloc((na ? na : 1) * sizeof(mg_anomaly));
-	mg_anomaly_count *cs = malloc((nc ? nc : 1) * sizeof(mg_anomaly_count));
+	mg_anomaly *as = mg_malloc((na ? na : 1) * sizeof(mg_anomaly));
+	mg_anomaly_count *cs = mg_malloc((nc ? nc : 1) * sizeof(mg_anomaly_count));
 	mg_status st = MG_OK;
 
 	if (!as || !cs) {
-		free(as);
-		free(cs);
+		mg_free(as);
+		mg_free(cs);
 		return mg_error_set(err, MG_ENOMEM, "out of memory");
 	}
 	if (na) {
@@ -895,7 +895,7 @@ mg_status mg_view_data_quality(const mg_model *m, size_t limit, const mg_emitter
 emit_fail:
 	st = emit_failed(err);
 done:
-	free(as);
-	free(cs);
+	mg_free(as);
+	mg_free(cs);
 	return st;
 }

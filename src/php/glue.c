@@ -22,11 +22,68 @@ void php_mg_atoms_mshutdown(void)
 	/* permanent interned strings are released by the engine */
 }
 
+/* ------------------------------------------------------- memory_limit */
+
+/* The engine's memory this request holds: what its allocations hold, but
+ * the resident models (kept between requests, bounded by their own setting). */
+static size_t request_engine_bytes(size_t live)
+{
+	size_t resident = MAGISTERE_G(resident_bytes);
+
+	return live > resident ? live - resident : 0;
+}
+
+/* Whether `more` bytes (and `margin` to spare) fit under memory_limit with
+ * what PHP and the engine hold for this request. */
+static int over_memory_limit(size_t engine, size_t more, size_t margin)
+{
+	zend_long limit = PG(memory_limit);
+	size_t php = zend_memory_usage(1);
+
+	if (limit <= 0) {
+		return 0; /* -1: no limit */
+	}
+	return php + engine + more + margin > (size_t)limit;
+}
+
+/* The core's limit function (mg_mem_set_limit): an engine allocation that
+ * would take the request beyond memory_limit is refused, and the view fails
+ * cleanly (Magistere\InternalError), where PHP's own allocator would end the
+ * request with a fatal error. */
+static int php_mg_mem_limit(void *ctx, size_t live, size_t more)
+{
+	(void)ctx;
+	return over_memory_limit(request_engine_bytes(live), more, 0);
+}
+
+void php_mg_mem_ginit(void)
+{
+	mg_mem_set_limit(php_mg_mem_limit, NULL);
+}
+
+/* The message of a failure caused by memory_limit. */
+static void memory_limit_message(char *buf, size_t size)
+{
+	snprintf(buf, size,
+		"magistere: this view needs more memory than memory_limit (" ZEND_LONG_FMT " bytes) allows: PHP holds %zu bytes"
+		" and the engine %zu; raise memory_limit for this page",
+		PG(memory_limit), zend_memory_usage(1), request_engine_bytes(mg_mem_live()));
+}
+
 void php_mg_throw(const mg_error *err)
 {
 	zend_class_entry *ce;
+	int refused = mg_mem_take_refused();
+	bool emit_refused = MAGISTERE_G(emit_refused);
 
+	MAGISTERE_G(emit_refused) = 0;
 	if (EG(exception)) {
+		return;
+	}
+	if ((err->code == MG_ENOMEM && refused) || (err->code == MG_EEMIT && emit_refused)) {
+		char msg[MG_ERROR_MSG_MAX];
+		memory_limit_message(msg, sizeof(msg));
+		zend_throw_exception(php_magistere_internal_error_ce, msg, 0);
 		return;
 	}
 	switch (err->code) {
@@ -83,6 +140,22 @@ struct php_mg_zemit {
 	int done;
 };
 
+/* Room kept under memory_limit while a view's arrays are built: PHP's
+ * allocator ends the request with a fatal error when it reaches the limit
+ * (the engine's memory would then never be released), so the emitter stops
+ * first, with this much to spare for the largest single allocation of an
+ * array growing, and the view fails with an exception. */
+#define ZEMIT_MARGIN ((size_t)4 * 1024 * 1024)
+
+static int zemit_room(void)
+{
+	if (over_memory_limit(request_engine_bytes(mg_mem_live()), 0, ZEMIT_MARGIN)) {
+		MAGISTERE_G(emit_refused) = 1;
+		return -1;
+	}
+	return 0;
+}
+
 static int zemit_put(php_mg_zemit *z, zval *v)
 {
 	HashTable *ht;
@@ -110,7 +183,7 @@ static int zemit_open(void *ctx, size_t hint)
 {
 	php_mg_zemit *z = ctx;
 
-	if (z->depth >= ZEMIT_DEPTH) {
+	if (z->depth >= ZEMIT_DEPTH || zemit_room() != 0) {
 		return -1;
 	}
 	array_init_size(&z->stack[z->depth], (uint32_t)(hint > 1024 * 1024 ? 1024 * 1024 : hint));
@@ -174,6 +247,9 @@ static int zemit_str(void *ctx, const char *s, size_t len)
 {
 	zval zv;
 
+	if (len > 4096 && zemit_room() != 0) {
+		return -1;
+	}
 	if (len == 0) {
 		ZVAL_EMPTY_STRING(&zv);
 	} else {

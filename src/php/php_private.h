@@ -18,6 +18,7 @@
 typedef struct php_mg_source {
 	const mg_store_ops *ops;
 	void *store;             /* owned; released with ops->free */
+	bool resident;           /* its models may stay between requests (option "resident") */
 	zend_object std;
 } php_mg_source;
 
@@ -53,6 +54,11 @@ void php_mg_source_create(zval *return_value, const mg_store_ops *ops, void *sto
  * ValueError. Does nothing if an exception is already pending (an emitter
  * failed in PHP). */
 void php_mg_throw(const mg_error *err);
+/* Installs the engine's memory limit function for this thread (GINIT): an
+ * engine allocation beyond memory_limit is refused, and php_mg_throw() then
+ * says so. */
+void php_mg_mem_ginit(void);
+
 /* Throws Magistere\InternalError with `message`. */
 void php_mg_throw_internal(const char *message);
 
@@ -62,6 +68,15 @@ void php_mg_throw_internal(const char *message);
 typedef mg_status (*php_mg_model_fn)(const mg_model *m, void *arg, mg_error *err);
 mg_status php_mg_tracker_with_model(php_mg_tracker *t, const mg_scope *scope,
 	php_mg_model_fn fn, void *arg, mg_error *err);
+
+/* Resident models (src/php/resident.c, docs/resident.md). Whether the views
+ * of `scope` from `src` go through them; the common part of a view served
+ * from a resident model (built and kept on a miss); every resident model of
+ * the process released (GSHUTDOWN). */
+int php_mg_resident_wanted(const php_mg_source *src, const mg_scope *scope);
+mg_status php_mg_resident_with_model(php_mg_source *src, php_mg_tracker *t, const mg_scope *scope,
+	php_mg_model_fn fn, void *arg, mg_error *err);
+void php_mg_resident_clear(void);
 
 /* An emitter that builds a PHP value into *dst (an array for a view). After
  * a failure, *dst is left UNDEF and nothing leaks. */

@@ -49,11 +49,18 @@ static void php_mg_plink_dtor(zend_resource *rsrc)
 
 /* ------------------------------------------------------------ options */
 
-typedef enum php_mg_opt_type { OPT_STRING, OPT_INT, OPT_BOOL } php_mg_opt_type;
+typedef enum php_mg_opt_type { OPT_STRING, OPT_INT, OPT_BOOL, OPT_LIST } php_mg_opt_type;
+
+/* At most this many read replicas (Moodle tries them in turn until one
+ * connects). */
+#define PHP_MG_MAX_REPLICAS 16
 
 typedef struct php_mg_opts {
 	mg_mysql_options o;
 	zend_bool persistent;
+	zend_bool resident;
+	mg_mysql_options replicas[PHP_MG_MAX_REPLICAS];
+	size_t nreplicas;
 } php_mg_opts;
 
 static const struct {
@@ -76,11 +83,90 @@ static const struct {
 	{ "ssl_key", OPT_STRING },
 	{ "ssl_verify", OPT_BOOL },
 	{ "persistent", OPT_BOOL },
+	{ "resident", OPT_BOOL },
+	{ "replicas", OPT_LIST },
 };
 
 static const char *php_mg_opt_type_name(php_mg_opt_type t)
 {
-	return t == OPT_STRING ? "string" : t == OPT_INT ? "int" : "bool";
+	return t == OPT_STRING ? "string" : t == OPT_INT ? "int" : t == OPT_LIST ? "array" : "bool";
+}
+
+/* A replica of option "replicas": [host, port, socket, user, password], each
+ * optional (the primary's when absent); other settings are the primary's. */
+static zend_result php_mg_replica_parse(php_mg_opts *out, zval *list)
+{
+	zval *r;
+
+	ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(list), r) {
+		mg_mysql_options *o;
+		zend_string *key;
+		zval *v;
+
+		ZVAL_DEREF(r);
+		if (Z_TYPE_P(r) != IS_ARRAY) {
+			zend_argument_type_error(1, "option \"replicas\" must hold arrays, %s given", zend_zval_type_name(r));
+			return FAILURE;
+		}
+		if (out->nreplicas == PHP_MG_MAX_REPLICAS) {
+			zend_argument_value_error(1, "option \"replicas\" names more than %d replicas", PHP_MG_MAX_REPLICAS);
+			return FAILURE;
+		}
+		o = &out->replicas[out->nreplicas++];
+		memset(o, 0, sizeof(*o));
+		o->port = (unsigned int)-1; /* not given */
+		ZEND_HASH_FOREACH_STR_KEY_VAL(Z_ARRVAL_P(r), key, v) {
+			ZVAL_DEREF(v);
+			if (!key) {
+				zend_argument_value_error(1, "option \"replicas\" must hold arrays keyed by option name");
+				return FAILURE;
+			}
+			if (Z_TYPE_P(v) == IS_NULL) {
+				continue;
+			}
+			if (zend_string_equals_literal(key, "port")) {
+				if (Z_TYPE_P(v) != IS_LONG || Z_LVAL_P(v) < 0 || Z_LVAL_P(v) > 65535) {
+					zend_argument_value_error(1, "option \"replicas\": port must be an int between 0 and 65535");
+					return FAILURE;
+				}
+				o->port = (unsigned int)Z_LVAL_P(v);
+				continue;
+			}
+			if (Z_TYPE_P(v) != IS_STRING || strlen(Z_STRVAL_P(v)) != Z_STRLEN_P(v)) {
+				zend_argument_type_error(1, "option \"replicas\": %s must be a string without null bytes", ZSTR_VAL(key));
+				return FAILURE;
+			}
+			if (zend_string_equals_literal(key, "host")) o->host = Z_STRVAL_P(v);
+			else if (zend_string_equals_literal(key, "socket")) o->socket = Z_STRVAL_P(v);
+			else if (zend_string_equals_literal(key, "user")) o->user = Z_STRVAL_P(v);
+			else if (zend_string_equals_literal(key, "password")) o->password = Z_STRVAL_P(v);
+			else {
+				zend_argument_value_error(1, "option \"replicas\" has an unknown key \"%s\" (known: host, port, socket, user, password)",
+					ZSTR_VAL(key));
+				return FAILURE;
+			}
+		} ZEND_HASH_FOREACH_END();
+	} ZEND_HASH_FOREACH_END();
+	return SUCCESS;
+}
+
+/* Fills what a replica does not give with the primary's. */
+static void php_mg_replicas_complete(php_mg_opts *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->nreplicas; i++) {
+		mg_mysql_options *r = &p->replicas[i], given = *r;
+		*r = p->o;
+		r->host = given.host ? given.host : p->o.host;
+		r->port = given.port != (unsigned int)-1 ? given.port : p->o.port;
+		r->socket = given.socket ? given.socket : p->o.socket;
+		r->user = given.user ? given.user : p->o.user;
+		r->password = given.password ? given.password : p->o.password;
+		if (given.connect_timeout) {
+			r->connect_timeout = given.connect_timeout;
+		}
+	}
 }
 
 /* Stores one checked option value. Strings point into the zval (alive
@@ -118,9 +204,13 @@ static zend_result php_mg_opt_set(php_mg_opts *out, const char *name, zval *val,
 		else if (!strcmp(name, "write_timeout")) out->o.write_timeout = (unsigned int)v;
 		return SUCCESS;
 	}
+	if (Z_TYPE_P(val) == IS_ARRAY) {
+		return php_mg_replica_parse(out, val); /* "replicas" */
+	}
 	/* bool */
 	if (!strcmp(name, "ssl_verify")) out->o.ssl_verify = Z_TYPE_P(val) == IS_TRUE;
 	else if (!strcmp(name, "persistent")) out->persistent = Z_TYPE_P(val) == IS_TRUE;
+	else if (!strcmp(name, "resident")) out->resident = Z_TYPE_P(val) == IS_TRUE;
 	return SUCCESS;
 }
 
@@ -148,7 +238,7 @@ static zend_result php_mg_opts_parse(HashTable *options, php_mg_opts *out)
 		if (i == n) {
 			zend_argument_value_error(1, "has an unknown option \"%s\" (known: host, port, socket, user, password, "
 				"database, prefix, charset, connect_timeout, read_timeout, write_timeout, ssl_ca, ssl_cert, "
-				"ssl_key, ssl_verify, persistent)", ZSTR_VAL(key));
+				"ssl_key, ssl_verify, persistent, resident, replicas)", ZSTR_VAL(key));
 			return FAILURE;
 		}
 		ZVAL_DEREF(val);
@@ -158,7 +248,8 @@ static zend_result php_mg_opts_parse(HashTable *options, php_mg_opts *out)
 		type = php_mg_known_options[i].type;
 		ok = (type == OPT_STRING && Z_TYPE_P(val) == IS_STRING)
 			|| (type == OPT_INT && Z_TYPE_P(val) == IS_LONG)
-			|| (type == OPT_BOOL && (Z_TYPE_P(val) == IS_TRUE || Z_TYPE_P(val) == IS_FALSE));
+			|| (type == OPT_BOOL && (Z_TYPE_P(val) == IS_TRUE || Z_TYPE_P(val) == IS_FALSE))
+			|| (type == OPT_LIST && Z_TYPE_P(val) == IS_ARRAY);
 		if (!ok) {
 			zend_argument_type_error(1, "option \"%s\" must be of type ?%s, %s given",
 				php_mg_known_options[i].name, php_mg_opt_type_name(type), zend_zval_type_name(val));
@@ -268,7 +359,16 @@ static void php_mg_mysql_create(zval *return_value, php_mg_opts *p)
 		php_mg_throw(&err);
 		return;
 	}
+	php_mg_replicas_complete(p);
+	for (size_t i = 0; i < p->nreplicas; i++) {
+		if (mg_mysql_store_add_replica(store, &p->replicas[i], &err) != MG_OK) {
+			mg_store_mysql_ops.free(store);
+			php_mg_throw(&err);
+			return;
+		}
+	}
 	php_mg_source_create(return_value, &mg_store_mysql_ops, store);
+	php_mg_source_from_obj(Z_OBJ_P(return_value))->resident = p->resident;
 }
 
 /* {{{ Magistere\Source::mysql(array $options): Magistere\Source */
@@ -367,20 +467,144 @@ static zval *php_mg_cfg_prop(zval *cfg, const char *name)
 	return v;
 }
 
-/* {{{ Magistere\Source::fromMoodleConfig(object $cfg): Magistere\Source */
+/* Whether a table of `exclude` (Moodle's dboptions['readonly']['exclude_tables'],
+ * names without prefix) is one the engine reads at the heavy scopes: then the
+ * replicas are not used at all. */
+static int php_mg_excludes_engine_table(HashTable *exclude)
+{
+	zval *v;
+
+	ZEND_HASH_FOREACH_VAL(exclude, v) {
+		ZVAL_DEREF(v);
+		if (Z_TYPE_P(v) == IS_STRING && (mg_table_find(Z_STRVAL_P(v), Z_STRLEN_P(v)) != NULL
+				|| zend_string_equals_literal(Z_STR_P(v), "local_magistere_stamp"))) {
+			return 1;
+		}
+	} ZEND_HASH_FOREACH_END();
+	return 0;
+}
+
+/* The read replicas of $CFG->dboptions['readonly'], as Moodle's read-only
+ * trait reads them (lib/dml/moodle_read_slave_trait.php): 'instance' is a
+ * host, or a list of hosts and of arrays (dbhost, dbport, dbuser, dbpass,
+ * each the primary's when absent); the connection timeout is the readonly
+ * one, else dboptions' one, else 2 s; other settings are the primary's. */
+static zend_result php_mg_cfg_readonly(php_mg_opts *p, zval *ro)
+{
+	zval *instances, *inst, *v;
+	unsigned int timeout = p->o.connect_timeout ? p->o.connect_timeout : 2, port;
+	HashTable *list;
+	zval single;
+
+	ZVAL_DEREF(ro);
+	if (Z_TYPE_P(ro) == IS_NULL) {
+		return SUCCESS;
+	}
+	if (Z_TYPE_P(ro) != IS_ARRAY) {
+		zend_argument_type_error(1, "$cfg->dboptions['readonly'] must be of type array, %s given", zend_zval_type_name(ro));
+		return FAILURE;
+	}
+	v = zend_hash_str_find_deref(Z_ARRVAL_P(ro), "exclude_tables", sizeof("exclude_tables") - 1);
+	if (v && Z_TYPE_P(v) == IS_ARRAY && php_mg_excludes_engine_table(Z_ARRVAL_P(v))) {
+		return SUCCESS; /* the site keeps tables the engine reads on the primary */
+	}
+	v = zend_hash_str_find_deref(Z_ARRVAL_P(ro), "connecttimeout", sizeof("connecttimeout") - 1);
+	if (v && php_mg_cfg_uint(v, "$cfg->dboptions['readonly']['connecttimeout']", 86400, &timeout) == FAILURE) {
+		return FAILURE;
+	}
+	instances = zend_hash_str_find_deref(Z_ARRVAL_P(ro), "instance", sizeof("instance") - 1);
+	if (!instances || Z_TYPE_P(instances) == IS_NULL) {
+		return SUCCESS;
+	}
+	if (Z_TYPE_P(instances) == IS_ARRAY && zend_hash_index_exists(Z_ARRVAL_P(instances), 0)) {
+		list = Z_ARRVAL_P(instances);
+	} else {
+		/* one instance, a host or an array */
+		array_init(&single);
+		Z_TRY_ADDREF_P(instances);
+		add_next_index_zval(&single, instances);
+		list = Z_ARRVAL(single);
+	}
+	ZEND_HASH_FOREACH_VAL(list, inst) {
+		mg_mysql_options *r;
+		ZVAL_DEREF(inst);
+		if (p->nreplicas == PHP_MG_MAX_REPLICAS) {
+			break;
+		}
+		r = &p->replicas[p->nreplicas];
+		memset(r, 0, sizeof(*r));
+		r->port = (unsigned int)-1;
+		if (Z_TYPE_P(inst) == IS_STRING) {
+			r->host = Z_STRVAL_P(inst);
+		} else if (Z_TYPE_P(inst) == IS_ARRAY) {
+			HashTable *h = Z_ARRVAL_P(inst);
+			if (php_mg_cfg_string(zend_hash_str_find_deref(h, "dbhost", sizeof("dbhost") - 1),
+					"$cfg->dboptions['readonly']['instance'][]['dbhost']", &r->host) == FAILURE
+				|| php_mg_cfg_string(zend_hash_str_find_deref(h, "dbuser", sizeof("dbuser") - 1),
+					"$cfg->dboptions['readonly']['instance'][]['dbuser']", &r->user) == FAILURE
+				|| php_mg_cfg_string(zend_hash_str_find_deref(h, "dbpass", sizeof("dbpass") - 1),
+					"$cfg->dboptions['readonly']['instance'][]['dbpass']", &r->password) == FAILURE) {
+				goto fail;
+			}
+			v = zend_hash_str_find_deref(h, "dbport", sizeof("dbport") - 1);
+			if (v && Z_TYPE_P(v) != IS_NULL) {
+				if (php_mg_cfg_uint(v, "$cfg->dboptions['readonly']['instance'][]['dbport']", 65535, &port) == FAILURE) {
+					goto fail;
+				}
+				r->port = port;
+			}
+		} else {
+			zend_argument_type_error(1, "$cfg->dboptions['readonly']['instance'] must hold strings or arrays, %s given",
+				zend_zval_type_name(inst));
+			goto fail;
+		}
+		r->connect_timeout = timeout;
+		p->nreplicas++;
+	} ZEND_HASH_FOREACH_END();
+	if (list != Z_ARRVAL_P(instances)) {
+		/* keep the strings alive: they point into $cfg's own zvals */
+		zval_ptr_dtor(&single);
+	}
+	return SUCCESS;
+fail:
+	if (list != Z_ARRVAL_P(instances)) {
+		zval_ptr_dtor(&single);
+	}
+	return FAILURE;
+}
+
+/* {{{ Magistere\Source::fromMoodleConfig(object $cfg, array $options = []): Magistere\Source */
 PHP_METHOD(Magistere_Source, fromMoodleConfig)
 {
-	zval *cfg, *v, *dboptions;
+	zval *cfg, *v, *dboptions, *ro = NULL;
+	HashTable *options = NULL;
 	php_mg_opts p;
 	const char *dbtype = NULL, *collation = NULL;
 	char charset[33];
 	mg_error err;
 
-	ZEND_PARSE_PARAMETERS_START(1, 1)
+	ZEND_PARSE_PARAMETERS_START(1, 2)
 		Z_PARAM_OBJECT(cfg)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ARRAY_HT(options)
 	ZEND_PARSE_PARAMETERS_END();
 
 	memset(&p, 0, sizeof(p));
+	if (options) {
+		zend_string *key;
+		ZEND_HASH_FOREACH_STR_KEY_VAL(options, key, v) {
+			ZVAL_DEREF(v);
+			if (!key || !zend_string_equals_literal(key, "resident")) {
+				zend_argument_value_error(2, "has an unknown option (known: resident)");
+				RETURN_THROWS();
+			}
+			if (Z_TYPE_P(v) != IS_TRUE && Z_TYPE_P(v) != IS_FALSE) {
+				zend_argument_type_error(2, "option \"resident\" must be of type bool, %s given", zend_zval_type_name(v));
+				RETURN_THROWS();
+			}
+			p.resident = Z_TYPE_P(v) == IS_TRUE;
+		} ZEND_HASH_FOREACH_END();
+	}
 	mg_error_clear(&err);
 	if (php_mg_cfg_string(php_mg_cfg_prop(cfg, "dbtype"), "$cfg->dbtype", &dbtype) == FAILURE) {
 		RETURN_THROWS();
@@ -423,6 +647,7 @@ PHP_METHOD(Magistere_Source, fromMoodleConfig)
 		}
 		v = zend_hash_str_find_deref(ht, "dbpersist", sizeof("dbpersist") - 1);
 		p.persistent = v && zend_is_true(v);
+		ro = zend_hash_str_find_deref(ht, "readonly", sizeof("readonly") - 1);
 	} else if (dboptions && Z_TYPE_P(dboptions) != IS_NULL) {
 		zend_argument_type_error(1, "$cfg->dboptions must be of type ?array, %s given", zend_zval_type_name(dboptions));
 		RETURN_THROWS();
@@ -445,6 +670,9 @@ PHP_METHOD(Magistere_Source, fromMoodleConfig)
 		p.o.prefix = "mdl_";
 	}
 	if (php_mg_opts_check(&p, 1, 1) == FAILURE) {
+		RETURN_THROWS();
+	}
+	if (ro && php_mg_cfg_readonly(&p, ro) == FAILURE) {
 		RETURN_THROWS();
 	}
 	php_mg_mysql_create(return_value, &p);

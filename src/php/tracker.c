@@ -63,6 +63,54 @@ static php_mg_tracker *this_tracker(zval *this_zv)
 	return t;
 }
 
+/* magistere.check_scopes (a test aid): every anomaly of the model of a
+ * scope must be an anomaly of the model of the whole site, the same row
+ * (table and id), field and problem: a scope's filtering must never make a
+ * row that is fine look dangling. */
+static mg_status check_scope(php_mg_source *src, php_mg_tracker *t, const mg_model *m,
+	const mg_scope *scope, mg_error *err)
+{
+	mg_scope all = { MG_SCOPE_ALL, 0, 0, NULL, 0 };
+	mg_rowset *rs = NULL;
+	mg_model *whole;
+	mg_status st;
+	size_t i, j, n, nw;
+
+	(void)scope;
+	st = src->ops->load(src->store, &all, &t->settings, NULL, &rs, NULL, err);
+	if (st != MG_OK) {
+		return st;
+	}
+	whole = mg_model_build(rs, &t->settings, err);
+	if (!whole) {
+		mg_rowset_free(rs);
+		return err->code ? err->code : MG_ENOMEM;
+	}
+	n = mg_model_anomalies_kept(m);
+	nw = mg_model_anomalies_kept(whole);
+	for (i = 0; i < n && st == MG_OK; i++) {
+		mg_table_id ta, tb;
+		int64_t ia, ib;
+		const char *fa, *fb;
+		mg_problem pa, pb;
+		int found = 0;
+
+		mg_model_anomaly_at(m, i, &ta, &ia, &fa, &pa);
+		for (j = 0; j < nw && !found; j++) {
+			mg_model_anomaly_at(whole, j, &tb, &ib, &fb, &pb);
+			found = ta == tb && ia == ib && pa == pb && strcmp(fa, fb) == 0;
+		}
+		if (!found) {
+			st = mg_error_set(err, MG_EINTERNAL,
+				"magistere.check_scopes: the scope's model reports %s row %lld, field %s: %s, which the whole site's model does not",
+				mg_tables[ta].name, (long long)ia, fa, mg_problem_name(pa));
+		}
+	}
+	mg_model_free(whole);
+	mg_rowset_free(rs);
+	return st;
+}
+
 mg_status php_mg_tracker_with_model(php_mg_tracker *t, const mg_scope *scope,
 	php_mg_model_fn fn, void *arg, mg_error *err)
 {
@@ -77,7 +125,16 @@ mg_status php_mg_tracker_with_model(php_mg_tracker *t, const mg_scope *scope,
 	if (src->ops->shared && t->model) {
 		return fn(t->model, arg, err);
 	}
-	st = src->ops->load(src->store, scope, &t->settings, &rs, err);
+	if (!src->ops->shared && php_mg_resident_wanted(src, scope) && !MAGISTERE_G(check_scopes)) {
+		return php_mg_resident_with_model(src, t, scope, fn, arg, err);
+	}
+	{
+		/* not resident: a heavy scope may still read a replica */
+		mg_load_opts opts;
+		memset(&opts, 0, sizeof(opts));
+		opts.replica = 1;
+		st = src->ops->load(src->store, scope, &t->settings, &opts, &rs, NULL, err);
+	}
 	if (st != MG_OK) {
 		return st;
 	}
@@ -92,7 +149,15 @@ mg_status php_mg_tracker_with_model(php_mg_tracker *t, const mg_scope *scope,
 		t->model = m;
 		return fn(m, arg, err);
 	}
-	st = fn(m, arg, err);
+	/* the model points into the rowset's strings, never into its rows */
+	mg_rowset_release_rows(rs);
+	st = MG_OK;
+	if (MAGISTERE_G(check_scopes) && scope->kind != MG_SCOPE_ALL) {
+		st = check_scope(src, t, m, scope, err);
+	}
+	if (st == MG_OK) {
+		st = fn(m, arg, err);
+	}
 	mg_model_free(m);
 	mg_rowset_free(rs);
 	return st;
@@ -796,4 +861,31 @@ ZEND_METHOD(Magistere_Tracker, statistics)
 	vc.now = t->settings.now;
 	view(INTERNAL_FUNCTION_PARAM_PASSTHRU, &vc, &scope);
 	php_mg_free_earlier(earlier, nearlier);
+}
+
+/* The engine's memory in this process and its resident models. */
+ZEND_METHOD(Magistere_Tracker, memoryUsage)
+{
+	size_t live = mg_mem_live();
+
+	ZEND_PARSE_PARAMETERS_NONE();
+	array_init_size(return_value, 10);
+	add_assoc_long(return_value, "engine_bytes", (zend_long)live);
+	add_assoc_long(return_value, "engine_peak_bytes", (zend_long)mg_mem_peak());
+	add_assoc_long(return_value, "resident_bytes", (zend_long)MAGISTERE_G(resident_bytes));
+	add_assoc_long(return_value, "resident_models", (zend_long)MAGISTERE_G(resident_models));
+	add_assoc_long(return_value, "resident_memory", MAGISTERE_G(resident_memory));
+	add_assoc_long(return_value, "resident_ttl", MAGISTERE_G(resident_ttl));
+	add_assoc_long(return_value, "resident_hits", (zend_long)MAGISTERE_G(resident_hits));
+	add_assoc_long(return_value, "resident_misses", (zend_long)MAGISTERE_G(resident_misses));
+	add_assoc_long(return_value, "resident_evictions", (zend_long)MAGISTERE_G(resident_evictions));
+}
+
+ZEND_METHOD(Magistere_Tracker, residentClear)
+{
+	size_t n = MAGISTERE_G(resident_models);
+
+	ZEND_PARSE_PARAMETERS_NONE();
+	php_mg_resident_clear();
+	RETURN_LONG((zend_long)n);
 }

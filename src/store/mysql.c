@@ -40,13 +40,27 @@ typedef bool mg_my_bool;
  * mysql_stmt_fetch_column. */
 #define MG_MYSQL_STRBUF 256
 
-struct mg_mysql_store {
+/* Connection options with their own copy of every string. */
+typedef struct optcopy {
 	mg_mysql_options o;          /* strings point into `strings` */
 	char *strings;
 	size_t strings_len;
+} optcopy;
+
+struct mg_mysql_store {
+	mg_mysql_options o;          /* the primary's options (strings in `p`) */
+	optcopy p;
 	mg_mysql_link own;
 	mg_mysql_link *link;         /* &own, or a persistent link */
+	/* Read replicas (Moodle's $CFG->dboptions['readonly']): the heavy scopes
+	 * read from the first one that connects, starting at `rfirst`. */
+	optcopy *replicas;
+	size_t nreplicas, rfirst, rcur;
+	mg_mysql_link rlink;         /* the replica in use (replicas[rcur]) */
+	int rtried;                  /* no replica could be connected: the primary */
+	char *identity;
 	uint64_t statements;
+	uint64_t replica_loads;
 };
 
 /* ------------------------------------------------------------- checks */
@@ -274,9 +288,54 @@ static const char *opt_copy(char **cursor, const char *s)
 	return dst;
 }
 
+static void optcopy_wipe(optcopy *c)
+{
+	if (c->strings) {
+		/* The password lives here: wipe it before release. */
+		volatile char *v = c->strings;
+		size_t i;
+		for (i = 0; i < c->strings_len; i++) {
+			v[i] = 0;
+		}
+		mg_free(c->strings);
+	}
+	memset(c, 0, sizeof(*c));
+}
+
+static mg_status optcopy_make(optcopy *c, const mg_mysql_options *o, const char *prefix,
+	const char *charset, mg_error *err)
+{
+	char *cursor;
+	size_t total;
+
+	memset(c, 0, sizeof(*c));
+	total = opt_len(o->host) + opt_len(o->socket) + opt_len(o->user) + opt_len(o->password)
+		+ opt_len(o->database) + opt_len(prefix) + opt_len(charset) + opt_len(o->ssl_ca)
+		+ opt_len(o->ssl_cert) + opt_len(o->ssl_key) + 1;
+	c->strings = mg_malloc(total);
+	if (!c->strings) {
+		return mg_error_set(err, MG_ENOMEM, "mysql: out of memory");
+	}
+	c->strings_len = total;
+	cursor = c->strings;
+	c->o = *o;
+	c->o.host = opt_copy(&cursor, o->host);
+	c->o.socket = opt_copy(&cursor, o->socket);
+	c->o.user = opt_copy(&cursor, o->user);
+	c->o.password = opt_copy(&cursor, o->password);
+	c->o.database = opt_copy(&cursor, o->database);
+	c->o.prefix = opt_copy(&cursor, prefix);
+	c->o.charset = opt_copy(&cursor, charset);
+	c->o.ssl_ca = opt_copy(&cursor, o->ssl_ca);
+	c->o.ssl_cert = opt_copy(&cursor, o->ssl_cert);
+	c->o.ssl_key = opt_copy(&cursor, o->ssl_key);
+	return MG_OK;
+}
+
 static void store_free(void *p)
 {
 	mg_mysql_store *s = p;
+	size_t i;
 
 	if (!s) {
 		return;
@@ -284,16 +343,14 @@ static void store_free(void *p)
 	if (s->link == &s->own) {
 		mg_mysql_link_close(&s->own);
 	}
-	if (s->strings) {
-		/* The password lives here: wipe it before release. */
-		volatile char *v = s->strings;
-		size_t i;
-		for (i = 0; i < s->strings_len; i++) {
-			v[i] = 0;
-		}
-		free(s->strings);
+	mg_mysql_link_close(&s->rlink);
+	for (i = 0; i < s->nreplicas; i++) {
+		optcopy_wipe(&s->replicas[i]);
 	}
-	free(s);
+	mg_free(s->replicas);
+	mg_free(s->identity);
+	optcopy_wipe(&s->p);
+	mg_free(s);
 }
 
 mg_status mg_mysql_store_new(const mg_mysql_options *o, mg_mysql_link *shared,
@@ -302,8 +359,7 @@ mg_status mg_mysql_store_new(const mg_mysql_options *o, mg_mysql_link *shared,
 	mg_mysql_store *s;
 	const char *prefix = o->prefix ? o->prefix : "mdl_";
 	const char *charset = o->charset ? o->charset : "utf8mb4";
-	char *cursor;
-	size_t total;
+	size_t len;
 	mg_status st;
 
 	*out = NULL;
@@ -315,31 +371,27 @@ mg_status mg_mysql_store_new(const mg_mysql_options *o, mg_mysql_link *shared,
 	if (st != MG_OK) {
 		return st;
 	}
-	s = calloc(1, sizeof(*s));
+	s = mg_calloc(1, sizeof(*s));
 	if (!s) {
 		return mg_error_set(err, MG_ENOMEM, "mysql: out of memory");
 	}
-	total = opt_len(o->host) + opt_len(o->socket) + opt_len(o->user) + opt_len(o->password)
-		+ opt_len(o->database) + opt_len(prefix) + opt_len(charset) + opt_len(o->ssl_ca)
-		+ opt_len(o->ssl_cert) + opt_len(o->ssl_key) + 1;
-	s->strings = malloc(total);
-	if (!s->strings) {
-		free(s);
+	st = optcopy_make(&s->p, o, prefix, charset, err);
+	if (st != MG_OK) {
+		mg_free(s);
+		return st;
+	}
+	s->o = s->p.o;
+	/* What the rows come from, for the keys of resident models: never the
+	 * password. */
+	len = strlen(s->o.host ? s->o.host : "") + strlen(s->o.socket ? s->o.socket : "")
+		+ strlen(s->o.user ? s->o.user : "") + strlen(s->o.database) + strlen(s->o.prefix) + 64;
+	s->identity = mg_malloc(len);
+	if (!s->identity) {
+		store_free(s);
 		return mg_error_set(err, MG_ENOMEM, "mysql: out of memory");
 	}
-	s->strings_len = total;
-	cursor = s->strings;
-	s->o = *o;
-	s->o.host = opt_copy(&cursor, o->host);
-	s->o.socket = opt_copy(&cursor, o->socket);
-	s->o.user = opt_copy(&cursor, o->user);
-	s->o.password = opt_copy(&cursor, o->password);
-	s->o.database = opt_copy(&cursor, o->database);
-	s->o.prefix = opt_copy(&cursor, prefix);
-	s->o.charset = opt_copy(&cursor, charset);
-	s->o.ssl_ca = opt_copy(&cursor, o->ssl_ca);
-	s->o.ssl_cert = opt_copy(&cursor, o->ssl_cert);
-	s->o.ssl_key = opt_copy(&cursor, o->ssl_key);
+	snprintf(s->identity, len, "mysql|%s|%u|%s|%s|%s|%s", s->o.host ? s->o.host : "", s->o.port,
+		s->o.socket ? s->o.socket : "", s->o.user ? s->o.user : "", s->o.database, s->o.prefix);
 	s->link = shared ? shared : &s->own;
 	if (shared) {
 		st = mg_mysql_link_reuse(shared, &s->o, err);
@@ -352,6 +404,36 @@ mg_status mg_mysql_store_new(const mg_mysql_options *o, mg_mysql_link *shared,
 	}
 	*out = s;
 	return MG_OK;
+}
+
+mg_status mg_mysql_store_add_replica(mg_mysql_store *s, const mg_mysql_options *o, mg_error *err)
+{
+	optcopy *r = mg_realloc(s->replicas, (s->nreplicas + 1) * sizeof(*r));
+	mg_status st;
+
+	if (!r) {
+		return mg_error_set(err, MG_ENOMEM, "mysql: out of memory");
+	}
+	s->replicas = r;
+	st = optcopy_make(&s->replicas[s->nreplicas], o, s->o.prefix, s->o.charset, err);
+	if (st != MG_OK) {
+		return st;
+	}
+	s->nreplicas++;
+	/* Moodle tries its replicas in a random order (spreading the load); so
+	 * does the store, from a random first one. */
+	s->rfirst = s->nreplicas > 1 ? (size_t)getpid() % s->nreplicas : 0;
+	return MG_OK;
+}
+
+size_t mg_mysql_store_replicas(const mg_mysql_store *s)
+{
+	return s->nreplicas;
+}
+
+uint64_t mg_mysql_store_replica_loads(const mg_mysql_store *s)
+{
+	return s->replica_loads;
 }
 
 uint64_t mg_mysql_store_statements(const mg_mysql_store *s)
@@ -376,11 +458,6 @@ typedef struct qb {
 	int oom;
 	int bug;          /* a malformed constant fragment: an internal error */
 	const char *prefix;
-	/* The inspector's teachers, read once by the first statement of an
-	 * inspector scope and bound as parameters by the next ones. */
-	const int64_t *teachers;
-	size_t nteachers;
-	int teachers_bound;
 } qb;
 
 static void qb_reserve(qb *b, size_t more)
@@ -403,7 +480,7 @@ static void qb_reserve(qb *b, size_t more)
 	while (cap < need) {
 		cap = cap > SIZE_MAX / 2 ? need : cap * 2;
 	}
-	p = realloc(b->sql, cap);
+	p = mg_realloc(b->sql, cap);
 	if (!p) {
 		b->oom = 1;
 		return;
@@ -457,7 +534,7 @@ static qparam *qb_param(qb *b)
 	}
 	if (b->nparams == b->capparams) {
 		size_t cap = b->capparams ? b->capparams * 2 : 16;
-		qparam *p = realloc(b->params, cap * sizeof(*p));
+		qparam *p = mg_realloc(b->params, cap * sizeof(*p));
 		if (!p) {
 			b->oom = 1;
 			return NULL;
@@ -501,368 +578,14 @@ static void qb_reset(qb *b)
 
 static void qb_free(qb *b)
 {
-	free(b->sql);
-	free(b->params);
-}
-
-/* ------------------------------------------------------ the scope sets */
-
-/* Whether the scope is restricted to some courses (else: every course). */
-static int scope_courses_restricted(const mg_scope *sc)
-{
-	switch (sc->kind) {
-	case MG_SCOPE_COURSE:
-	case MG_SCOPE_TRANSPARENCY:
-	case MG_SCOPE_INSPECTOR:
-	case MG_SCOPE_USER:
-		return 1;
-	case MG_SCOPE_ATTESTATIONS:
-		return sc->ncourseids > 0 && sc->ncourseids <= MG_MYSQL_MAX_IDS;
-	default:
-		return 0;
-	}
-}
-
-/* The teachers of an inspector: users whose school field names a school of
- * one of his circonscriptions. */
-static void add_teachers(qb *b, const mg_scope *sc, const mg_settings *st)
-{
-	size_t i;
-
-	if (b->teachers_bound) {
-		/* Their ids, read once: the profile data need not be scanned again. */
-		if (b->nteachers == 0) {
-			qb_add(b, "SELECT u.id FROM {user} u WHERE 1 = 0");
-			return;
-		}
-		qb_add(b, "SELECT u.id FROM {user} u WHERE u.id IN (");
-		for (i = 0; i < b->nteachers; i++) {
-			if (i) {
-				qb_add(b, ", ");
-			}
-			qb_int(b, b->teachers[i]);
-		}
-		qb_add(b, ")");
-		return;
-	}
-	qb_add(b, "SELECT DISTINCT d.userid AS id FROM {user_info_data} d"
-		" JOIN {user_info_field} f ON f.id = d.fieldid AND f.shortname = ");
-	qb_str(b, st->school_field);
-	qb_add(b, " JOIN {local_magistere_school} s ON s.uai = TRIM(d.data)"
-		" JOIN {local_magistere_inspector} i ON TRIM(i.circonscription) = TRIM(s.circonscription) AND i.userid = ");
-	qb_int(b, sc->userid);
-}
-
-/* A subquery of one column `id`: the courses of the scope. Only called
- * when scope_courses_restricted(). */
-static void add_courses(qb *b, const mg_scope *sc, const mg_settings *st)
-{
-	size_t i;
-
-	switch (sc->kind) {
-	case MG_SCOPE_COURSE:
-	case MG_SCOPE_TRANSPARENCY:
-		qb_add(b, "SELECT c.id FROM {course} c WHERE c.id = ");
-		qb_int(b, sc->courseid);
-		break;
-	case MG_SCOPE_ATTESTATIONS:
-		qb_add(b, "SELECT c.id FROM {course} c WHERE c.id IN (");
-		for (i = 0; i < sc->ncourseids; i++) {
-			if (i) {
-				qb_add(b, ", ");
-			}
-			qb_int(b, sc->courseids[i]);
-		}
-		qb_add(b, ")");
-		break;
-	case MG_SCOPE_INSPECTOR:
-		/* where his teachers are enrolled, or have a training record */
-		qb_add(b, "SELECT DISTINCT c.id FROM {course} c JOIN {enrol} e ON e.courseid = c.id"
-			" JOIN {user_enrolments} ue ON ue.enrolid = e.id JOIN (");
-		add_teachers(b, sc, st);
-		qb_add(b, ") tt ON tt.id = ue.userid UNION SELECT mk.courseid FROM {local_magistere_mark} mk JOIN (");
-		add_teachers(b, sc, st);
-		qb_add(b, ") tm ON tm.id = mk.userid");
-		break;
-	case MG_SCOPE_USER:
-		/* where he is enrolled (in any state), holds a role, or has a mark */
-		qb_add(b, "SELECT e.courseid AS id FROM {enrol} e JOIN {user_enrolments} ue ON ue.enrolid = e.id AND ue.userid = ");
-		qb_int(b, sc->userid);
-		qb_add(b, " UNION SELECT x.instanceid FROM {role_assignments} ra"
-			" JOIN {context} x ON x.id = ra.contextid AND x.contextlevel = 50 WHERE ra.userid = ");
-		qb_int(b, sc->userid);
-		qb_add(b, " UNION SELECT mk.courseid FROM {local_magistere_mark} mk WHERE mk.userid = ");
-		qb_int(b, sc->userid);
-		break;
-	default:
-		b->bug = 1; /* only called for restricted scopes */
-		break;
-	}
-}
-
-/* " JOIN (<courses>) sc ON sc.id = <column>" when the scope is restricted. */
-static void join_courses(qb *b, const mg_scope *sc, const mg_settings *st, const char *column)
-{
-	if (!scope_courses_restricted(sc)) {
-		return;
-	}
-	qb_add(b, " JOIN (");
-	add_courses(b, sc, st);
-	qb_add(b, ") sc ON sc.id = ");
-	qb_add(b, column);
-}
-
-/* A subquery of one column `id`: the users the scope loads. Every row
- * loaded that names a user names one of these. */
-static void add_users(qb *b, const mg_scope *sc, const mg_settings *st)
-{
-	size_t i;
-
-	if (sc->kind == MG_SCOPE_INSPECTOR) {
-		/* His teachers, the trainers of their parcours, and himself. */
-		add_teachers(b, sc, st);
-		qb_add(b, " UNION SELECT ra.userid FROM {role_assignments} ra"
-			" JOIN {context} x ON x.id = ra.contextid AND x.contextlevel = " MG_STRINGIFY(MG_CONTEXT_COURSE));
-		join_courses(b, sc, st, "x.instanceid");
-		qb_add(b, " JOIN {role} r ON r.id = ra.roleid AND r.shortname IN (");
-		for (i = 0; i < st->ntrainer_roles; i++) {
-			if (i) {
-				qb_add(b, ", ");
-			}
-			qb_str(b, st->trainer_roles[i]);
-		}
-		qb_add(b, ") UNION SELECT ");
-		qb_int(b, sc->userid);
-		return;
-	}
-	/* Everybody enrolled, holding a role or marked in the scope's courses
-	 * (a training record outlives the enrolment). */
-	qb_add(b, "SELECT ue.userid AS id FROM {user_enrolments} ue JOIN {enrol} e ON e.id = ue.enrolid");
-	join_courses(b, sc, st, "e.courseid");
-	qb_add(b, " UNION SELECT ra.userid FROM {role_assignments} ra"
-		" JOIN {context} x ON x.id = ra.contextid AND x.contextlevel = " MG_STRINGIFY(MG_CONTEXT_COURSE));
-	join_courses(b, sc, st, "x.instanceid");
-	qb_add(b, " UNION SELECT mk.userid FROM {local_magistere_mark} mk");
-	join_courses(b, sc, st, "mk.courseid");
-	/* Who marked them: the attestation file names him, even when he is no
-	 * longer a member of any parcours (a trainer who left, an administrator). */
-	qb_add(b, " UNION SELECT mk.modifiedby FROM {local_magistere_mark} mk");
-	join_courses(b, sc, st, "mk.courseid");
-	if (sc->kind == MG_SCOPE_TRANSPARENCY) {
-		/* The inspectors of the participant's circonscription. */
-		qb_add(b, " UNION SELECT i.userid FROM {local_magistere_inspector} i"
-			" JOIN {local_magistere_school} s ON TRIM(s.circonscription) = TRIM(i.circonscription)"
-			" JOIN {user_info_data} d ON TRIM(d.data) = s.uai AND d.userid = ");
-		qb_int(b, sc->userid);
-		qb_add(b, " JOIN {user_info_field} f ON f.id = d.fieldid AND f.shortname = ");
-		qb_str(b, st->school_field);
-	}
-}
-
-static void join_users(qb *b, const mg_scope *sc, const mg_settings *st, const char *column)
-{
-	qb_add(b, " JOIN (");
-	add_users(b, sc, st);
-	qb_add(b, ") su ON su.id = ");
-	qb_add(b, column);
-}
-
-/* The FROM/WHERE part of the statement reading `table` for the scope.
- * Returns 0 when the scope does not read that table. */
-static int add_filter(qb *b, mg_table_id table, const mg_scope *sc, const mg_settings *st)
-{
-	int course_level = sc->kind == MG_SCOPE_COURSE || sc->kind == MG_SCOPE_TRANSPARENCY;
-	/* the scopes that show progress: the course's activities are read */
-	int with_activities = course_level || sc->kind == MG_SCOPE_USER;
-
-	if (sc->kind == MG_SCOPE_ALL) {
-		return 1;
-	}
-	switch (table) {
-	case MG_T_COURSE:
-		join_courses(b, sc, st, "t.id");
-		return 1;
-	case MG_T_MODULES:
-		return with_activities;
-	case MG_T_COURSE_SECTIONS:
-	case MG_T_COURSE_MODULES:
-		if (!with_activities) {
-			return 0;
-		}
-		join_courses(b, sc, st, "t.course");
-		return 1;
-	case MG_T_COURSE_MODULES_COMPLETION:
-		if (!with_activities) {
-			return 0;
-		}
-		qb_add(b, " JOIN {course_modules} cm ON cm.id = t.coursemoduleid");
-		join_courses(b, sc, st, "cm.course");
-		if (sc->kind == MG_SCOPE_USER) {
-			/* his own progress only */
-			qb_add(b, " WHERE t.userid = ");
-			qb_int(b, sc->userid);
-		} else {
-			join_users(b, sc, st, "t.userid");
-		}
-		return 1;
-	case MG_T_COURSE_COMPLETIONS:
-		if (!with_activities) {
-			return 0;
-		}
-		join_courses(b, sc, st, "t.course");
-		if (sc->kind == MG_SCOPE_USER) {
-			qb_add(b, " WHERE t.userid = ");
-			qb_int(b, sc->userid);
-		} else {
-			join_users(b, sc, st, "t.userid");
-		}
-		return 1;
-	case MG_T_ENROL:
-		join_courses(b, sc, st, "t.courseid");
-		return 1;
-	case MG_T_USER_ENROLMENTS:
-		qb_add(b, " JOIN {enrol} e ON e.id = t.enrolid");
-		join_courses(b, sc, st, "e.courseid");
-		join_users(b, sc, st, "t.userid");
-		return 1;
-	case MG_T_ROLE:
-		return 1;
-	case MG_T_CONTEXT:
-		join_courses(b, sc, st, "t.instanceid");
-		qb_add(b, " WHERE t.contextlevel = " MG_STRINGIFY(MG_CONTEXT_COURSE));
-		return 1;
-	case MG_T_ROLE_ASSIGNMENTS:
-		qb_add(b, " JOIN {context} x ON x.id = t.contextid AND x.contextlevel = " MG_STRINGIFY(MG_CONTEXT_COURSE));
-		join_courses(b, sc, st, "x.instanceid");
-		join_users(b, sc, st, "t.userid");
-		return 1;
-	case MG_T_USER:
-		join_users(b, sc, st, "t.id");
-		return 1;
-	case MG_T_USER_INFO_FIELD:
-		qb_add(b, " WHERE t.shortname = ");
-		qb_str(b, st->school_field);
-		return 1;
-	case MG_T_USER_INFO_DATA:
-		qb_add(b, " JOIN {user_info_field} f ON f.id = t.fieldid AND f.shortname = ");
-		qb_str(b, st->school_field);
-		join_users(b, sc, st, "t.userid");
-		return 1;
-	case MG_T_CUSTOMFIELD_FIELD:
-		qb_add(b, " WHERE t.shortname = ");
-		qb_str(b, st->duration_field);
-		return 1;
-	case MG_T_CUSTOMFIELD_DATA:
-		qb_add(b, " JOIN {customfield_field} f ON f.id = t.fieldid AND f.shortname = ");
-		qb_str(b, st->duration_field);
-		join_courses(b, sc, st, "t.instanceid");
-		return 1;
-	case MG_T_MARK:
-		join_courses(b, sc, st, "t.courseid");
-		join_users(b, sc, st, "t.userid");
-		return 1;
-	case MG_T_SCHOOL:
-		if (with_activities) {
-			/* The schools named by the loaded users' profile field. */
-			qb_add(b, " WHERE t.uai IN (SELECT TRIM(d.data) FROM {user_info_data} d"
-				" JOIN {user_info_field} f ON f.id = d.fieldid AND f.shortname = ");
-			qb_str(b, st->school_field);
-			join_users(b, sc, st, "d.userid");
-			qb_add(b, ")");
-		} else if (sc->kind == MG_SCOPE_INSPECTOR) {
-			qb_add(b, " WHERE TRIM(t.circonscription) IN (SELECT TRIM(i.circonscription)"
-				" FROM {local_magistere_inspector} i WHERE i.userid = ");
-			qb_int(b, sc->userid);
-			qb_add(b, ")");
-		}
-		return 1;
-	case MG_T_CIRC:
-		return 1;
-	case MG_T_INSPECTOR:
-		if (sc->kind == MG_SCOPE_INSPECTOR) {
-			qb_add(b, " WHERE t.userid = ");
-			qb_int(b, sc->userid);
-			return 1;
-		}
-		if (sc->kind == MG_SCOPE_TRANSPARENCY) {
-			qb_add(b, " WHERE TRIM(t.circonscription) IN (SELECT TRIM(s.circonscription)"
-				" FROM {local_magistere_school} s JOIN {user_info_data} d ON TRIM(d.data) = s.uai AND d.userid = ");
-			qb_int(b, sc->userid);
-			qb_add(b, " JOIN {user_info_field} f ON f.id = d.fieldid AND f.shortname = ");
-			qb_str(b, st->school_field);
-			qb_add(b, ")");
-			return 1;
-		}
-		return 0;
-	default:
-		return 0;
-	}
-}
-
-/* Tables read through the scope's users, driven by them: the users of a
- * parcours are few, Moodle's user and user_info_data tables are large. */
-static int driven_by_users(mg_table_id table, const mg_scope *sc)
-{
-	if (sc->kind == MG_SCOPE_ALL) {
-		return 0;
-	}
-	return table == MG_T_USER || table == MG_T_USER_INFO_DATA
-		|| (table == MG_T_SCHOOL && (sc->kind == MG_SCOPE_COURSE || sc->kind == MG_SCOPE_TRANSPARENCY
-			|| sc->kind == MG_SCOPE_USER));
-}
-
-/* The whole statement for `table`; 0 when the scope does not read it. */
-static int build_query(qb *b, mg_table_id table, const mg_scope *sc, const mg_settings *st)
-{
-	const mg_table *t = &mg_tables[table];
-	int driven = driven_by_users(table, sc);
-	size_t i;
-
-	qb_reset(b);
-	/* STRAIGHT_JOIN: read the (small) derived set of users first, then the
-	 * table by its index, whatever the optimizer guesses on a cold table. */
-	qb_add(b, driven ? "SELECT STRAIGHT_JOIN " : "SELECT ");
-	for (i = 0; i < t->nfields; i++) {
-		if (i) {
-			qb_add(b, ", ");
-		}
-		qb_add(b, "t.`");
-		qb_raw(b, t->fields[i].name, strlen(t->fields[i].name));
-		qb_add(b, "`");
-	}
-	if (!driven) {
-		qb_add(b, " FROM `");
-		qb_raw(b, b->prefix, strlen(b->prefix));
-		qb_raw(b, t->name, strlen(t->name));
-		qb_add(b, "` t");
-		return add_filter(b, table, sc, st);
-	}
-	switch (table) {
-	case MG_T_USER:
-		qb_add(b, " FROM (");
-		add_users(b, sc, st);
-		qb_add(b, ") su JOIN {user} t ON t.id = su.id");
-		break;
-	case MG_T_USER_INFO_DATA:
-		qb_add(b, " FROM (");
-		add_users(b, sc, st);
-		qb_add(b, ") su JOIN {user_info_data} t ON t.userid = su.id"
-			" JOIN {user_info_field} f ON f.id = t.fieldid AND f.shortname = ");
-		qb_str(b, st->school_field);
-		break;
-	default: /* MG_T_SCHOOL: the schools named by the users' profile field */
-		qb_add(b, " FROM (SELECT DISTINCT STRAIGHT_JOIN TRIM(d.data) AS uai FROM (");
-		add_users(b, sc, st);
-		qb_add(b, ") su JOIN {user_info_data} d ON d.userid = su.id"
-			" JOIN {user_info_field} f ON f.id = d.fieldid AND f.shortname = ");
-		qb_str(b, st->school_field);
-		qb_add(b, ") ss JOIN {local_magistere_school} t ON t.uai = ss.uai");
-		break;
-	}
-	return 1;
+	mg_free(b->sql);
+	mg_free(b->params);
 }
 
 /* ------------------------------------------------------ reading rows */
+
+/* Whether a row just read belongs to the scope (else it is dropped). */
+typedef int (*keep_fn)(const void *row, void *ctx);
 
 typedef struct colbuf {
 	long long i;
@@ -935,7 +658,7 @@ static mg_status stmt_error(mg_mysql_store *s, MYSQL_STMT *stmt, const mg_table 
 
 /* Copies the fetched values of one row into a new row of the rowset. */
 static mg_status store_row(mg_mysql_store *s, MYSQL_STMT *stmt, MYSQL_BIND *res, colbuf *cols,
-	const mg_table *t, mg_rowset *rs, int *broken, mg_error *err)
+	const mg_table *t, mg_rowset *rs, const void **out, int *broken, mg_error *err)
 {
 	char *row;
 	int64_t key = cols[0].is_null ? 0 : (int64_t)cols[0].i;
@@ -945,6 +668,7 @@ static mg_status store_row(mg_mysql_store *s, MYSQL_STMT *stmt, MYSQL_BIND *res,
 	if (!row) {
 		return mg_error_set(err, MG_ENOMEM, "mysql: out of memory reading %s", t->name);
 	}
+	*out = row;
 	*(int64_t *)row = key; /* every row struct starts with its key */
 	for (i = 0; i < t->nfields; i++) {
 		const mg_field *f = &t->fields[i];
@@ -996,7 +720,7 @@ static mg_status store_row(mg_mysql_store *s, MYSQL_STMT *stmt, MYSQL_BIND *res,
 				/* Truncated: fetch the whole value. */
 				MYSQL_BIND one;
 				unsigned long len = 0;
-				whole = malloc((size_t)c->len + 1);
+				whole = mg_malloc((size_t)c->len + 1);
 				if (!whole) {
 					return mg_error_set(err, MG_ENOMEM, "mysql: out of memory reading %s", t->name);
 				}
@@ -1006,13 +730,13 @@ static mg_status store_row(mg_mysql_store *s, MYSQL_STMT *stmt, MYSQL_BIND *res,
 				one.buffer_length = c->len + 1;
 				one.length = &len;
 				if (mysql_stmt_fetch_column(stmt, &one, (unsigned int)i, 0)) {
-					free(whole);
+					mg_free(whole);
 					return stmt_error(s, stmt, t, "cannot read", broken, err);
 				}
 				src = whole;
 			}
 			v = mg_rowset_strdup(rs, src, (size_t)c->len);
-			free(whole);
+			mg_free(whole);
 			if (!v.ptr) {
 				return mg_error_set(err, MG_ENOMEM, "mysql: out of memory reading %s", t->name);
 			}
@@ -1027,7 +751,7 @@ static mg_status store_row(mg_mysql_store *s, MYSQL_STMT *stmt, MYSQL_BIND *res,
 
 /* Prepares, executes and streams one statement into the rowset. */
 static mg_status run_query(mg_mysql_store *s, MYSQL *m, qb *b, mg_table_id table,
-	mg_rowset *rs, int *broken, mg_error *err)
+	mg_rowset *rs, keep_fn keep, void *kctx, int *broken, mg_error *err)
 {
 	const mg_table *t = &mg_tables[table];
 	MYSQL_STMT *stmt;
@@ -1051,7 +775,7 @@ static mg_status run_query(mg_mysql_store *s, MYSQL *m, qb *b, mg_table_id table
 		goto done;
 	}
 	if (b->nparams) {
-		pb = calloc(b->nparams, sizeof(*pb));
+		pb = mg_calloc(b->nparams, sizeof(*pb));
 		if (!pb) {
 			st = mg_error_set(err, MG_ENOMEM, "mysql: out of memory");
 			goto done;
@@ -1073,9 +797,9 @@ static mg_status run_query(mg_mysql_store *s, MYSQL *m, qb *b, mg_table_id table
 			goto done;
 		}
 	}
-	res = calloc(t->nfields, sizeof(*res));
-	cols = calloc(t->nfields, sizeof(*cols));
-	strbufs = malloc(t->nfields * (size_t)MG_MYSQL_STRBUF);
+	res = mg_calloc(t->nfields, sizeof(*res));
+	cols = mg_calloc(t->nfields, sizeof(*cols));
+	strbufs = mg_malloc(t->nfields * (size_t)MG_MYSQL_STRBUF);
 	if (!res || !cols || !strbufs) {
 		st = mg_error_set(err, MG_ENOMEM, "mysql: out of memory");
 		goto done;
@@ -1114,9 +838,13 @@ static mg_status run_query(mg_mysql_store *s, MYSQL *m, qb *b, mg_table_id table
 	/* Streamed: no mysql_stmt_store_result(), each row is read from the
 	 * network as it is fetched. */
 	while ((rc = mysql_stmt_fetch(stmt)) == 0 || rc == MYSQL_DATA_TRUNCATED) {
-		st = store_row(s, stmt, res, cols, t, rs, broken, err);
+		const void *row = NULL;
+		st = store_row(s, stmt, res, cols, t, rs, &row, broken, err);
 		if (st != MG_OK) {
 			goto done;
+		}
+		if (keep && !keep(row, kctx)) {
+			mg_rowset_pop(rs, table); /* outside the scope */
 		}
 	}
 	if (rc != MYSQL_NO_DATA) {
@@ -1124,21 +852,12 @@ static mg_status run_query(mg_mysql_store *s, MYSQL *m, qb *b, mg_table_id table
 	}
 done:
 	mysql_stmt_close(stmt);
-	free(pb);
-	free(res);
-	free(cols);
-	free(strbufs);
+	mg_free(pb);
+	mg_free(res);
+	mg_free(cols);
+	mg_free(strbufs);
 	return st;
 }
-
-/* The tables, in the order they are read. */
-static const mg_table_id read_order[] = {
-	MG_T_COURSE, MG_T_MODULES, MG_T_COURSE_SECTIONS, MG_T_COURSE_MODULES,
-	MG_T_COURSE_MODULES_COMPLETION, MG_T_COURSE_COMPLETIONS, MG_T_ENROL, MG_T_USER_ENROLMENTS, MG_T_ROLE,
-	MG_T_CONTEXT, MG_T_ROLE_ASSIGNMENTS, MG_T_USER, MG_T_USER_INFO_FIELD,
-	MG_T_USER_INFO_DATA, MG_T_CUSTOMFIELD_FIELD, MG_T_CUSTOMFIELD_DATA, MG_T_MARK,
-	MG_T_SCHOOL, MG_T_CIRC, MG_T_INSPECTOR,
-};
 
 static mg_status plain_query(mg_mysql_store *s, MYSQL *m, const char *sql, int *broken, mg_error *err)
 {
@@ -1150,164 +869,1244 @@ static mg_status plain_query(mg_mysql_store *s, MYSQL *m, const char *sql, int *
 	return MG_OK;
 }
 
-/* At most this many teachers are bound as parameters (a statement repeats
- * the list up to five times: twice in the scope's courses, which reach his
- * teachers' enrolments and training records, three times through its users;
- * the protocol allows 65,535 parameters). Above it the statements compute
- * the set themselves. */
-#define MG_MYSQL_MAX_TEACHERS 12000
+/* ------------------------------------------------------------ id sets */
 
-/* Reads the inspector's teachers (one statement) into b->teachers. */
-static mg_status read_teachers(mg_mysql_store *s, MYSQL *m, qb *b, const mg_scope *sc,
-	const mg_settings *st, int64_t **out, int *broken, mg_error *err)
+/* A set of ids: appended freely, then sealed (sorted, duplicates removed)
+ * before it is searched or bound. */
+typedef struct idset {
+	int64_t *v;
+	size_t n, cap;
+} idset;
+
+static int idset_add(idset *s, int64_t id)
 {
-	const mg_table *t = &mg_tables[MG_T_USER_INFO_DATA];
+	if (s->n == s->cap) {
+		size_t cap = s->cap ? s->cap * 2 : 64;
+		int64_t *p = cap > SIZE_MAX / sizeof(*p) ? NULL : mg_realloc(s->v, cap * sizeof(*p));
+		if (!p) {
+			return -1;
+		}
+		s->v = p;
+		s->cap = cap;
+	}
+	s->v[s->n++] = id;
+	return 0;
+}
+
+static int cmp_i64(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return x < y ? -1 : (x > y ? 1 : 0);
+}
+
+static void idset_seal(idset *s)
+{
+	size_t i, o = 0;
+
+	if (s->n == 0) {
+		return;
+	}
+	qsort(s->v, s->n, sizeof(*s->v), cmp_i64);
+	for (i = 0; i < s->n; i++) {
+		if (o == 0 || s->v[o - 1] != s->v[i]) {
+			s->v[o++] = s->v[i];
+		}
+	}
+	s->n = o;
+}
+
+static int idset_has(const idset *s, int64_t id)
+{
+	return s->n > 0 && bsearch(&id, s->v, s->n, sizeof(*s->v), cmp_i64) != NULL;
+}
+
+static void idset_free(idset *s)
+{
+	mg_free(s->v);
+	memset(s, 0, sizeof(*s));
+}
+
+/* A sorted set of strings (school keys, UAIs to bind); the strings are not
+ * copied unless `own` (then they live in `buf`). */
+typedef struct strset {
+	mg_str *v;
+	size_t n, cap;
+	char **bufs;
+	size_t nbufs;
+} strset;
+
+static int strset_add(strset *s, mg_str v)
+{
+	if (s->n == s->cap) {
+		size_t cap = s->cap ? s->cap * 2 : 64;
+		mg_str *p = cap > SIZE_MAX / sizeof(*p) ? NULL : mg_realloc(s->v, cap * sizeof(*p));
+		if (!p) {
+			return -1;
+		}
+		s->v = p;
+		s->cap = cap;
+	}
+	s->v[s->n++] = v;
+	return 0;
+}
+
+/* Adds the key of `in` (mg_code_key), copied. */
+static int strset_add_key(strset *s, mg_str in, int normalise)
+{
+	char *buf, **bufs;
+	size_t len;
+
+	buf = mg_malloc(in.len ? in.len : 1);
+	bufs = mg_realloc(s->bufs, (s->nbufs + 1) * sizeof(*bufs));
+	if (!buf || !bufs) {
+		mg_free(buf);
+		if (bufs) {
+			s->bufs = bufs;
+		}
+		return -1;
+	}
+	s->bufs = bufs;
+	s->bufs[s->nbufs++] = buf;
+	len = mg_code_key(in, normalise, buf);
+	return strset_add(s, (mg_str){ buf, len });
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	const mg_str *x = a, *y = b;
+	size_t n = x->len < y->len ? x->len : y->len;
+	int r = n ? memcmp(x->ptr, y->ptr, n) : 0;
+
+	if (r) {
+		return r;
+	}
+	return x->len < y->len ? -1 : (x->len > y->len ? 1 : 0);
+}
+
+static void strset_seal(strset *s)
+{
+	size_t i, o = 0;
+
+	if (s->n == 0) {
+		return;
+	}
+	qsort(s->v, s->n, sizeof(*s->v), cmp_str);
+	for (i = 0; i < s->n; i++) {
+		if (o == 0 || cmp_str(&s->v[o - 1], &s->v[i]) != 0) {
+			s->v[o++] = s->v[i];
+		}
+	}
+	s->n = o;
+}
+
+static int strset_has(const strset *s, mg_str v)
+{
+	return s->n > 0 && bsearch(&v, s->v, s->n, sizeof(*s->v), cmp_str) != NULL;
+}
+
+static void strset_free(strset *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->nbufs; i++) {
+		mg_free(s->bufs[i]);
+	}
+	mg_free(s->bufs);
+	mg_free(s->v);
+	memset(s, 0, sizeof(*s));
+}
+
+/* ------------------------------------------------------------ a load */
+
+/* Above this many ids a list is bound in several executions of the same
+ * statement (the protocol allows 65,535 parameters per statement). */
+#define MG_MYSQL_CHUNK 5000
+/* Above this many users, a course set's users are read by a scan of the
+ * user tables, the rows of other users dropped in C, rather than by their
+ * ids. */
+#define MG_MYSQL_MAX_USERS 50000
+/* Above this many distinct UAIs, every school is read. */
+#define MG_MYSQL_MAX_UAIS 2000
+
+typedef struct load load;
+/* Appends a condition (without WHERE/AND) to the statement, binding its values. */
+typedef void (*cond_fn)(load *x, qb *b);
+
+struct load {
+	mg_mysql_store *s;
+	MYSQL *m;
+	qb b;
+	const mg_scope *sc;
+	const mg_settings *st;
+	mg_rowset *rs;
+	int broken;
+	mg_error *err;
+	/* the scope's sets, computed in C from the rows read */
+	idset courses;       /* course ids */
+	idset enrols;        /* enrol ids of those courses */
+	idset contexts;      /* their course context ids */
+	idset cms;           /* their course module ids */
+	idset users;         /* the users of the scope */
+	idset teachers;      /* an inspector's teachers */
+	idset trainers;      /* the trainers of their parcours who are not teachers */
+	idset fields;        /* user_info_field ids of the school field */
+	idset cfields;       /* customfield_field ids of the duration field */
+	idset trainer_roles; /* role ids of the trainer roles */
+	strset uais;         /* UAIs named by the users' school field */
+};
+
+/* Runs "SELECT <columns> FROM <table> t [WHERE <cond> [AND <column> IN (<ids>)]]",
+ * in chunks when the list is long; `column` NULL: no list. A list given empty
+ * reads nothing. Rows for which keep() is false are dropped. */
+static mg_status read_rows(load *x, mg_table_id table, cond_fn cond, const char *column,
+	const idset *ids, keep_fn keep, void *kctx);
+
+static mg_status read_all(load *x, mg_table_id table)
+{
+	return read_rows(x, table, NULL, NULL, NULL, NULL, NULL);
+}
+
+/* ---- conditions */
+
+static void cond_school_field(load *x, qb *b)
+{
+	qb_add(b, "t.shortname = ");
+	qb_str(b, x->st->school_field);
+}
+
+static void cond_duration_field(load *x, qb *b)
+{
+	qb_add(b, "t.shortname = ");
+	qb_str(b, x->st->duration_field);
+}
+
+static void cond_course_context(load *x, qb *b)
+{
+	(void)x;
+	qb_add(b, "t.contextlevel = " MG_STRINGIFY(MG_CONTEXT_COURSE));
+}
+
+static void qb_list(qb *b, const int64_t *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (i) {
+			qb_add(b, ", ");
+		}
+		qb_int(b, v[i]);
+	}
+}
+
+static void cond_fields(load *x, qb *b)
+{
+	qb_add(b, "t.fieldid IN (");
+	qb_list(b, x->fields.v, x->fields.n);
+	qb_add(b, ")");
+}
+
+static void cond_cfields(load *x, qb *b)
+{
+	qb_add(b, "t.fieldid IN (");
+	qb_list(b, x->cfields.v, x->cfields.n);
+	qb_add(b, ")");
+}
+
+static void cond_user(load *x, qb *b)
+{
+	qb_add(b, "t.userid = ");
+	qb_int(b, x->sc->userid);
+}
+
+static void cond_fields_user(load *x, qb *b)
+{
+	cond_fields(x, b);
+	qb_add(b, " AND ");
+	cond_user(x, b);
+}
+
+static void cond_trainer_roles(load *x, qb *b)
+{
+	qb_add(b, "t.roleid IN (");
+	qb_list(b, x->trainer_roles.v, x->trainer_roles.n);
+	qb_add(b, ")");
+}
+
+static void cond_not_trainer_roles(load *x, qb *b)
+{
+	if (x->trainer_roles.n == 0) {
+		qb_add(b, "1 = 1");
+		return;
+	}
+	qb_add(b, "t.roleid NOT IN (");
+	qb_list(b, x->trainer_roles.v, x->trainer_roles.n);
+	qb_add(b, ")");
+}
+
+static void cond_uais(load *x, qb *b)
+{
+	size_t i;
+
+	qb_add(b, "t.uai IN (");
+	for (i = 0; i < x->uais.n; i++) {
+		if (i) {
+			qb_add(b, ", ");
+		}
+		qb_str(b, x->uais.v[i]);
+	}
+	/* in id order, as a scan reads them: of two schools whose UAIs differ
+	 * only by case or spaces, the model keeps the first */
+	qb_add(b, ") ORDER BY t.id");
+}
+
+/* His rows, in id order (the model keeps the first of two rows naming one
+ * circonscription in different cases). */
+static void cond_inspector(load *x, qb *b)
+{
+	qb_add(b, "t.userid = ");
+	qb_int(b, x->sc->userid);
+	qb_add(b, " ORDER BY t.id");
+}
+
+/* ---- filters of rows read */
+
+static int keep_cmc(const void *row, void *ctx)
+{
+	return idset_has(&((load *)ctx)->users, ((const mg_row_course_modules_completion *)row)->userid);
+}
+
+static int keep_cc(const void *row, void *ctx)
+{
+	return idset_has(&((load *)ctx)->users, ((const mg_row_course_completions *)row)->userid);
+}
+
+static int keep_uid(const void *row, void *ctx)
+{
+	return idset_has(&((load *)ctx)->users, ((const mg_row_user_info_data *)row)->userid);
+}
+
+static int keep_user(const void *row, void *ctx)
+{
+	return idset_has(&((load *)ctx)->users, ((const mg_row_user *)row)->id);
+}
+
+static int keep_ra_context(const void *row, void *ctx)
+{
+	return idset_has(&((load *)ctx)->contexts, ((const mg_row_role_assignments *)row)->contextid);
+}
+
+static int keep_ue_enrol(const void *row, void *ctx)
+{
+	return idset_has(&((load *)ctx)->enrols, ((const mg_row_user_enrolments *)row)->enrolid);
+}
+
+static int keep_enrol_course(const void *row, void *ctx)
+{
+	return idset_has(&((load *)ctx)->courses, ((const mg_row_enrol *)row)->courseid);
+}
+
+/* ---- sets from rows read */
+
+typedef int64_t (*col_fn)(const void *row);
+
+static int64_t col_id(const void *row) { return ((const int64_t *)row)[1]; }
+static int64_t col_ue_userid(const void *row) { return ((const mg_row_user_enrolments *)row)->userid; }
+static int64_t col_ue_enrolid(const void *row) { return ((const mg_row_user_enrolments *)row)->enrolid; }
+static int64_t col_ra_userid(const void *row) { return ((const mg_row_role_assignments *)row)->userid; }
+static int64_t col_mark_userid(const void *row) { return ((const mg_row_mark *)row)->userid; }
+static int64_t col_mark_courseid(const void *row) { return ((const mg_row_mark *)row)->courseid; }
+static int64_t col_mark_modifiedby(const void *row) { return ((const mg_row_mark *)row)->modifiedby; }
+static int64_t col_insp_userid(const void *row) { return ((const mg_row_inspector *)row)->userid; }
+
+/* Adds column `col` of every row of `table` from row `from` on to `set`. */
+static mg_status collect(load *x, mg_table_id table, size_t from, col_fn col, idset *set)
+{
+	size_t i, n = mg_rowset_count(x->rs, table);
+
+	for (i = from; i < n; i++) {
+		if (idset_add(set, col(mg_rowset_get(x->rs, table, i))) != 0) {
+			return mg_error_set(x->err, MG_ENOMEM, "mysql: out of memory");
+		}
+	}
+	return MG_OK;
+}
+
+/* The ids of the profile fields (or course custom fields) named exactly
+ * `name`, as the model compares names. */
+static mg_status collect_fields(load *x, mg_table_id table, mg_str name, idset *set)
+{
+	size_t i, n = mg_rowset_count(x->rs, table);
+
+	for (i = 0; i < n; i++) {
+		/* user_info_field and customfield_field rows: key, id, shortname */
+		const mg_row_user_info_field *f = mg_rowset_get(x->rs, table, i);
+		if (f->shortname.len == name.len && memcmp(f->shortname.ptr, name.ptr, name.len) == 0
+			&& idset_add(set, f->id) != 0) {
+			return mg_error_set(x->err, MG_ENOMEM, "mysql: out of memory");
+		}
+	}
+	idset_seal(set);
+	return MG_OK;
+}
+
+static mg_status collect_trainer_roles(load *x)
+{
+	size_t i, r, n = mg_rowset_count(x->rs, MG_T_ROLE);
+
+	for (i = 0; i < n; i++) {
+		const mg_row_role *role = mg_rowset_get(x->rs, MG_T_ROLE, i);
+		for (r = 0; r < x->st->ntrainer_roles; r++) {
+			mg_str t = x->st->trainer_roles[r];
+			if (role->shortname.len == t.len && memcmp(role->shortname.ptr, t.ptr, t.len) == 0) {
+				if (idset_add(&x->trainer_roles, role->id) != 0) {
+					return mg_error_set(x->err, MG_ENOMEM, "mysql: out of memory");
+				}
+				break;
+			}
+		}
+	}
+	idset_seal(&x->trainer_roles);
+	return MG_OK;
+}
+
+/* The UAIs named by the school data read (trimmed as the model trims them;
+ * the column's collation compares them without regard to case). */
+static mg_status collect_uais(load *x)
+{
+	size_t i, n = mg_rowset_count(x->rs, MG_T_USER_INFO_DATA);
+
+	for (i = 0; i < n; i++) {
+		const mg_row_user_info_data *d = mg_rowset_get(x->rs, MG_T_USER_INFO_DATA, i);
+		mg_str v = d->data;
+		while (v.len && (v.ptr[0] == ' ' || v.ptr[0] == '\t' || v.ptr[0] == '\n' || v.ptr[0] == '\r')) {
+			v.ptr++;
+			v.len--;
+		}
+		while (v.len && (v.ptr[v.len - 1] == ' ' || v.ptr[v.len - 1] == '\t'
+				|| v.ptr[v.len - 1] == '\n' || v.ptr[v.len - 1] == '\r')) {
+			v.len--;
+		}
+		if (v.len && strset_add(&x->uais, v) != 0) {
+			return mg_error_set(x->err, MG_ENOMEM, "mysql: out of memory");
+		}
+	}
+	strset_seal(&x->uais);
+	return MG_OK;
+}
+
+/* ---- running statements */
+
+static void qb_select(qb *b, mg_table_id table)
+{
+	const mg_table *t = &mg_tables[table];
+	size_t i;
+
+	qb_add(b, "SELECT ");
+	for (i = 0; i < t->nfields; i++) {
+		if (i) {
+			qb_add(b, ", ");
+		}
+		qb_add(b, "t.`");
+		qb_raw(b, t->fields[i].name, strlen(t->fields[i].name));
+		qb_add(b, "`");
+	}
+	qb_add(b, " FROM `");
+	qb_raw(b, b->prefix, strlen(b->prefix));
+	qb_raw(b, t->name, strlen(t->name));
+	qb_add(b, "` t");
+}
+
+static mg_status built(load *x, const char *what)
+{
+	if (x->b.bug) {
+		return mg_error_set(x->err, MG_EINTERNAL, "mysql: internal error building the query of %s", what);
+	}
+	if (x->b.oom) {
+		return mg_error_set(x->err, MG_ENOMEM, "mysql: out of memory building the query of %s", what);
+	}
+	return MG_OK;
+}
+
+static mg_status read_rows(load *x, mg_table_id table, cond_fn cond, const char *column,
+	const idset *ids, keep_fn keep, void *kctx)
+{
+	size_t from = 0;
+	mg_status st;
+
+	if (column && ids->n == 0) {
+		return MG_OK; /* an empty set: no row */
+	}
+	do {
+		size_t n = column ? ids->n - from : 0;
+		if (n > MG_MYSQL_CHUNK) {
+			n = MG_MYSQL_CHUNK;
+		}
+		qb_reset(&x->b);
+		qb_select(&x->b, table);
+		if (cond || column) {
+			qb_add(&x->b, " WHERE ");
+		}
+		if (cond) {
+			cond(x, &x->b);
+		}
+		if (column) {
+			qb_add(&x->b, cond ? " AND " : "");
+			qb_add(&x->b, column);
+			qb_add(&x->b, " IN (");
+			qb_list(&x->b, ids->v + from, n);
+			qb_add(&x->b, ")");
+		}
+		st = built(x, mg_tables[table].name);
+		if (st == MG_OK) {
+			st = run_query(x->s, x->m, &x->b, table, x->rs, keep, kctx, &x->broken, x->err);
+		}
+		if (st != MG_OK) {
+			return st;
+		}
+		from += n;
+	} while (column && from < ids->n);
+	return MG_OK;
+}
+
+/* Runs a statement of one integer column (built in x->b) and adds its values
+ * to `set`. */
+static mg_status read_ids(load *x, const char *what, idset *set)
+{
 	MYSQL_STMT *stmt;
-	MYSQL_BIND pb[2], res;
-	long long id = 0, uid = (long long)sc->userid;
-	unsigned long flen = (unsigned long)st->school_field.len;
+	MYSQL_BIND *pb = NULL, res;
+	long long id = 0;
 	mg_my_bool is_null = 0;
-	int64_t *ids = NULL;
-	size_t n = 0, cap = 0;
-	mg_status status = MG_OK;
+	mg_status status = built(x, what);
+	size_t i;
 	int rc;
 
-	*out = NULL;
-	qb_reset(b);
-	add_teachers(b, sc, st);
-	if (b->oom || b->nparams != 2) {
-		return mg_error_set(err, MG_ENOMEM, "mysql: out of memory building the query of the teachers");
+	if (status != MG_OK) {
+		return status;
 	}
-	stmt = mysql_stmt_init(m);
+	stmt = mysql_stmt_init(x->m);
 	if (!stmt) {
-		return mg_error_set(err, MG_ENOMEM, "mysql: out of memory");
+		return mg_error_set(x->err, MG_ENOMEM, "mysql: out of memory");
 	}
-	memset(pb, 0, sizeof(pb));
-	pb[0].buffer_type = MYSQL_TYPE_STRING;
-	pb[0].buffer = (void *)st->school_field.ptr;
-	pb[0].buffer_length = flen;
-	pb[0].length = &flen;
-	pb[1].buffer_type = MYSQL_TYPE_LONGLONG;
-	pb[1].buffer = &uid;
+	pb = mg_calloc(x->b.nparams ? x->b.nparams : 1, sizeof(*pb));
+	if (!pb) {
+		mysql_stmt_close(stmt);
+		return mg_error_set(x->err, MG_ENOMEM, "mysql: out of memory");
+	}
+	for (i = 0; i < x->b.nparams; i++) {
+		qparam *p = &x->b.params[i];
+		if (p->is_str) {
+			pb[i].buffer_type = MYSQL_TYPE_STRING;
+			pb[i].buffer = (void *)p->s;
+			pb[i].buffer_length = p->slen;
+			pb[i].length = &p->slen;
+		} else {
+			pb[i].buffer_type = MYSQL_TYPE_LONGLONG;
+			pb[i].buffer = &p->i;
+		}
+	}
 	memset(&res, 0, sizeof(res));
 	res.buffer_type = MYSQL_TYPE_LONGLONG;
 	res.buffer = &id;
 	res.is_null = &is_null;
-	s->statements++;
-	if (mysql_stmt_prepare(stmt, b->sql, (unsigned long)b->len) || mysql_stmt_bind_param(stmt, pb)
+	x->s->statements++;
+	if (mysql_stmt_prepare(stmt, x->b.sql, (unsigned long)x->b.len)
+		|| (x->b.nparams && mysql_stmt_bind_param(stmt, pb))
 		|| mysql_stmt_execute(stmt) || mysql_stmt_bind_result(stmt, &res)) {
-		status = stmt_error(s, stmt, t, "cannot query", broken, err);
+		status = stmt_error(x->s, stmt, &mg_tables[MG_T_COURSE], "cannot query", &x->broken, x->err);
 		goto done;
 	}
 	while ((rc = mysql_stmt_fetch(stmt)) == 0) {
-		if (is_null) {
-			continue;
+		if (!is_null && idset_add(set, (int64_t)id) != 0) {
+			status = mg_error_set(x->err, MG_ENOMEM, "mysql: out of memory");
+			goto done;
 		}
-		if (n == cap) {
-			size_t ncap = cap ? cap * 2 : 256;
-			int64_t *p = ncap > SIZE_MAX / sizeof(*p) ? NULL : realloc(ids, ncap * sizeof(*p));
-			if (!p) {
-				status = mg_error_set(err, MG_ENOMEM, "mysql: out of memory");
-				goto done;
-			}
-			ids = p;
-			cap = ncap;
-		}
-		ids[n++] = (int64_t)id;
 	}
 	if (rc != MYSQL_NO_DATA) {
-		status = stmt_error(s, stmt, t, "lost the stream of", broken, err);
+		status = stmt_error(x->s, stmt, &mg_tables[MG_T_COURSE], "lost the stream of", &x->broken, x->err);
 	}
 done:
 	mysql_stmt_close(stmt);
-	if (status != MG_OK) {
-		free(ids);
-		return status;
+	mg_free(pb);
+	return status;
+}
+
+/* ------------------------------------------------------------ the scopes */
+
+/* Every row of every table: dataQuality() (and any scope that is the whole site). */
+static mg_status load_all(load *x)
+{
+	static const mg_table_id order[] = {
+		MG_T_COURSE, MG_T_MODULES, MG_T_COURSE_SECTIONS, MG_T_COURSE_MODULES,
+		MG_T_COURSE_MODULES_COMPLETION, MG_T_COURSE_COMPLETIONS, MG_T_ENROL, MG_T_USER_ENROLMENTS, MG_T_ROLE,
+		MG_T_CONTEXT, MG_T_ROLE_ASSIGNMENTS, MG_T_USER, MG_T_USER_INFO_FIELD,
+		MG_T_USER_INFO_DATA, MG_T_CUSTOMFIELD_FIELD, MG_T_CUSTOMFIELD_DATA, MG_T_MARK,
+		MG_T_SCHOOL, MG_T_CIRC, MG_T_INSPECTOR,
+	};
+	size_t i;
+	mg_status st = MG_OK;
+
+	for (i = 0; i < sizeof(order) / sizeof(order[0]) && st == MG_OK; i++) {
+		st = read_all(x, order[i]);
 	}
-	if (n <= MG_MYSQL_MAX_TEACHERS) {
-		b->teachers = ids;
-		b->nteachers = n;
-		b->teachers_bound = 1;
-		*out = ids;
-	} else {
-		free(ids);
+	return st;
+}
+
+/* The duration field and its values for the scope's courses (all when
+ * `all`). */
+static mg_status load_durations(load *x, int all)
+{
+	mg_status st = read_rows(x, MG_T_CUSTOMFIELD_FIELD, cond_duration_field, NULL, NULL, NULL, NULL);
+
+	if (st == MG_OK) st = collect_fields(x, MG_T_CUSTOMFIELD_FIELD, x->st->duration_field, &x->cfields);
+	if (st != MG_OK || x->cfields.n == 0) {
+		return st;
+	}
+	return read_rows(x, MG_T_CUSTOMFIELD_DATA, cond_cfields, all ? NULL : "t.instanceid",
+		all ? NULL : &x->courses, NULL, NULL);
+}
+
+/* Statistics and attestation files of every parcours: every participation of
+ * the site, read by plain scans of the columns needed (an index would filter
+ * nothing at this scope); course contexts only, the role assignments of other
+ * contexts dropped in C. No activity, no completion. */
+static mg_status load_site(load *x)
+{
+	mg_status st = read_all(x, MG_T_COURSE);
+
+	if (st == MG_OK) st = read_all(x, MG_T_ENROL);
+	if (st == MG_OK) st = read_all(x, MG_T_USER_ENROLMENTS);
+	if (st == MG_OK) st = read_all(x, MG_T_ROLE);
+	if (st == MG_OK) st = read_rows(x, MG_T_CONTEXT, cond_course_context, NULL, NULL, NULL, NULL);
+	if (st == MG_OK) st = collect(x, MG_T_CONTEXT, 0, col_id, &x->contexts);
+	if (st == MG_OK) {
+		idset_seal(&x->contexts);
+		st = read_rows(x, MG_T_ROLE_ASSIGNMENTS, NULL, NULL, NULL, keep_ra_context, x);
+	}
+	if (st == MG_OK) st = read_all(x, MG_T_USER);
+	if (st == MG_OK) st = read_rows(x, MG_T_USER_INFO_FIELD, cond_school_field, NULL, NULL, NULL, NULL);
+	if (st == MG_OK) st = collect_fields(x, MG_T_USER_INFO_FIELD, x->st->school_field, &x->fields);
+	if (st == MG_OK && x->fields.n) st = read_rows(x, MG_T_USER_INFO_DATA, cond_fields, NULL, NULL, NULL, NULL);
+	if (st == MG_OK) st = load_durations(x, 1);
+	if (st == MG_OK) st = read_all(x, MG_T_MARK);
+	if (st == MG_OK) st = read_all(x, MG_T_SCHOOL);
+	if (st == MG_OK) st = read_all(x, MG_T_CIRC);
+	return st;
+}
+
+/* The courses of a user's "my trainings": where he is enrolled (in any
+ * state), holds a course-level role, or has a mark. */
+static mg_status user_courses(load *x)
+{
+	qb *b = &x->b;
+
+	qb_reset(b);
+	qb_add(b, "SELECT e.courseid FROM {enrol} e JOIN {user_enrolments} ue ON ue.enrolid = e.id AND ue.userid = ");
+	qb_int(b, x->sc->userid);
+	qb_add(b, " UNION SELECT c.instanceid FROM {role_assignments} ra"
+		" JOIN {context} c ON c.id = ra.contextid AND c.contextlevel = " MG_STRINGIFY(MG_CONTEXT_COURSE)
+		" WHERE ra.userid = ");
+	qb_int(b, x->sc->userid);
+	qb_add(b, " UNION SELECT mk.courseid FROM {local_magistere_mark} mk WHERE mk.userid = ");
+	qb_int(b, x->sc->userid);
+	return read_ids(x, "the user's courses", &x->courses);
+}
+
+/* One parcours (participant, trainer, transparency views), a user's parcours
+ * ("my trainings") or some parcours (an attestation file): every statement is
+ * driven by the courses' own indexes (course, courseid, instanceid, enrolid,
+ * contextid, coursemoduleid); the users are those enrolled in them, holding a
+ * role in them or marked in them (and the viewer), read by their ids; rows of
+ * other users (completions left by people since unenrolled) are dropped in C. */
+static mg_status load_courses(load *x)
+{
+	const mg_scope *sc = x->sc;
+	int activities = sc->kind == MG_SCOPE_COURSE || sc->kind == MG_SCOPE_TRANSPARENCY
+		|| sc->kind == MG_SCOPE_USER;
+	int own = sc->kind == MG_SCOPE_USER; /* his own completions only */
+	mg_status st = MG_OK;
+	size_t i;
+
+	switch (sc->kind) {
+	case MG_SCOPE_COURSE:
+	case MG_SCOPE_TRANSPARENCY:
+		if (idset_add(&x->courses, sc->courseid) != 0) {
+			return mg_error_set(x->err, MG_ENOMEM, "mysql: out of memory");
+		}
+		break;
+	case MG_SCOPE_USER:
+		st = user_courses(x);
+		break;
+	default:
+		for (i = 0; i < sc->ncourseids; i++) {
+			if (idset_add(&x->courses, sc->courseids[i]) != 0) {
+				return mg_error_set(x->err, MG_ENOMEM, "mysql: out of memory");
+			}
+		}
+		break;
+	}
+	if (st != MG_OK) {
+		return st;
+	}
+	idset_seal(&x->courses);
+	st = read_rows(x, MG_T_COURSE, NULL, "t.id", &x->courses, NULL, NULL);
+	if (st == MG_OK && activities) {
+		st = read_all(x, MG_T_MODULES);
+		if (st == MG_OK) st = read_rows(x, MG_T_COURSE_SECTIONS, NULL, "t.course", &x->courses, NULL, NULL);
+		if (st == MG_OK) st = read_rows(x, MG_T_COURSE_MODULES, NULL, "t.course", &x->courses, NULL, NULL);
+		if (st == MG_OK) st = collect(x, MG_T_COURSE_MODULES, 0, col_id, &x->cms);
+		idset_seal(&x->cms);
+	}
+	if (st == MG_OK) st = read_rows(x, MG_T_ENROL, NULL, "t.courseid", &x->courses, NULL, NULL);
+	if (st == MG_OK) st = collect(x, MG_T_ENROL, 0, col_id, &x->enrols);
+	idset_seal(&x->enrols);
+	if (st == MG_OK) st = read_rows(x, MG_T_USER_ENROLMENTS, NULL, "t.enrolid", &x->enrols, NULL, NULL);
+	if (st == MG_OK) st = read_all(x, MG_T_ROLE);
+	if (st == MG_OK) st = read_rows(x, MG_T_CONTEXT, cond_course_context, "t.instanceid", &x->courses, NULL, NULL);
+	if (st == MG_OK) st = collect(x, MG_T_CONTEXT, 0, col_id, &x->contexts);
+	idset_seal(&x->contexts);
+	if (st == MG_OK) st = read_rows(x, MG_T_ROLE_ASSIGNMENTS, NULL, "t.contextid", &x->contexts, NULL, NULL);
+	if (st == MG_OK) st = read_rows(x, MG_T_MARK, NULL, "t.courseid", &x->courses, NULL, NULL);
+	if (st == MG_OK && sc->kind == MG_SCOPE_TRANSPARENCY) {
+		/* the inspectors (a few rows): those of the participant's
+		 * circonscription are found by the model */
+		st = read_all(x, MG_T_INSPECTOR);
+		if (st == MG_OK) st = collect(x, MG_T_INSPECTOR, 0, col_insp_userid, &x->users);
+	}
+	/* the users: enrolled, with a role, or marked in the courses, and who
+	 * marked them (the attestation file names him, even when he is no longer
+	 * a member of any parcours: a trainer who left, an administrator); the
+	 * viewer */
+	if (st == MG_OK) st = collect(x, MG_T_USER_ENROLMENTS, 0, col_ue_userid, &x->users);
+	if (st == MG_OK) st = collect(x, MG_T_ROLE_ASSIGNMENTS, 0, col_ra_userid, &x->users);
+	if (st == MG_OK) st = collect(x, MG_T_MARK, 0, col_mark_userid, &x->users);
+	if (st == MG_OK) st = collect(x, MG_T_MARK, 0, col_mark_modifiedby, &x->users);
+	if (st == MG_OK && sc->kind != MG_SCOPE_ATTESTATIONS && idset_add(&x->users, sc->userid) != 0) {
+		st = mg_error_set(x->err, MG_ENOMEM, "mysql: out of memory");
+	}
+	idset_seal(&x->users);
+	if (st == MG_OK) {
+		if (x->users.n > MG_MYSQL_MAX_USERS) {
+			st = read_rows(x, MG_T_USER, NULL, NULL, NULL, keep_user, x);
+		} else {
+			st = read_rows(x, MG_T_USER, NULL, "t.id", &x->users, NULL, NULL);
+		}
+	}
+	if (st == MG_OK) st = read_rows(x, MG_T_USER_INFO_FIELD, cond_school_field, NULL, NULL, NULL, NULL);
+	if (st == MG_OK) st = collect_fields(x, MG_T_USER_INFO_FIELD, x->st->school_field, &x->fields);
+	if (st == MG_OK && x->fields.n) {
+		if (own) {
+			st = read_rows(x, MG_T_USER_INFO_DATA, cond_fields_user, NULL, NULL, NULL, NULL);
+		} else if (x->users.n > MG_MYSQL_MAX_USERS) {
+			st = read_rows(x, MG_T_USER_INFO_DATA, cond_fields, NULL, NULL, keep_uid, x);
+		} else {
+			st = read_rows(x, MG_T_USER_INFO_DATA, cond_fields, "t.userid", &x->users, NULL, NULL);
+		}
+	}
+	if (st == MG_OK && activities) {
+		if (own) {
+			st = read_rows(x, MG_T_COURSE_MODULES_COMPLETION, cond_user, "t.coursemoduleid", &x->cms, NULL, NULL);
+			if (st == MG_OK) st = read_rows(x, MG_T_COURSE_COMPLETIONS, cond_user, "t.course", &x->courses, NULL, NULL);
+		} else {
+			st = read_rows(x, MG_T_COURSE_MODULES_COMPLETION, NULL, "t.coursemoduleid", &x->cms, keep_cmc, x);
+			if (st == MG_OK) st = read_rows(x, MG_T_COURSE_COMPLETIONS, NULL, "t.course", &x->courses, keep_cc, x);
+		}
+	}
+	if (st == MG_OK) st = load_durations(x, 0);
+	if (st == MG_OK) {
+		if (sc->kind == MG_SCOPE_ATTESTATIONS) {
+			st = read_all(x, MG_T_SCHOOL);
+		} else {
+			/* the schools the users' profile field names */
+			st = collect_uais(x);
+			if (st == MG_OK && x->uais.n > MG_MYSQL_MAX_UAIS) {
+				st = read_all(x, MG_T_SCHOOL);
+			} else if (st == MG_OK && x->uais.n) {
+				st = read_rows(x, MG_T_SCHOOL, cond_uais, NULL, NULL, NULL, NULL);
+			}
+		}
+	}
+	if (st == MG_OK) st = read_all(x, MG_T_CIRC);
+	return st;
+}
+
+/* The keys of the schools of the inspector's circonscriptions. */
+static mg_status inspector_schools(load *x, strset *schools)
+{
+	strset circs;
+	size_t i, n;
+	mg_status st = MG_OK;
+	char *buf = NULL;
+
+	memset(&circs, 0, sizeof(circs));
+	n = mg_rowset_count(x->rs, MG_T_INSPECTOR);
+	for (i = 0; i < n && st == MG_OK; i++) {
+		const mg_row_inspector *r = mg_rowset_get(x->rs, MG_T_INSPECTOR, i);
+		if (strset_add_key(&circs, r->circonscription, 0) != 0) {
+			st = mg_error_set(x->err, MG_ENOMEM, "mysql: out of memory");
+		}
+	}
+	strset_seal(&circs);
+	n = mg_rowset_count(x->rs, MG_T_SCHOOL);
+	for (i = 0; i < n && st == MG_OK; i++) {
+		const mg_row_school *s = mg_rowset_get(x->rs, MG_T_SCHOOL, i);
+		size_t len;
+		char *p = mg_realloc(buf, s->circonscription.len ? s->circonscription.len : 1);
+		if (!p) {
+			st = mg_error_set(x->err, MG_ENOMEM, "mysql: out of memory");
+			break;
+		}
+		buf = p;
+		len = mg_code_key(s->circonscription, 1, buf);
+		if (strset_has(&circs, (mg_str){ buf, len }) && strset_add_key(schools, s->uai, 1) != 0) {
+			st = mg_error_set(x->err, MG_ENOMEM, "mysql: out of memory");
+		}
+	}
+	mg_free(buf);
+	strset_free(&circs);
+	strset_seal(schools);
+	return st;
+}
+
+/* The users whose school field names one of `schools` (compared as the model
+ * compares them). */
+static mg_status inspector_teachers(load *x, const strset *schools)
+{
+	size_t i, n = mg_rowset_count(x->rs, MG_T_USER_INFO_DATA);
+	char *buf = NULL;
+	mg_status st = MG_OK;
+
+	for (i = 0; i < n && st == MG_OK; i++) {
+		const mg_row_user_info_data *d = mg_rowset_get(x->rs, MG_T_USER_INFO_DATA, i);
+		size_t len;
+		char *p = mg_realloc(buf, d->data.len ? d->data.len : 1);
+		if (!p) {
+			st = mg_error_set(x->err, MG_ENOMEM, "mysql: out of memory");
+			break;
+		}
+		buf = p;
+		len = mg_code_key(d->data, 0, buf);
+		if (len && strset_has(schools, (mg_str){ buf, len }) && idset_add(&x->teachers, d->userid) != 0) {
+			st = mg_error_set(x->err, MG_ENOMEM, "mysql: out of memory");
+		}
+	}
+	mg_free(buf);
+	idset_seal(&x->teachers);
+	return st;
+}
+
+static int64_t col_ra_user(const void *row) { return ((const mg_row_role_assignments *)row)->userid; }
+
+/* An inspector's view: his teachers are found in C from one scan of the
+ * school field's values and the schools of his circonscriptions; every
+ * statement after that is driven by their ids through Moodle's userid
+ * indexes (enrolments, marks, role assignments), then by the courses of
+ * their participations (computed once in C) for those courses' trainers. */
+static mg_status load_inspector(load *x)
+{
+	strset schools;
+	idset others;
+	mg_status st;
+	size_t i, n, ra_first;
+
+	memset(&schools, 0, sizeof(schools));
+	memset(&others, 0, sizeof(others));
+	st = read_rows(x, MG_T_INSPECTOR, cond_inspector, NULL, NULL, NULL, NULL);
+	if (st == MG_OK) st = read_all(x, MG_T_CIRC);
+	if (st == MG_OK) st = read_all(x, MG_T_SCHOOL);
+	if (st == MG_OK) st = read_all(x, MG_T_ROLE);
+	if (st == MG_OK) st = collect_trainer_roles(x);
+	if (st == MG_OK) st = read_rows(x, MG_T_USER_INFO_FIELD, cond_school_field, NULL, NULL, NULL, NULL);
+	if (st == MG_OK) st = collect_fields(x, MG_T_USER_INFO_FIELD, x->st->school_field, &x->fields);
+	/* one scan of the school field's values: the teachers, in C */
+	if (st == MG_OK && x->fields.n) st = read_rows(x, MG_T_USER_INFO_DATA, cond_fields, NULL, NULL, NULL, NULL);
+	if (st == MG_OK) st = inspector_schools(x, &schools);
+	if (st == MG_OK) st = inspector_teachers(x, &schools);
+	strset_free(&schools);
+	/* their enrolments and marks, by their ids */
+	if (st == MG_OK) st = read_rows(x, MG_T_USER_ENROLMENTS, NULL, "t.userid", &x->teachers, NULL, NULL);
+	if (st == MG_OK) st = read_rows(x, MG_T_MARK, NULL, "t.userid", &x->teachers, NULL, NULL);
+	/* the courses of those: every enrolment method (a small table), those of
+	 * other courses dropped */
+	if (st == MG_OK) st = read_all(x, MG_T_ENROL);
+	if (st == MG_OK) st = collect(x, MG_T_USER_ENROLMENTS, 0, col_ue_enrolid, &x->enrols);
+	idset_seal(&x->enrols);
+	if (st == MG_OK) {
+		n = mg_rowset_count(x->rs, MG_T_ENROL);
+		for (i = 0; i < n && st == MG_OK; i++) {
+			const mg_row_enrol *e = mg_rowset_get(x->rs, MG_T_ENROL, i);
+			if (idset_has(&x->enrols, e->id) && idset_add(&x->courses, e->courseid) != 0) {
+				st = mg_error_set(x->err, MG_ENOMEM, "mysql: out of memory");
+			}
+		}
+	}
+	if (st == MG_OK) st = collect(x, MG_T_MARK, 0, col_mark_courseid, &x->courses);
+	idset_seal(&x->courses);
+	if (st == MG_OK) {
+		mg_rowset_filter(x->rs, MG_T_ENROL, keep_enrol_course, x);
+		idset_free(&x->enrols);
+		st = collect(x, MG_T_ENROL, 0, col_id, &x->enrols);
+		idset_seal(&x->enrols);
+	}
+	if (st == MG_OK) st = read_rows(x, MG_T_COURSE, NULL, "t.id", &x->courses, NULL, NULL);
+	if (st == MG_OK) st = read_rows(x, MG_T_CONTEXT, cond_course_context, "t.instanceid", &x->courses, NULL, NULL);
+	if (st == MG_OK) st = collect(x, MG_T_CONTEXT, 0, col_id, &x->contexts);
+	idset_seal(&x->contexts);
+	/* the trainers of those courses */
+	ra_first = mg_rowset_count(x->rs, MG_T_ROLE_ASSIGNMENTS);
+	if (st == MG_OK && x->trainer_roles.n) {
+		st = read_rows(x, MG_T_ROLE_ASSIGNMENTS, cond_trainer_roles, "t.contextid", &x->contexts, NULL, NULL);
+	}
+	if (st == MG_OK) st = collect(x, MG_T_ROLE_ASSIGNMENTS, ra_first, col_ra_user, &x->trainers);
+	idset_seal(&x->trainers);
+	/* the teachers' other roles in those courses (by their ids; roles
+	 * elsewhere dropped) */
+	if (st == MG_OK) {
+		st = read_rows(x, MG_T_ROLE_ASSIGNMENTS, cond_not_trainer_roles, "t.userid", &x->teachers,
+			keep_ra_context, x);
+	}
+	/* the trainers' enrolments in those courses, but the teachers' (read above) */
+	if (st == MG_OK) {
+		for (i = 0; i < x->trainers.n && st == MG_OK; i++) {
+			if (!idset_has(&x->teachers, x->trainers.v[i]) && idset_add(&others, x->trainers.v[i]) != 0) {
+				st = mg_error_set(x->err, MG_ENOMEM, "mysql: out of memory");
+			}
+		}
+	}
+	if (st == MG_OK) st = read_rows(x, MG_T_USER_ENROLMENTS, NULL, "t.userid", &others, keep_ue_enrol, x);
+	/* the users: teachers, trainers, himself */
+	if (st == MG_OK) {
+		for (i = 0; i < x->teachers.n && st == MG_OK; i++) {
+			st = idset_add(&x->users, x->teachers.v[i]) ? mg_error_set(x->err, MG_ENOMEM, "mysql: out of memory") : MG_OK;
+		}
+		for (i = 0; i < x->trainers.n && st == MG_OK; i++) {
+			st = idset_add(&x->users, x->trainers.v[i]) ? mg_error_set(x->err, MG_ENOMEM, "mysql: out of memory") : MG_OK;
+		}
+		if (st == MG_OK && idset_add(&x->users, x->sc->userid) != 0) {
+			st = mg_error_set(x->err, MG_ENOMEM, "mysql: out of memory");
+		}
+		idset_seal(&x->users);
+	}
+	idset_free(&others);
+	if (st == MG_OK) st = read_rows(x, MG_T_USER, NULL, "t.id", &x->users, NULL, NULL);
+	/* the school values of those users only (the others were read to find
+	 * the teachers) */
+	if (st == MG_OK) mg_rowset_filter(x->rs, MG_T_USER_INFO_DATA, keep_uid, x);
+	if (st == MG_OK) st = load_durations(x, 0);
+	return st;
+}
+
+/* ---------------------------------------------------------- the stamps */
+
+#define STAMP_TABLE "local_magistere_stamp"
+
+/* Builds the statement of the stamp of `keys`: COUNT and SUM of the
+ * counters (the site's, the memberships', some courses', or all). */
+static void stamp_query(qb *b, const mg_stamp_keys *keys)
+{
+	qb_reset(b);
+	qb_add(b, "SELECT COUNT(*), COALESCE(SUM(t.stamp), 0) FROM {" STAMP_TABLE "} t");
+	if (keys->whole) {
+		return;
+	}
+	qb_add(b, " WHERE t.itemtype = 0");
+	if (keys->ncourseids) {
+		qb_add(b, " OR (t.itemtype = 1 AND t.itemid IN (");
+		qb_list(b, keys->courseids, keys->ncourseids);
+		qb_add(b, "))");
+	}
+	if (keys->members) {
+		qb_add(b, " OR (t.itemtype = 2 AND t.itemid = 0)");
+	}
+	if (keys->ncourseids) {
+		/* Moodle's own revision of each course's structure (activities
+		 * added, moved, hidden, deleted; sections moved): it only grows,
+		 * and some of those changes trigger no event. */
+		qb_add(b, " UNION ALL SELECT 0, COALESCE(SUM(c.cacherev), 0) FROM {course} c WHERE c.id IN (");
+		qb_list(b, keys->courseids, keys->ncourseids);
+		qb_add(b, ")");
+	}
+}
+
+/* Runs the statement built by stamp_query on m. */
+static mg_status stamp_run(mg_mysql_store *s, MYSQL *m, qb *b, mg_stamp *out, int *broken, mg_error *err)
+{
+	static const mg_table stamp_table = { MG_T__COUNT, STAMP_TABLE, 0, NULL, 0 };
+	MYSQL_STMT *stmt;
+	MYSQL_BIND *pb = NULL, res[2];
+	long long v[2] = { 0, 0 };
+	mg_my_bool is_null[2] = { 0, 0 };
+	mg_status st = MG_OK;
+	size_t i;
+	int rc;
+
+	if (b->oom) {
+		return mg_error_set(err, MG_ENOMEM, "mysql: out of memory building the query of the stamps");
+	}
+	stmt = mysql_stmt_init(m);
+	pb = mg_calloc(b->nparams ? b->nparams : 1, sizeof(*pb));
+	if (!stmt || !pb) {
+		if (stmt) {
+			mysql_stmt_close(stmt);
+		}
+		mg_free(pb);
+		return mg_error_set(err, MG_ENOMEM, "mysql: out of memory");
+	}
+	for (i = 0; i < b->nparams; i++) {
+		pb[i].buffer_type = MYSQL_TYPE_LONGLONG;
+		pb[i].buffer = &b->params[i].i;
+	}
+	memset(res, 0, sizeof(res));
+	for (i = 0; i < 2; i++) {
+		res[i].buffer_type = MYSQL_TYPE_LONGLONG;
+		res[i].buffer = &v[i];
+		res[i].is_null = &is_null[i];
+	}
+	s->statements++;
+	if (mysql_stmt_prepare(stmt, b->sql, (unsigned long)b->len)
+		|| (b->nparams && mysql_stmt_bind_param(stmt, pb))
+		|| mysql_stmt_execute(stmt) || mysql_stmt_bind_result(stmt, res)) {
+		st = stmt_error(s, stmt, &stamp_table, "cannot query", broken, err);
+		goto done;
+	}
+	out->rows = 0;
+	out->sum = 0;
+	while ((rc = mysql_stmt_fetch(stmt)) == 0 || rc == MYSQL_DATA_TRUNCATED) {
+		out->rows += (int64_t)v[0];
+		out->sum += (int64_t)v[1];
+	}
+	if (rc != MYSQL_NO_DATA) {
+		st = stmt_error(s, stmt, &stamp_table, "cannot read", broken, err);
+		goto done;
+	}
+done:
+	mysql_stmt_close(stmt);
+	mg_free(pb);
+	return st;
+}
+
+static mg_status store_stamp(void *store, const mg_stamp_keys *keys, mg_stamp *out, mg_error *err)
+{
+	mg_mysql_store *s = store;
+	MYSQL *m;
+	qb b;
+	int broken = 0;
+	mg_status st;
+
+	memset(out, 0, sizeof(*out));
+	st = link_ready(s, &m, err);
+	if (st != MG_OK) {
+		return st;
+	}
+	memset(&b, 0, sizeof(b));
+	b.prefix = s->o.prefix;
+	stamp_query(&b, keys);
+	st = stamp_run(s, m, &b, out, &broken, err);
+	qb_free(&b);
+	if (broken) {
+		mg_mysql_link_close(s->link);
+	}
+	return st;
+}
+
+static const char *store_identity(void *store)
+{
+	return ((mg_mysql_store *)store)->identity;
+}
+
+/* ------------------------------------------------------------ a load */
+
+/* Reads the scope on the link the store currently uses (s->link, s->o). */
+static mg_status load_here(mg_mysql_store *s, MYSQL *m, const mg_scope *scope, const mg_settings *settings,
+	int want_stamp, mg_rowset **out, mg_stamp *stamp, mg_error *err)
+{
+	load x;
+	int in_tx = 0;
+	mg_status st;
+
+	*out = NULL;
+	memset(&x, 0, sizeof(x));
+	x.s = s;
+	x.m = m;
+	x.b.prefix = s->o.prefix;
+	x.sc = scope;
+	x.st = settings;
+	x.err = err;
+	x.rs = mg_rowset_new();
+	if (!x.rs) {
+		return mg_error_set(err, MG_ENOMEM, "mysql: out of memory");
+	}
+	/* every table the engine reads has its id as primary key */
+	mg_rowset_set_unique_ids(x.rs, 1);
+	/* One snapshot for every statement: the rows agree with each other even
+	 * while Moodle writes (and with the stamps read last). */
+	st = plain_query(s, x.m, "START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY", &x.broken, err);
+	if (st == MG_OK) {
+		in_tx = 1;
+		switch (scope->kind) {
+		case MG_SCOPE_ALL:
+			st = load_all(&x);
+			break;
+		case MG_SCOPE_STATISTICS:
+			st = load_site(&x);
+			break;
+		case MG_SCOPE_ATTESTATIONS:
+			st = scope->ncourseids > 0 && scope->ncourseids <= MG_MYSQL_MAX_IDS ? load_courses(&x) : load_site(&x);
+			break;
+		case MG_SCOPE_INSPECTOR:
+			st = load_inspector(&x);
+			break;
+		default:
+			st = load_courses(&x);
+			break;
+		}
+	}
+	if (st == MG_OK && want_stamp) {
+		mg_stamp_keys keys;
+		if (mg_stamp_keys_of(scope, x.rs, &keys) != MG_OK) {
+			st = mg_error_set(err, MG_ENOMEM, "mysql: out of memory");
+		} else {
+			stamp_query(&x.b, &keys);
+			st = stamp_run(s, x.m, &x.b, stamp, &x.broken, err);
+			mg_stamp_keys_free(&keys);
+		}
+	}
+	if (st == MG_OK) {
+		in_tx = 0;
+		st = plain_query(s, x.m, "COMMIT", &x.broken, err);
+	}
+	qb_free(&x.b);
+	idset_free(&x.courses);
+	idset_free(&x.enrols);
+	idset_free(&x.contexts);
+	idset_free(&x.cms);
+	idset_free(&x.users);
+	idset_free(&x.teachers);
+	idset_free(&x.trainers);
+	idset_free(&x.fields);
+	idset_free(&x.cfields);
+	idset_free(&x.trainer_roles);
+	strset_free(&x.uais);
+	if (st == MG_OK) {
+		*out = x.rs;
+		return MG_OK;
+	}
+	mg_rowset_free(x.rs);
+	if (x.broken) {
+		mg_mysql_link_close(s->link);
+	} else if (in_tx) {
+		static const char rollback[] = "ROLLBACK";
+		if (mysql_real_query(x.m, rollback, sizeof(rollback) - 1)) {
+			mg_mysql_link_close(s->link);
+		}
+	}
+	return st;
+}
+
+/* The replica link, connected to the first replica that answers (NULL when
+ * none does: the primary is used, as Moodle does). */
+static MYSQL *replica_ready(mg_mysql_store *s)
+{
+	size_t k;
+
+	if (s->rlink.conn && s->rlink.pid != getpid()) {
+		mg_mysql_link_close(&s->rlink);
+	}
+	if (s->rlink.conn) {
+		return s->rlink.conn;
+	}
+	if (s->rtried) {
+		return NULL;
+	}
+	s->rtried = 1;
+	for (k = 0; k < s->nreplicas; k++) {
+		size_t i = (s->rfirst + k) % s->nreplicas;
+		mg_error ignored;
+		if (mg_mysql_link_open(&s->rlink, &s->replicas[i].o, &ignored) == MG_OK) {
+			s->rcur = i;
+			s->rtried = 0;
+			return s->rlink.conn;
+		}
+	}
+	return NULL;
+}
+
+/* Reads the scope on the replica in use; MG_OK with *out NULL when the
+ * replica failed or is behind `opts->min` (the caller then reads the
+ * primary). */
+static mg_status load_replica(mg_mysql_store *s, MYSQL *rm, const mg_scope *scope, const mg_settings *settings,
+	const mg_load_opts *opts, mg_rowset **out, mg_load_info *info)
+{
+	mg_mysql_options saved_o = s->o;
+	mg_mysql_link *saved_link = s->link;
+	mg_stamp stamp = { 0, 0 };
+	mg_error rerr;
+	mg_status st;
+
+	*out = NULL;
+	mg_error_clear(&rerr);
+	s->o = s->replicas[s->rcur].o;
+	s->link = &s->rlink;
+	st = load_here(s, rm, scope, settings, opts->want_stamp || opts->have_min, out, &stamp, &rerr);
+	s->o = saved_o;
+	s->link = saved_link;
+	if (st != MG_OK) {
+		/* a replica that fails is left for this store's life */
+		mg_mysql_link_close(&s->rlink);
+		s->rtried = 1;
+		return MG_OK;
+	}
+	if (opts->have_min && stamp.sum < opts->min.sum) {
+		/* behind a change the primary already had: the primary decides */
+		mg_rowset_free(*out);
+		*out = NULL;
+		if (info) {
+			info->replica_behind = 1;
+		}
+		return MG_OK;
+	}
+	s->replica_loads++;
+	if (info) {
+		info->stamp = stamp;
+		info->from_replica = 1;
 	}
 	return MG_OK;
 }
 
 static mg_status store_load(void *store, const mg_scope *scope, const mg_settings *settings,
-	mg_rowset **out, mg_error *err)
+	const mg_load_opts *opts, mg_rowset **out, mg_load_info *info, mg_error *err)
 {
 	mg_mysql_store *s = store;
-	mg_rowset *rs = NULL;
+	mg_load_opts none;
+	mg_stamp stamp = { 0, 0 };
 	MYSQL *m;
-	qb b;
-	int64_t *teachers = NULL;
-	size_t i;
-	int broken = 0, in_tx = 0;
 	mg_status st;
 
 	*out = NULL;
-	memset(&b, 0, sizeof(b));
-	b.prefix = s->o.prefix;
+	if (!opts) {
+		memset(&none, 0, sizeof(none));
+		opts = &none;
+	}
+	if (info) {
+		memset(info, 0, sizeof(*info));
+	}
+	if (opts->replica && s->nreplicas > 0 && mg_scope_heavy(scope)) {
+		MYSQL *rm = replica_ready(s);
+		if (rm) {
+			st = load_replica(s, rm, scope, settings, opts, out, info);
+			if (st != MG_OK || *out) {
+				return st;
+			}
+		}
+	}
 	st = link_ready(s, &m, err);
 	if (st != MG_OK) {
 		return st;
 	}
-	rs = mg_rowset_new();
-	if (!rs) {
-		return mg_error_set(err, MG_ENOMEM, "mysql: out of memory");
-	}
-	/* One snapshot for every statement: the rows agree with each other even
-	 * while Moodle writes. */
-	st = plain_query(s, m, "START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY", &broken, err);
-	if (st != MG_OK) {
-		goto error;
-	}
-	in_tx = 1;
-	if (scope->kind == MG_SCOPE_INSPECTOR) {
-		st = read_teachers(s, m, &b, scope, settings, &teachers, &broken, err);
-		if (st != MG_OK) {
-			goto error;
-		}
-	}
-	for (i = 0; i < sizeof(read_order) / sizeof(read_order[0]); i++) {
-		if (!build_query(&b, read_order[i], scope, settings)) {
-			continue;
-		}
-		if (b.bug) {
-			st = mg_error_set(err, MG_EINTERNAL, "mysql: internal error building the query of %s", mg_tables[read_order[i]].name);
-			goto error;
-		}
-		if (b.oom) {
-			st = mg_error_set(err, MG_ENOMEM, "mysql: out of memory building the query of %s", mg_tables[read_order[i]].name);
-			goto error;
-		}
-		st = run_query(s, m, &b, read_order[i], rs, &broken, err);
-		if (st != MG_OK) {
-			goto error;
-		}
-	}
-	in_tx = 0;
-	st = plain_query(s, m, "COMMIT", &broken, err);
-	if (st != MG_OK) {
-		goto error;
-	}
-	qb_free(&b);
-	free(teachers);
-	*out = rs;
-	return MG_OK;
-error:
-	qb_free(&b);
-	free(teachers);
-	mg_rowset_free(rs);
-	if (broken) {
-		mg_mysql_link_close(s->link);
-	} else if (in_tx) {
-		static const char rollback[] = "ROLLBACK";
-		if (mysql_real_query(m, rollback, sizeof(rollback) - 1)) {
-			mg_mysql_link_close(s->link);
-		}
+	st = load_here(s, m, scope, settings, opts->want_stamp, out, &stamp, err);
+	if (st == MG_OK && info) {
+		info->stamp = stamp;
+		info->from_replica = 0;
 	}
 	return st;
 }
@@ -1316,6 +2115,8 @@ const mg_store_ops mg_store_mysql_ops = {
 	"mysql",
 	0,
 	store_load,
+	store_stamp,
+	store_identity,
 	store_free,
 };
 

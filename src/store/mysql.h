@@ -80,6 +80,16 @@ typedef struct mg_mysql_store mg_mysql_store;
 mg_status mg_mysql_store_new(const mg_mysql_options *o, mg_mysql_link *shared,
 	mg_mysql_store **out, mg_error *err);
 
+/* Adds a read replica (a copy of `o`; the database, prefix and charset are
+ * the primary's): the heavy scopes (inspector, statistics, files, data
+ * quality) read from the first replica that connects, and from the primary
+ * when none does, when a replica fails, or when a replica is behind the
+ * stamp the caller knows the primary has. */
+mg_status mg_mysql_store_add_replica(mg_mysql_store *s, const mg_mysql_options *o, mg_error *err);
+/* Number of replicas, and of loads read from a replica so far. */
+size_t mg_mysql_store_replicas(const mg_mysql_store *s);
+uint64_t mg_mysql_store_replica_loads(const mg_mysql_store *s);
+
 /* Number of statements the store sent to the server since it was created
  * (prepared statements executed plus plain queries), for the docs' figures
  * and the tests. */

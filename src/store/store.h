@@ -31,6 +31,54 @@ typedef struct mg_scope {
 	size_t ncourseids;
 } mg_scope;
 
+/* The change stamps of a scope (docs/resident.md): the plugin keeps one
+ * counter per course, per user and one for the site in a table, and bumps
+ * them whenever something a view shows changes through Moodle. Counters only
+ * grow and rows are never deleted, so the sum of a fixed set of them grows
+ * with every change to any of them: two equal stamps mean nothing changed in
+ * between, and a replica whose stamp is at least the primary's holds every
+ * change the primary had. */
+typedef struct mg_stamp {
+	int64_t rows;   /* how many counters exist */
+	int64_t sum;    /* their sum */
+} mg_stamp;
+
+/* Which counters make the stamp of a scope: always the site's; a course's
+ * views, the course's; "my trainings", the memberships' (who is enrolled,
+ * holds a role or has a mark where) and those of the courses it shows; the
+ * other scopes (inspector, statistics, files), every counter. No counter is
+ * kept per person (a count of the changes about someone would record his
+ * activity). */
+typedef struct mg_stamp_keys {
+	int whole;
+	int members;                /* the memberships' counter */
+	int64_t *courseids;         /* owned (mg_malloc'd) */
+	size_t ncourseids;
+} mg_stamp_keys;
+
+/* The counters of `scope`; for "my trainings" those of the courses of `rs`
+ * (the rows read for it). MG_ENOMEM only. */
+mg_status mg_stamp_keys_of(const mg_scope *scope, const mg_rowset *rs, mg_stamp_keys *out);
+void mg_stamp_keys_free(mg_stamp_keys *k);
+
+/* Whether a scope is one of the heavy ones read from a replica when there is
+ * one (inspector, statistics, attestation files, data quality). */
+int mg_scope_heavy(const mg_scope *scope);
+
+/* How a load may go, and what it did. */
+typedef struct mg_load_opts {
+	int want_stamp;        /* read the scope's stamp in the load's snapshot */
+	int replica;           /* a heavy scope may be read from a replica */
+	int have_min;          /* the primary's stamp before the load is known: */
+	mg_stamp min;          /* a replica behind it is not used */
+} mg_load_opts;
+
+typedef struct mg_load_info {
+	mg_stamp stamp;        /* with want_stamp: the stamp the rows agree with */
+	int from_replica;      /* the rows come from a replica */
+	int replica_behind;    /* a replica was read, found behind, and the primary used */
+} mg_load_info;
+
 typedef struct mg_store_ops {
 	const char *kind; /* "rows", "mysql" */
 	/* Non-zero when load() always answers the same rowset, whatever the
@@ -38,12 +86,19 @@ typedef struct mg_store_ops {
 	int shared;
 	/* Fills *out with the rows `scope` needs. When the store is shared, *out
 	 * is the store's own rowset (do not free it); otherwise it is a new
-	 * rowset the caller frees with mg_rowset_free. On failure returns a
-	 * negative status, fills err (MG_EIO for a server failure, MG_EDATA for
-	 * rows the engine cannot use) and leaves *out NULL: never a half-filled
-	 * rowset. */
+	 * rowset the caller frees with mg_rowset_free. `opts` may be NULL (no
+	 * stamp, the primary); `info` may be NULL. On failure returns a negative
+	 * status, fills err (MG_EIO for a server failure, MG_EDATA for rows the
+	 * engine cannot use) and leaves *out NULL: never a half-filled rowset. */
 	mg_status (*load)(void *store, const mg_scope *scope, const mg_settings *settings,
-		mg_rowset **out, mg_error *err);
+		const mg_load_opts *opts, mg_rowset **out, mg_load_info *info, mg_error *err);
+	/* Reads the stamp of `keys` now, on the primary (NULL for a store without
+	 * stamps). */
+	mg_status (*stamp)(void *store, const mg_stamp_keys *keys, mg_stamp *out, mg_error *err);
+	/* A string naming the database the store reads (host, port, socket,
+	 * database, prefix; never a password), for keys of resident models; NULL
+	 * for a store whose rows are its own. Owned by the store. */
+	const char *(*identity)(void *store);
 	/* Releases the store; accepts NULL. */
 	void (*free)(void *store);
 } mg_store_ops;

@@ -268,7 +268,28 @@ final class engine {
      */
     private static function direct_tracker(): \Magistere\Tracker {
         global $CFG;
-        return self::call(fn() => new \Magistere\Tracker(\Magistere\Source::fromMoodleConfig($CFG), self::settings()));
+        $options = ['resident' => self::resident()];
+        return self::call(fn() => new \Magistere\Tracker(\Magistere\Source::fromMoodleConfig($CFG, $options), self::settings()));
+    }
+
+    /**
+     * Drops the models this PHP process keeps between requests (tests, after a database reset).
+     *
+     * @return int how many there were (0 without the extension)
+     */
+    public static function resident_clear(): int {
+        return self::available() ? \Magistere\Tracker::residentClear() : 0;
+    }
+
+    /**
+     * Whether the engine keeps its models between requests, checked against the change stamps the plugin's observers
+     * keep ({@see stamps}, docs/resident.md): the "resident" setting, on by default.
+     *
+     * @return bool
+     */
+    public static function resident(): bool {
+        $setting = get_config('local_magistere', 'resident');
+        return $setting === false || (bool) $setting;
     }
 
     /**

@@ -163,12 +163,15 @@ final class importer {
         $table = self::TABLES[$type];
         $data = (object) array_intersect_key($record, array_flip(self::fields($type)));
         $existing = $id ? $DB->get_record($table, ['id' => $id], '*', MUST_EXIST) : self::find($type, $record);
+        // Schools, circonscriptions and inspectors are the site's: every resident model may show them.
         if ($existing) {
             $data->id = $existing->id;
             $DB->update_record($table, $data);
+            stamps::site();
             return 'updated';
         }
         $DB->insert_record($table, $data);
+        stamps::site();
         return 'created';
     }
 
@@ -189,6 +192,7 @@ final class importer {
             throw new \moodle_exception('error:circinuse', 'local_magistere', '', $record->code);
         }
         $DB->delete_records($table, ['id' => $id]);
+        stamps::site();
     }
 
     /**

@@ -50,6 +50,7 @@ final class lifecycle {
         $DB->delete_records(marks::HISTORY, ['courseid' => $courseid]);
         $DB->delete_records(marks::TABLE, ['courseid' => $courseid]);
         $transaction->allow_commit();
+        stamps::membership($courseid);
     }
 
     /**
@@ -59,11 +60,17 @@ final class lifecycle {
      */
     public static function delete_user_data(int $userid): void {
         global $DB;
+        $courses = stamps::courses_of($userid);
         $transaction = $DB->start_delegated_transaction();
         $DB->delete_records(marks::HISTORY, ['userid' => $userid]);
         $DB->delete_records(marks::TABLE, ['userid' => $userid]);
         $DB->delete_records('local_magistere_inspector', ['userid' => $userid]);
         $transaction->allow_commit();
+        foreach ($courses as $courseid) {
+            stamps::course($courseid);
+        }
+        stamps::bump(stamps::MEMBERS);
+        stamps::site();
     }
 
     /**
@@ -92,5 +99,7 @@ final class lifecycle {
     public static function course_reset_ended(\core\event\course_reset_ended $event): void {
         global $DB;
         $DB->delete_records(marks::TABLE, ['courseid' => (int) $event->courseid, 'finished' => 0]);
+        // After the marks: the reset removed enrolments and completions too (without an event per row).
+        stamps::membership((int) $event->courseid);
     }
 }

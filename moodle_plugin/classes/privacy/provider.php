@@ -286,6 +286,8 @@ class provider implements
             $DB->set_field('local_magistere_platfix', 'userid', 0);
             $DB->set_field('local_magistere_platfix', 'undoneby', 0);
         }
+        // What the engine showed from these rows is gone too (resident models).
+        \local_magistere\local\stamps::site();
     }
 
     /**
@@ -334,5 +336,6 @@ class provider implements
             $DB->set_field_select('local_magistere_platfix', 'userid', 0, "userid $insql", $params);
             $DB->set_field_select('local_magistere_platfix', 'undoneby', 0, "undoneby $insql", $params);
         }
+        \local_magistere\local\stamps::site();
     }
 }

@@ -35,6 +35,11 @@ abstract class testcase extends \advanced_testcase {
         if (!\local_magistere\local\engine::available()) {
             $this->markTestSkipped('The magistere PHP extension is not loaded (php -d extension=.../magistere.so).');
         }
+        // The tests change rows directly ($DB) as often as through Moodle's APIs: each view reads them afresh.
+        // Resident models have their own tests (stamps_test), which turn them on; none is kept from a test to the
+        // next (the database is reset between tests, its stamps with it).
+        \local_magistere\local\engine::resident_clear();
+        set_config('resident', 0, 'local_magistere');
     }
 
     /**

@@ -11,6 +11,12 @@ static mg_str S(const char *s)
 	return (mg_str){ s, strlen(s) };
 }
 
+static int keep_even(const void *row, void *ctx)
+{
+	(void)ctx;
+	return ((const mg_row_user *)row)->id % 2 == 0;
+}
+
 int main(void)
 {
 	mg_arena a = { NULL };
@@ -80,6 +86,44 @@ int main(void)
 	/* trimming */
 	MG_TEST("trim", mg_str_eq_c(mg_str_trim(S("  x y\t\n")), "x y"));
 	MG_TEST("trim of blanks is empty", mg_str_trim(S("   ")).len == 0);
+
+	/* code keys, as the model matches UAIs and circonscription codes */
+	{
+		char buf[64];
+		size_t n;
+		n = mg_code_key(S(" 0690001a\t"), 0, buf);
+		MG_TEST("a code key is trimmed and upper-cased", n == 8 && memcmp(buf, "0690001A", 8) == 0);
+		n = mg_code_key(S("069\x01" "0001a\x01"), 1, buf);
+		MG_TEST("normalised, a control character becomes a space (then trimmed)",
+			n == 9 && memcmp(buf, "069 0001A", 9) == 0);
+		n = mg_code_key(S("069\x01" "0001a\x01"), 0, buf);
+		MG_TEST("not normalised, a control character stays", n == 10 && memcmp(buf, "069\x01" "0001A\x01", 10) == 0);
+		n = mg_code_key(S("\xC3\xA9" "ab\xFF" "c"), 1, buf);
+		MG_TEST("normalised, invalid UTF-8 is dropped and non-ASCII kept",
+			n == 5 && memcmp(buf, "\xC3\xA9" "ABC", 5) == 0);
+		MG_TEST("the key of blanks is empty", mg_code_key(S(" \t "), 1, buf) == 0);
+	}
+
+	/* rowset: rows dropped by a store */
+	{
+		mg_rowset *rs = mg_rowset_new();
+		size_t k;
+		int64_t ids[6] = { 1, 2, 3, 4, 5, 6 };
+		for (k = 0; k < 6; k++) {
+			mg_row_user *u = mg_rowset_row(rs, MG_T_USER);
+			u->key = u->id = ids[k];
+		}
+		mg_rowset_pop(rs, MG_T_USER);
+		MG_TEST("pop drops the last row", mg_rowset_count(rs, MG_T_USER) == 5);
+		mg_rowset_pop(rs, MG_T_COURSE);
+		MG_TEST("pop of an empty table does nothing", mg_rowset_count(rs, MG_T_COURSE) == 0);
+		MG_TEST("filter removes the rows not kept",
+			mg_rowset_filter(rs, MG_T_USER, keep_even, NULL) == 3 && mg_rowset_count(rs, MG_T_USER) == 2);
+		MG_TEST("filter keeps the order",
+			((const mg_row_user *)mg_rowset_get(rs, MG_T_USER, 0))->id == 2
+			&& ((const mg_row_user *)mg_rowset_get(rs, MG_T_USER, 1))->id == 4);
+		mg_rowset_free(rs);
+	}
 
 	/* errors */
 	{
