@@ -19,6 +19,11 @@ $v1 = str_replace(['urn:magistere:statistics:2', 'version="2"'], ['urn:magistere
 xml_fixture_refusal('a version 1 file', [$files['AIX-MARSEILLE'], xml_fixture_put($dir, 'v1.xml', $v1)], $dir);
 $v3 = str_replace(['urn:magistere:statistics:2', 'version="2"'], ['urn:magistere:statistics:3', 'version="3"'], file_get_contents($files['NICE']));
 xml_fixture_refusal('a version 3 file', [$files['AIX-MARSEILLE'], xml_fixture_put($dir, 'v3.xml', $v3)], $dir);
+// A count above 2^40 (found by fuzzing: parts near INT64_MAX made the sum check overflow).
+$big = preg_replace('/enrolments="\d+"/', 'enrolments="1099511627777"', file_get_contents($files['NICE']), 1);
+xml_fixture_refusal('a count above 2^40', [$files['AIX-MARSEILLE'], xml_fixture_put($dir, 'big.xml', $big)], $dir);
+$huge = preg_replace('/enrolments="\d+"/', 'enrolments="09223372036854775807"', file_get_contents($files['NICE']), 1);
+xml_fixture_refusal('a count of INT64_MAX', [xml_fixture_put($dir, 'huge.xml', $huge)], $dir);
 // The merge still works with the right files, and a k given explicitly must be at least 3.
 var_dump(count(Magistere\Statistics::merge([$files['LYON'], $files['NICE']])['sources']));
 xml_fixture_refusal('k = 2', [$files['LYON']], $dir, 2);
@@ -42,6 +47,9 @@ foreach ([
     'writeMerged with a negative count' => fn () => Magistere\Statistics::writeMerged(['tables' => [
         'etablissements' => ['cells' => [['values' => [], 'participants' => -5, 'enrolments' => 5, 'finished' => 1]]],
         'parcours' => $release['tables']['parcours']]] + $release, "$dir/x.xml"),
+    'writeMerged with a count above 2^40' => fn () => Magistere\Statistics::writeMerged(['tables' => [
+        'etablissements' => ['cells' => [['values' => [], 'participants' => 5, 'enrolments' => (1 << 40) + 1, 'finished' => 1]]],
+        'parcours' => $release['tables']['parcours']]] + $release, "$dir/x.xml"),
     'writeMerged with k = 1' => fn () => Magistere\Statistics::writeMerged(['k' => 1] + $release, "$dir/x.xml"),
 ] as $what => $call) {
     libxml_use_internal_errors(true);
@@ -62,6 +70,8 @@ académie twice: Magistere\XmlError: DIR/lyon-again.xml: académie LYON is alrea
 same file twice: Magistere\XmlError: DIR/stats-NICE.xml: académie NICE is already given by DIR/stats-NICE.xml [libxml errors: none]
 a version 1 file: Magistere\XmlError: DIR/v1.xml line 2: schema version 1 is refused: its tables were protected one by one and can be undone by differencing them (docs/statistics.md); ask for a version 2 file (namespace urn:magistere:statistics:2) [libxml errors: yes]
 a version 3 file: Magistere\XmlError: DIR/v3.xml line 2: schema version 3 is not supported (this reader knows version 2, namespace urn:magistere:statistics:2) [libxml errors: yes]
+a count above 2^40: Magistere\XmlError: DIR/big.xml line 4: attribute enrolments: not a count (0 to 2^40) [libxml errors: yes]
+a count of INT64_MAX: Magistere\XmlError: DIR/huge.xml line 4: attribute enrolments: not a count (0 to 2^40) [libxml errors: yes]
 int(2)
 k = 2: Magistere\SettingsError: k must be at least 3 (got 2): below that a statistics cell could single out people [libxml errors: none]
 no file: ValueError: Magistere\Statistics::merge(): Argument #1 ($paths) must name at least one statistics file
@@ -74,6 +84,7 @@ read of a version 1 file: Magistere\XmlError: DIR/v1.xml line 2: schema version 
 writeMerged of a version 1 table: ValueError: Magistere\Statistics::writeMerged(): Argument #1 ($table) the release must be a statistics release as statistics() or Statistics::read() return it (version 2, k, generated, tables)
 writeMerged of half a release: ValueError: Magistere\Statistics::writeMerged(): Argument #1 ($table) the release lacks the etablissements table (whole releases are needed)
 writeMerged of a group without its enclosing group: ValueError: Magistere\Statistics::writeMerged(): Argument #1 ($table) the release: table etablissements: a group at level 2 has no enclosing group
-writeMerged with a negative count: ValueError: Magistere\Statistics::writeMerged(): Argument #1 ($table) the release: etablissements cell 0: participants must be null or a count
+writeMerged with a negative count: ValueError: Magistere\Statistics::writeMerged(): Argument #1 ($table) the release: etablissements cell 0: participants must be null or a count (0 to 2^40)
+writeMerged with a count above 2^40: ValueError: Magistere\Statistics::writeMerged(): Argument #1 ($table) the release: etablissements cell 0: enrolments must be null or a count (0 to 2^40)
 writeMerged with k = 1: ValueError: Magistere\Statistics::writeMerged(): Argument #1 ($table) the release: k must be at least 3
 bool(false)

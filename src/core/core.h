@@ -539,6 +539,10 @@ typedef enum mg_stats_tab {
 } mg_stats_tab;
 
 #define MG_STATS_DEPTH_MAX 5
+/* The largest figure a release read from outside (an exchange file, an earlier release given as
+ * an array) may hold: 2^40, a million times any real académie's minutes. With it, no sum the
+ * protection or the merge makes can overflow an int64_t. */
+#define MG_STATS_COUNT_MAX ((int64_t)1 << 40)
 
 const char *mg_stats_tab_name(mg_stats_tab t);
 /* MG_EARG when it names no table of the plan. */

@@ -745,10 +745,10 @@ zend_result php_mg_release_from_array(HashTable *ht, uint32_t arg, const char *w
 				c = arr_get(Z_ARRVAL_P(cz), measure_keys[m]);
 				if (c == NULL || Z_TYPE_P(c) == IS_NULL) {
 					n->hidden[m] = 1;
-				} else if (Z_TYPE_P(c) == IS_LONG && Z_LVAL_P(c) >= 0) {
+				} else if (Z_TYPE_P(c) == IS_LONG && Z_LVAL_P(c) >= 0 && Z_LVAL_P(c) <= MG_STATS_COUNT_MAX) {
 					n->v[m] = (int64_t)Z_LVAL_P(c);
 				} else {
-					zend_argument_value_error(arg, "%s: %s cell %zu: %s must be null or a count",
+					zend_argument_value_error(arg, "%s: %s cell %zu: %s must be null or a count (0 to 2^40)",
 						what, tname, ci, measure_keys[m]);
 					goto error;
 				}

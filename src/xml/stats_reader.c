@@ -199,9 +199,9 @@ static int rd_int(rd *x, const char *name, int64_t *out)
 	}
 	errno = 0;
 	n = (*s >= '0' && *s <= '9') ? strtoll(s, &end, 10) : -1;
-	if (n < 0 || errno != 0) {
+	if (n < 0 || errno != 0 || n > MG_STATS_COUNT_MAX) {
 		xmlFree(v);
-		mg_xml_errsink_fail(x->es, rd_line(x), "attribute %s: not a count", name);
+		mg_xml_errsink_fail(x->es, rd_line(x), "attribute %s: not a count (0 to 2^40)", name);
 		return -1;
 	}
 	while (*end == ' ' || *end == '\t' || *end == '\n' || *end == '\r') {
@@ -459,11 +459,19 @@ static int rd_sums(rd *x)
 				if (!mg_stats_node_has((mg_stats_tab)t, n, (mg_measure)m) || n->hidden[m]) {
 					continue;
 				}
+				int over = 0;
 				for (c = n->child; c != MG_STATS_NONE && all; c = tr->nodes[c].next) {
+					int64_t v = tr->nodes[c].v[m];
 					all = !tr->nodes[c].hidden[m];
-					sum += tr->nodes[c].v[m];
+					/* Counts are read as non-negative; parts whose sum exceeds INT64_MAX
+					 * cannot add up to their group (found by fuzzing: that sum overflowed). */
+					if (v < 0 || sum > INT64_MAX - v) {
+						over = 1;
+						break;
+					}
+					sum += v;
 				}
-				if (all && sum != n->v[m]) {
+				if (all && (over || sum != n->v[m])) {
 					mg_xml_errsink_fail(x->es, 0,
 						"table %s: a group's %s is not the sum of its parts'", mg_stats_tab_name((mg_stats_tab)t), count_attr[m]);
 					return -1;
