@@ -41,15 +41,26 @@ const char *mg_dim_name(mg_dim d)
 	return (unsigned)d < MG_DIM__COUNT ? dim_names[d] : "";
 }
 
-mg_status mg_dim_parse(const char *s, size_t len, mg_dim *out, mg_error *err)
+/* The index of the name s[0..len) in names[0..n), or n when it is none of them. */
+static size_t name_index(const char *const *names, size_t n, const char *s, size_t len)
 {
 	size_t i;
 
-	for (i = 0; i < MG_DIM__COUNT; i++) {
-		if (strlen(dim_names[i]) == len && memcmp(dim_names[i], s, len) == 0) {
-			*out = (mg_dim)i;
-			return MG_OK;
+	for (i = 0; i < n; i++) {
+		if (strlen(names[i]) == len && memcmp(names[i], s, len) == 0) {
+			break;
 		}
+	}
+	return i;
+}
+
+mg_status mg_dim_parse(const char *s, size_t len, mg_dim *out, mg_error *err)
+{
+	size_t i = name_index(dim_names, MG_DIM__COUNT, s, len);
+
+	if (i < MG_DIM__COUNT) {
+		*out = (mg_dim)i;
+		return MG_OK;
 	}
 	return mg_error_set(err, MG_EARG,
 		"unknown dimension \"%.*s\" (expected academie, departement, circonscription, degre, secteur or parcours)",
@@ -94,13 +105,11 @@ const char *mg_stats_tab_name(mg_stats_tab t)
 
 mg_status mg_stats_tab_parse(const char *s, size_t len, mg_stats_tab *out, mg_error *err)
 {
-	size_t i;
+	size_t i = name_index(tab_names, MG_TAB__COUNT, s, len);
 
-	for (i = 0; i < MG_TAB__COUNT; i++) {
-		if (strlen(tab_names[i]) == len && memcmp(tab_names[i], s, len) == 0) {
-			*out = (mg_stats_tab)i;
-			return MG_OK;
-		}
+	if (i < MG_TAB__COUNT) {
+		*out = (mg_stats_tab)i;
+		return MG_OK;
 	}
 	return mg_error_set(err, MG_EARG, "no table \"%.*s\" in the publication plan (etablissements, parcours)",
 		(int)(len > 40 ? 40 : len), s);
