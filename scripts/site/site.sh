@@ -396,7 +396,8 @@ start() {
 	datatar=$SITE_CACHE/site-$key.dataroot.tar.gz
 	marker=$SITE_CACHE/site-$key.manifest.json
 	rm -rf "$STATE/dataroot"
-	mkdir -p "$STATE/dataroot"
+	# logs/ too: a new state folder restored from the cache writes its first log here.
+	mkdir -p "$STATE/dataroot" "$STATE/logs"
 	if [ -f "$dump" ] && [ -f "$datatar" ] && [ -f "$marker" ]; then
 		mg_log "restoring the installed site ($key)"
 		gunzip -c "$dump" | sql "$SITE_DB" || return 1
@@ -406,7 +407,6 @@ start() {
 			mg_log "purging the caches failed:"; tail -n 20 "$STATE/logs/purge.log" >&2; return 1; }
 	else
 		mg_log "installing Moodle (a few minutes; cached afterwards)"
-		mkdir -p "$STATE/logs"
 		site_php admin/cli/install_database.php --agree-license --lang=en --adminuser=admin \
 			--adminpass="$SITE_ADMIN_PASSWORD" --adminemail=admin@example.invalid \
 			--fullname="magistere test site" --shortname=magistere --summary="Throwaway test site" \
