@@ -319,14 +319,18 @@ function page_action(vu $vu, array $manifest): \Generator {
             }
             return;
         default:
-            $what = $pick(['one' => 2, 'two' => 2, 'csv' => 0.5]);
-            if ($what === 'one') {
-                yield req('statistics', '/local/magistere/statistics.php?dims=departement', M_STATS);
-            } else if ($what === 'two') {
-                yield req('statistics', '/local/magistere/statistics.php?dims=departement,degre', M_STATS);
-            } else {
-                yield req('statistics_csv', '/local/magistere/statistics.php?dims=academie,degre&download=csv', '~~', null,
+            // The statistics page serves published releases only (docs/statistics.md): the latest one,
+            // a table of it as CSV, or the exchange file as published.
+            $what = $pick(['page' => 4, 'csv' => 0.5, 'xml' => 0.25]);
+            if ($what === 'page') {
+                yield req('statistics', '/local/magistere/statistics.php', M_STATS);
+            } else if ($what === 'csv') {
+                $table = $pick(['etablissements' => 1, 'parcours' => 1]);
+                yield req('statistics_csv', "/local/magistere/statistics.php?table=$table&download=csv", '~~', null,
                     ['download' => 'text/csv']);
+            } else {
+                yield req('statistics_xml', '/local/magistere/statistics.php?xml=1', '~urn:magistere:statistics:2~', null,
+                    ['download' => 'application/xml']);
             }
     }
 }
