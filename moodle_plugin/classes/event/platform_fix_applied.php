@@ -28,16 +28,7 @@ namespace local_magistere\event;
  * @copyright  2026 magistere contributors
  * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
  */
-class platform_fix_applied extends \core\event\base {
-    /**
-     * Initialises the event.
-     */
-    protected function init() {
-        $this->data['objecttable'] = 'local_magistere_platfix';
-        $this->data['crud'] = 'u';
-        $this->data['edulevel'] = self::LEVEL_OTHER;
-    }
-
+class platform_fix_applied extends platform_fix_base {
     /**
      * The event's name.
      *
@@ -55,42 +46,5 @@ class platform_fix_applied extends \core\event\base {
     public function get_description() {
         return "The user with id '{$this->userid}' applied the platform privacy fix with id '{$this->objectid}' "
             . "({$this->other['changes']} changes).";
-    }
-
-    /**
-     * The platform privacy page.
-     *
-     * @return \moodle_url
-     */
-    public function get_url() {
-        return new \moodle_url('/local/magistere/admin/platform.php');
-    }
-
-    /**
-     * Checks the event's data.
-     */
-    protected function validate_data() {
-        parent::validate_data();
-        if (!isset($this->other['changes'])) {
-            throw new \coding_exception('The \'changes\' value must be set in other.');
-        }
-    }
-
-    /**
-     * How the object id is mapped on restore.
-     *
-     * @return array
-     */
-    public static function get_objectid_mapping() {
-        return ['db' => 'local_magistere_platfix', 'restore' => \core\event\base::NOT_MAPPED];
-    }
-
-    /**
-     * How "other" is mapped on restore.
-     *
-     * @return bool
-     */
-    public static function get_other_mapping() {
-        return false;
     }
 }
