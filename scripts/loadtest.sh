@@ -17,7 +17,9 @@
 #     default 300), then MAGISTERE_LOAD_DURATION seconds of load (default 600), with think times (below), and a
 #     race of two trainers on the same marks every MAGISTERE_LOAD_RACE_EVERY seconds; meanwhile the export tasks
 #     run every 30 s from the command line, as cron runs them;
-#  4. samples every 5 s the memory of each PHP-FPM worker, every 2 s the server's connections;
+#  4. samples every 5 s the memory of each PHP-FPM worker (RSS, PSS), every 10 s the engine's own memory in each
+#     worker (scripts/load/probe.php, served by the pool for the run only: RSS and the resident models' bytes of the
+#     worker that answers, asked 3 times per worker so that each one answers), every 2 s the server's connections;
 #  5. MAGISTERE_LOAD_FAULTS_AT seconds after the logins (default 240), one fault after the other, each in its window:
 #     KILL of the site's connections, a lock wait timeout (row locks held, innodb_lock_wait_timeout 2 s),
 #     the server read-only, max_connections reached, MariaDB restarted, the export folder full, then read-only;
@@ -25,7 +27,7 @@
 #     temporary file left, every export file complete), and writes the report (scripts/load/report.php).
 #
 # Exit status 0 when every check passed. Results in MAGISTERE_LOAD_OUT (default .build/loadtest/<time>-<branch>):
-# report.md, requests.csv, marks.csv, faults.csv, rss.csv, connections.csv, exports.csv, audit.json, logs/.
+# report.md, requests.csv, marks.csv, faults.csv, rss.csv, probe.csv, connections.csv, exports.csv, audit.json, logs/.
 #
 # Settings (environment):
 #   MOODLE_DIR                      Moodle 4.5 or 5.0 checkout (required)
@@ -75,6 +77,7 @@ OUT=$(cd "$OUT" && pwd -P)
 SITE="$root/scripts/site/site.sh"
 DBACCOUNT=moodle_load
 EXPORTS=""
+PROBE=""
 pids=()
 
 log() {
@@ -97,6 +100,10 @@ cleanup() {
 		wait "$pid" 2>/dev/null || true
 	done
 	pids=()
+	if [ -n "$PROBE" ]; then
+		rm -f "$PROBE"
+		PROBE=""
+	fi
 	if [ -n "$EXPORTS" ] && mountpoint -q "$EXPORTS"; then
 		rm -f "$EXPORTS/filler"
 		mount -o remount,rw "$EXPORTS" 2>/dev/null || true
@@ -161,6 +168,15 @@ curl -s -o /dev/null -w '%{http_code}' "$MAGISTERE_SITE_URL/login/index.php" | g
 [ "$(sqlroot -e "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE USER='$DBACCOUNT'")" -ge 1 ] ||
 	[ "$DBPERSIST" != 1 ] || log "note: no persistent link of $DBACCOUNT yet"
 
+# The memory probe (scripts/load/probe.php): in the web root for this run only, under a name drawn at random, so
+# that the pool's own workers report the engine's memory (Tracker::memoryUsage()) next to their RSS. It answers
+# 127.0.0.1 only and prints numbers only; cleanup() deletes it.
+PROBE=$MAGISTERE_SITE_CODE/loadprobe-$(head -c 12 /dev/urandom | od -An -tx1 | tr -dc '0-9a-f').php
+install -m 0644 "$here/load/probe.php" "$PROBE" || mg_die "cannot install the memory probe"
+PROBE_URL=$MAGISTERE_SITE_URL/$(basename "$PROBE")
+curl -s --max-time 10 "$PROBE_URL" | grep -q '"resident_memory":[0-9]' ||
+	mg_die "the memory probe does not answer with the extension's figures ($PROBE_URL)"
+
 # ------------------------------------------------------------------ monitors
 # Memory of each PHP-FPM worker (children of the master) every 5 s: RSS and PSS (shared pages counted once).
 (
@@ -175,6 +191,21 @@ curl -s -o /dev/null -w '%{http_code}' "$MAGISTERE_SITE_URL/login/index.php" | g
 		sleep 5
 	done
 ) >"$OUT/rss.csv" 2>/dev/null &
+pids+=($!)
+# The engine's memory in each worker every 10 s: the probe asked 3 times per worker one after the other (PHP-FPM
+# gives each request to a free worker, in turn; a worker busy for the whole burst is missed this time). One line
+# per answer; the JSON holds numbers only, in a fixed order (probe.php), so its digits are the CSV line.
+(
+	echo "time,pid,rss_kb,hwm_kb,php_bytes,php_real_bytes,engine_bytes,resident_bytes,resident_models,resident_memory,resident_hits,resident_misses,resident_evictions"
+	while :; do
+		for _ in $(seq 1 $((3 * MAGISTERE_SITE_FPM_CHILDREN))); do
+			now=$(date +%s.%N)
+			line=$(curl -s --max-time 5 "$PROBE_URL" | tr -dc '0-9,-')
+			[ "$(tr -cd ',' <<<"$line" | wc -c)" -eq 11 ] && printf '%.3f,%s\n' "$now" "$line"
+		done
+		sleep 10
+	done
+) >"$OUT/probe.csv" 2>/dev/null &
 pids+=($!)
 # The server's connections every 2 s: the site's account, in all, and the connections opened since the start.
 (
