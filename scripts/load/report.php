@@ -1,8 +1,8 @@
 <?php
 // This file is part of magistere: the report of scripts/loadtest.sh.
 //
-// Reads what a load test wrote into its folder (requests.csv, marks.csv, faults.csv, rss.csv, connections.csv,
-// exports.csv, audit.json, logs/) and writes report.md: throughput and p50/p95/p99 per page in the steady state
+// Reads what a load test wrote into its folder (requests.csv, marks.csv, faults.csv, rss.csv, probe.csv,
+// connections.csv, exports.csv, audit.json, logs/) and writes report.md: throughput and p50/p95/p99 per page in the steady state
 // (before the first fault), the outcome of every request inside and outside the fault windows, recovery after
 // each fault, the memory of each PHP-FPM worker over time, the server's connections over time, the export runs,
 // the marks' audit. Prints the verdicts; exits 0 only when every check passed:
@@ -11,7 +11,16 @@
 // - inside the windows of the database faults, a failed request is Moodle's error page, nothing else (no web
 //   server error, no blank page, no PHP error), and pages work again after each fault;
 // - no PHP-FPM worker died (the PHP-FPM log has no "exited on signal", "SIGSEGV", "exited with code");
-// - each worker's memory is flat: its RSS at the end is within 10 % (and 16 MB) of its RSS once warmed up;
+// - each worker's memory levels off within its budget (docs/reliability.md, "How the memory verdict works"). A
+//   worker's RSS is the engine's resident models (kept between requests on purpose, up to magistere.resident_memory)
+//   plus the rest of the process; from probe.csv (the worker's own RSS and Tracker::memoryUsage() at one instant)
+//   and rss.csv, for each worker:
+//   (i)   the rest, RSS minus the resident models' bytes, is flat: its median over the last 2 minutes is at most
+//         the larger of 10 % and 16 MB above its median over the 2 minutes after the logins;
+//   (ii)  the resident models hold at most their budget (resident_memory) at every sample;
+//   (iii) the RSS levels off: its median over the last minute is at most 8 MB above its median over the first
+//         minute of the last third of the load (after the logins);
+//   and every worker answered the probe in both windows of (i) (a worker that cannot be judged fails);
 // - the site's connections stay within two per worker (Moodle's link and the extension's) plus the export task's;
 // - the export tasks (every 30 s) succeed outside the windows of the export faults, fail inside them, and leave no temporary
 //   or partial file; every export file is complete XML;
@@ -77,6 +86,7 @@ $requests = csv("$dir/requests.csv");
 $faults = csv("$dir/faults.csv");
 $marks = csv("$dir/marks.csv");
 $rss = csv("$dir/rss.csv");
+$probe = csv("$dir/probe.csv");
 $conns = csv("$dir/connections.csv");
 $exports = csv("$dir/exports.csv");
 $audit = json_decode((string) @file_get_contents("$dir/audit.json"), true);
@@ -145,6 +155,10 @@ foreach (file("$dir/logs/fpm-access.log") ?: [] as $line) {
         continue;
     }
     $uri = parse_url($f[6], PHP_URL_PATH) ?: $f[6];
+    if (str_starts_with($uri, '/loadprobe-')) {
+        // The memory probe of the harness, not a page.
+        continue;
+    }
     $served[$uri][] = [(int) round((float) $f[3]), (int) $f[4]];
 }
 ksort($served);
@@ -259,12 +273,17 @@ $byworker = [];
 foreach ($rss as $s) {
     $byworker[$s['pid']][] = $s;
 }
+ksort($byworker);
+$probed = [];
+foreach ($probe as $p) {
+    $probed[$p['pid']][] = $p;
+}
+ksort($probed);
 $md[] = '';
 $md[] = 'Memory of each worker (RSS, and PSS which counts shared pages once), MB, sampled every 5 s:';
 $md[] = '';
 $md[] = '| worker | samples | RSS after the logins | RSS before the faults | RSS at the end | max RSS | PSS at the end |';
 $md[] = '|---|---:|---:|---:|---:|---:|---:|';
-$flat = true;
 foreach ($byworker as $pid => $samples) {
     $warm = array_values(array_filter($samples, fn($s) => (float) $s['time'] >= $start + $ramp));
     if (!$warm) {
@@ -277,14 +296,124 @@ foreach ($byworker as $pid => $samples) {
     $max = max(array_map(fn($s) => (int) $s['rss_kb'], $warm));
     $md[] = sprintf('| %s | %d | %.1f | %.1f | %.1f | %.1f | %.1f |', $pid, count($samples), $first / 1024, $mid / 1024,
         $last / 1024, $max / 1024, (int) end($warm)['pss_kb'] / 1024);
-    if ($last > max($first * 1.10, $first + 16384)) {
-        $flat = false;
-    }
 }
 $md[] = '';
 $verdict(count($byworker) === $workers, sprintf('%d worker(s) sampled, %d configured (a worker that died and was ' .
     'replaced shows as an extra one)', count($byworker), $workers));
-$verdict($flat, 'worker memory flat (end within 10 % and 16 MB of the value after warm-up)');
+
+/**
+ * The median of some values (0 for none).
+ *
+ * @param float[] $values
+ * @return float
+ */
+function median(array $values): float {
+    if (!$values) {
+        return 0.0;
+    }
+    sort($values);
+    $n = count($values);
+    return $n % 2 ? (float) $values[intdiv($n, 2)] : ($values[$n / 2 - 1] + $values[$n / 2]) / 2;
+}
+
+// The memory verdict (docs/reliability.md, "How the memory verdict works"). The windows: the 2 minutes after the
+// logins and the last 2 minutes (the probe, every 10 s), the first and the last minute of the last third of the load
+// after the logins (the RSS, every 5 s). KB throughout.
+$warmat = $start + $ramp;
+$lastat = $end > 0 ? $end : ($rss ? (float) end($rss)['time'] : $warmat);
+$thirdat = $lastat - ($lastat - $warmat) / 3;
+const REST_WINDOW = 120;
+const REST_GROWTH_KB = 16384;
+const REST_GROWTH_RATIO = 0.10;
+const PLATEAU_WINDOW = 60;
+const PLATEAU_GROWTH_KB = 8192;
+$between = fn(array $samples, float $t0, float $t1) => array_values(array_filter($samples,
+    fn($s) => (float) $s['time'] >= $t0 && (float) $s['time'] < $t1));
+$rest = fn(array $p) => (int) $p['rss_kb'] - intdiv((int) $p['resident_bytes'], 1024);
+$md[] = sprintf('The engine\'s own memory in each worker (probe.csv: the worker\'s RSS and `Tracker::memoryUsage()` ' .
+    'at the same instant, every 10 s), MB. *Rest* = RSS minus the resident models\' bytes: PHP, its extensions, ' .
+    'the engine\'s memory of the request, the allocators\' free lists. "After the logins": median of the %d s after ' .
+    'the last login; "at the end": median of the last %d s; the last third of the load after the logins starts at ' .
+    '%d s (RSS medians of its first and last %d s).', REST_WINDOW, REST_WINDOW, (int) round($thirdat - $start),
+    PLATEAU_WINDOW);
+$md[] = '';
+$md[] = '| worker | probe samples | resident models at the end (count) | resident max | budget | rest after the logins ' .
+    '| rest at the end | rest growth | RSS, last third: start → end | hits / misses / evictions |';
+$md[] = '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|';
+$unjudged = [];
+$restbad = [];
+$overbudget = [];
+$plateaubad = [];
+$budgets = [];
+$maxresident = 0;
+foreach (array_unique(array_merge(array_keys($byworker), array_keys($probed))) as $pid) {
+    $ps = $probed[$pid] ?? [];
+    $rs = $byworker[$pid] ?? [];
+    $restwarm = array_map($rest, $between($ps, $warmat, $warmat + REST_WINDOW));
+    $restend = array_map($rest, $between($ps, $lastat - REST_WINDOW, $lastat + 1));
+    $rssthird = array_map(fn($s) => (int) $s['rss_kb'], $between($rs, $thirdat, $thirdat + PLATEAU_WINDOW));
+    $rssend = array_map(fn($s) => (int) $s['rss_kb'], $between($rs, $lastat - PLATEAU_WINDOW, $lastat + 1));
+    if (!$restwarm || !$restend || !$rssthird || !$rssend) {
+        $unjudged[] = $pid;
+    }
+    foreach ($ps as $p) {
+        $budgets[(int) $p['resident_memory']] = true;
+        $maxresident = max($maxresident, (int) $p['resident_bytes']);
+        if ((int) $p['resident_memory'] < 0 || (int) $p['resident_bytes'] < 0
+                || (int) $p['resident_bytes'] > (int) $p['resident_memory']) {
+            $overbudget[$pid] = true;
+        }
+    }
+    $r0 = median($restwarm);
+    $r1 = median($restend);
+    if ($restwarm && $restend && $r1 > $r0 + max(REST_GROWTH_KB, REST_GROWTH_RATIO * $r0)) {
+        $restbad[] = $pid;
+    }
+    $t0 = median($rssthird);
+    $t1 = median($rssend);
+    if ($rssthird && $rssend && $t1 > $t0 + PLATEAU_GROWTH_KB) {
+        $plateaubad[] = $pid;
+    }
+    $lastp = $ps ? end($ps) : null;
+    $md[] = sprintf('| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s |', $pid, count($ps),
+        $lastp ? sprintf('%.1f (%d)', (int) $lastp['resident_bytes'] / 1048576, (int) $lastp['resident_models']) : '-',
+        $ps ? sprintf('%.1f', max(array_map(fn($p) => (int) $p['resident_bytes'], $ps)) / 1048576) : '-',
+        $lastp ? sprintf('%.0f', (int) $lastp['resident_memory'] / 1048576) : '-',
+        $restwarm ? sprintf('%.1f', $r0 / 1024) : '-', $restend ? sprintf('%.1f', $r1 / 1024) : '-',
+        $restwarm && $restend ? sprintf('%+.1f', ($r1 - $r0) / 1024) : '-',
+        $rssthird && $rssend ? sprintf('%.1f → %.1f (%+.1f)', $t0 / 1024, $t1 / 1024, ($t1 - $t0) / 1024) : '-',
+        $lastp ? "$lastp[resident_hits] / $lastp[resident_misses] / $lastp[resident_evictions]" : '-');
+}
+$md[] = '';
+// Over time: every 2 minutes, each worker's last RSS sample and last probe answer of the period.
+$md[] = 'Over time (every 2 minutes from the start of the load, the last sample of the period): RSS / resident ' .
+    'models MB (their count), per worker.';
+$md[] = '';
+$pids = array_keys($byworker);
+$md[] = '| minute | ' . implode(' | ', $pids) . ' |';
+$md[] = '|---:|' . str_repeat('---:|', count($pids));
+for ($t = $start; $t < $lastat; $t += 120) {
+    $cells = [];
+    foreach ($pids as $pid) {
+        $r = $between($byworker[$pid], $t, $t + 120);
+        $p = $between($probed[$pid] ?? [], $t, $t + 120);
+        $cells[] = ($r ? sprintf('%.1f', (int) end($r)['rss_kb'] / 1024) : '-') . ' / ' .
+            ($p ? sprintf('%.1f (%d)', (int) end($p)['resident_bytes'] / 1048576, (int) end($p)['resident_models']) : '-');
+    }
+    $md[] = sprintf('| %d | %s |', (int) round(($t - $start) / 60), implode(' | ', $cells));
+}
+$md[] = '';
+$verdict(!$unjudged && count($probed) >= $workers, sprintf('every worker answered the memory probe after the logins ' .
+    'and at the end, and has RSS samples in the last third (%d worker(s) probed, %d probe answers%s)', count($probed),
+    count($probe), $unjudged ? '; not judged: ' . implode(', ', $unjudged) : ''));
+$verdict(!$restbad && !$unjudged, sprintf('the rest of each worker (RSS minus resident models) is flat: at the end at ' .
+    'most max(10 %%, 16 MB) above its value after the logins%s', $restbad ? ' (not: ' . implode(', ', $restbad) . ')' : ''));
+$verdict($probe && !$overbudget && !isset($budgets[-1]), sprintf('resident models within ' .
+    'their budget at every sample (at most %.1f MB, budget %s MB)%s', $maxresident / 1048576,
+    implode(', ', array_map(fn($b) => sprintf('%.0f', $b / 1048576), array_keys($budgets))),
+    $overbudget ? ' (not: ' . implode(', ', array_keys($overbudget)) . ')' : ''));
+$verdict(!$plateaubad && !$unjudged, sprintf('each worker\'s RSS levels off: at most 8 MB of growth over the last ' .
+    'third of the load%s', $plateaubad ? ' (not: ' . implode(', ', $plateaubad) . ')' : ''));
 
 // ------------------------------------------------------------------ connections
 $site = array_values(array_filter($conns, fn($c) => $c['site'] !== ''));
