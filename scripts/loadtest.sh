@@ -325,8 +325,9 @@ fault_maxconn() {
 	for id in $(sqlroot -e "SELECT ID FROM information_schema.PROCESSLIST WHERE USER='$DBACCOUNT'" 2>/dev/null); do
 		kills="$kills KILL $id;"
 	done
-	sqlroot --force -e "SET GLOBAL max_connections = 10; $kills" 2>/dev/null
+	# The window starts before the fault is applied: a request that fails while this statement runs is inside it.
 	t0=$(date +%s.%N)
+	sqlroot --force -e "SET GLOBAL max_connections = 10; $kills" 2>/dev/null
 	end=$((SECONDS + hold))
 	while [ "$SECONDS" -lt "$end" ]; do sleep 0.5; done
 	# Root has one connection beyond the limit (SUPER); retry if a monitor holds it at this instant.
@@ -387,12 +388,13 @@ fault_export_full() {
 fault_export_readonly() {
 	local t0 t1
 	# A remount fails while a file is open for writing (an export in progress): retry until it is done.
+	# The window starts just before the remount that succeeds.
 	for _ in $(seq 1 120); do
+		t0=$(date +%s.%N)
 		mount -o remount,ro "$EXPORTS" 2>/dev/null && break
 		sleep 0.5
 	done
 	touch "$EXPORTS/.probe" 2>/dev/null && { rm -f "$EXPORTS/.probe"; log "the export folder is still writable"; return 1; }
-	t0=$(date +%s.%N)
 	sleep "$EXPORT_HOLD"
 	mount -o remount,rw "$EXPORTS"
 	t1=$(date +%s.%N)
