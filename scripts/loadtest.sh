@@ -40,6 +40,10 @@
 #   MAGISTERE_LOAD_THINK            mean think times in seconds, same order (default "60 180 90 120")
 #   MAGISTERE_LOAD_RACE_EVERY       seconds between two races of trainers on the same marks (default 30)
 #   MAGISTERE_LOAD_DBPERSIST        1 (default): persistent links (Moodle's and the extension's); 0: not
+#   MAGISTERE_LOAD_RESIDENT_MEMORY  magistere.resident_memory of the workers for the run, in MB with an M (default
+#                                   24M: a budget the run fills, so that it shows where a worker's memory levels off
+#                                   and runs the eviction under load; docs/reliability.md); "default": the
+#                                   extension's own default (128M), which a 20-minute run on this data does not fill
 #   MAGISTERE_LOAD_KEEP             1: leave the site running at the end (stop it with scripts/site/site.sh stop)
 #   MAGISTERE_LOAD_OUT              results folder
 #   MAGISTERE_SITE_FPM_CHILDREN     PHP-FPM workers (default 4 here: 2 cores, see docs/reliability.md)
@@ -70,6 +74,8 @@ RACE_EVERY=${MAGISTERE_LOAD_RACE_EVERY:-30}
 # overlapped the end).
 EXPORT_HOLD=75
 DBPERSIST=${MAGISTERE_LOAD_DBPERSIST:-1}
+RESIDENT=${MAGISTERE_LOAD_RESIDENT_MEMORY:-24M}
+[[ "$RESIDENT" =~ ^([0-9]+M|default)$ ]] || mg_die "MAGISTERE_LOAD_RESIDENT_MEMORY must be a number of MB with an M (24M) or default"
 branch=$(sed -n "s/^\$branch *= *'\([0-9]*\)'.*/\1/p" "$MOODLE_DIR/version.php")
 OUT=${MAGISTERE_LOAD_OUT:-$root/.build/loadtest/$(date +%Y%m%d-%H%M%S)-$branch}
 mkdir -p "$OUT/logs" || exit 1
@@ -78,6 +84,7 @@ SITE="$root/scripts/site/site.sh"
 DBACCOUNT=moodle_load
 EXPORTS=""
 PROBE=""
+USERINI=""
 pids=()
 
 log() {
@@ -103,6 +110,10 @@ cleanup() {
 	if [ -n "$PROBE" ]; then
 		rm -f "$PROBE"
 		PROBE=""
+	fi
+	if [ -n "$USERINI" ]; then
+		rm -f "$USERINI"
+		USERINI=""
 	fi
 	if [ -n "$EXPORTS" ] && mountpoint -q "$EXPORTS"; then
 		rm -f "$EXPORTS/filler"
@@ -174,8 +185,24 @@ curl -s -o /dev/null -w '%{http_code}' "$MAGISTERE_SITE_URL/login/index.php" | g
 PROBE=$MAGISTERE_SITE_CODE/loadprobe-$(head -c 12 /dev/urandom | od -An -tx1 | tr -dc '0-9a-f').php
 install -m 0644 "$here/load/probe.php" "$PROBE" || mg_die "cannot install the memory probe"
 PROBE_URL=$MAGISTERE_SITE_URL/$(basename "$PROBE")
-curl -s --max-time 10 "$PROBE_URL" | grep -q '"resident_memory":[0-9]' ||
-	mg_die "the memory probe does not answer with the extension's figures ($PROBE_URL)"
+# The resident models' budget of the run: a .user.ini at the top of the web root, read by PHP-FPM for every script
+# below it (nginx serves no dot file), deleted by cleanup(). PHP-FPM keeps what it read of a folder for
+# user_ini.cache_ttl (300 s): only /login/, asked before this point, may go on without it for that long, and the
+# login page keeps no model. The probe reports the budget each worker applies.
+budget=""
+if [ "$RESIDENT" != default ]; then
+	USERINI=$MAGISTERE_SITE_CODE/.user.ini
+	[ -e "$USERINI" ] && mg_die "the web root already has a .user.ini"
+	printf '; Written by scripts/loadtest.sh for the run only.\nmagistere.resident_memory = %s\n' "$RESIDENT" >"$USERINI" ||
+		mg_die "cannot write $USERINI"
+	budget=$(( ${RESIDENT%M} * 1048576 ))
+fi
+for _ in $(seq 1 $((3 * MAGISTERE_SITE_FPM_CHILDREN))); do
+	answer=$(curl -s --max-time 10 "$PROBE_URL")
+	grep -q "\"resident_memory\":${budget:-[0-9][0-9]*}," <<<"$answer" ||
+		mg_die "the memory probe does not answer with the extension's figures and a budget of $RESIDENT ($PROBE_URL: $answer)"
+done
+log "resident models' budget per worker: $(sed -n 's/.*"resident_memory":\([0-9]*\).*/\1/p' <<<"$answer") bytes"
 
 # ------------------------------------------------------------------ monitors
 # Memory of each PHP-FPM worker (children of the master) every 5 s: RSS and PSS (shared pages counted once).

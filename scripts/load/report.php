@@ -408,7 +408,8 @@ $verdict(!$unjudged && count($probed) >= $workers, sprintf('every worker answere
     count($probe), $unjudged ? '; not judged: ' . implode(', ', $unjudged) : ''));
 $verdict(!$restbad && !$unjudged, sprintf('the rest of each worker (RSS minus resident models) is flat: at the end at ' .
     'most max(10 %%, 16 MB) above its value after the logins%s', $restbad ? ' (not: ' . implode(', ', $restbad) . ')' : ''));
-$verdict($probe && !$overbudget && !isset($budgets[-1]), sprintf('resident models within ' .
+// One budget in every answer: a worker that applied another one (a .user.ini not read) would make it meaningless.
+$verdict($probe && !$overbudget && count($budgets) === 1 && !isset($budgets[-1]), sprintf('resident models within ' .
     'their budget at every sample (at most %.1f MB, budget %s MB)%s', $maxresident / 1048576,
     implode(', ', array_map(fn($b) => sprintf('%.0f', $b / 1048576), array_keys($budgets))),
     $overbudget ? ' (not: ' . implode(', ', array_keys($overbudget)) . ')' : ''));
