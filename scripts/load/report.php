@@ -2,10 +2,10 @@
 // This file is part of magistere: the report of scripts/loadtest.sh.
 //
 // Reads what a load test wrote into its folder (requests.csv, marks.csv, faults.csv, rss.csv, probe.csv,
-// connections.csv, exports.csv, audit.json, logs/) and writes report.md: throughput and p50/p95/p99 per page in the steady state
-// (before the first fault), the outcome of every request inside and outside the fault windows, recovery after
-// each fault, the memory of each PHP-FPM worker over time, the server's connections over time, the export runs,
-// the marks' audit. Prints the verdicts; exits 0 only when every check passed:
+// connections.csv, exports.csv, audit.json, logs/) and writes report.md: throughput and p50/p95/p99 per page in the
+// steady state (before the first fault) and after the faults (from a minute after the last database fault to the
+// end), the outcome of every request inside and outside the fault windows, recovery after each fault, the memory of
+// each PHP-FPM worker over time, the server's connections over time, the export runs, the marks' audit. Prints the verdicts; exits 0 only when every check passed:
 //
 // - no request failed outside the fault windows (a request counts as inside a window when it overlaps it);
 // - inside the windows of the database faults, a failed request is Moodle's error page, nothing else (no web
@@ -113,15 +113,6 @@ $inwindow = function (float $t0, float $t1, array $windows): ?string {
 $firstfault = $faults ? min(array_map(fn($f) => (float) $f['start'], $faults)) : $end;
 
 // ------------------------------------------------------------------ steady state
-// The steady state starts a minute after the last login, once the queue of the logins has drained.
-$steadystart = $start + $ramp + 60;
-$steady = array_filter($requests, fn($r) => (float) $r['start'] >= $steadystart && (float) $r['end'] < $firstfault);
-$steadyseconds = max(1, min($firstfault, $end) - $steadystart);
-$bypage = [];
-foreach ($steady as $r) {
-    $bypage[$r['page']][] = $r;
-}
-ksort($bypage);
 $md[] = '# Load test report';
 $md[] = '';
 $md[] = sprintf('Run of %s, %d s of load, %d requests sent; users: %s; think times (mean, s): %s; PHP-FPM workers: %d; ' .
@@ -130,51 +121,72 @@ $md[] = sprintf('Run of %s, %d s of load, %d requests sent; users: %s; think tim
     implode(', ', array_map(fn($k, $v) => "$k $v", array_keys($summary['think'] ?? []), $summary['think'] ?? [])),
     $workers, $dbpersist ? 'yes' : 'no');
 $md[] = '';
-$md[] = sprintf('## Steady state (%d s, from a minute after the last login to the first fault)', (int) $steadyseconds);
-$md[] = '';
-$okcount = count(array_filter($steady, fn($r) => $r['outcome'] === 'ok'));
-$md[] = sprintf('Throughput: %.2f pages/s answered correctly (%d of %d requests).', $okcount / $steadyseconds, $okcount,
-    count($steady));
-$md[] = '';
-$md[] = '| page | requests | errors | p50 ms | p95 ms | p99 ms | max ms | mean KB |';
-$md[] = '|---|---:|---:|---:|---:|---:|---:|---:|';
-foreach ($bypage as $page => $list) {
-    $ms = array_map(fn($r) => (int) $r['ms'], $list);
-    sort($ms);
-    $md[] = sprintf('| %s | %d | %d | %d | %d | %d | %d | %d |', $page, count($list),
-        count(array_filter($list, fn($r) => $r['outcome'] !== 'ok')), pct($ms, 50), pct($ms, 95), pct($ms, 99),
-        end($ms), array_sum(array_map(fn($r) => (int) $r['bytes'], $list)) / count($list) / 1024);
-}
-$md[] = '';
-// The same pages as PHP-FPM timed them (its access log: the time in the worker, without the queue before it), and
-// the peak memory of the request.
-$served = [];
-foreach (file("$dir/logs/fpm-access.log") ?: [] as $line) {
-    $f = explode(' ', trim($line));
-    if (count($f) < 7 || (float) $f[0] < $steadystart || (float) $f[0] >= $firstfault) {
-        continue;
+$fpmaccess = file("$dir/logs/fpm-access.log") ?: [];
+/**
+ * Throughput and latency of the requests that started and ended between two instants: client side per page, and as
+ * PHP-FPM timed them (its access log: the time in the worker, without the queue before it) with the peak memory of
+ * the request.
+ */
+$latency = function (string $title, float $from, float $to) use (&$md, $requests, $fpmaccess): void {
+    $seconds = max(1, $to - $from);
+    $window = array_filter($requests, fn($r) => (float) $r['start'] >= $from && (float) $r['end'] < $to);
+    $bypage = [];
+    foreach ($window as $r) {
+        $bypage[$r['page']][] = $r;
     }
-    $uri = parse_url($f[6], PHP_URL_PATH) ?: $f[6];
-    if (str_starts_with($uri, '/loadprobe-')) {
-        // The memory probe of the harness, not a page.
-        continue;
+    ksort($bypage);
+    $md[] = sprintf('## %s (%d s)', $title, (int) $seconds);
+    $md[] = '';
+    $okcount = count(array_filter($window, fn($r) => $r['outcome'] === 'ok'));
+    $md[] = sprintf('Throughput: %.2f pages/s answered correctly (%d of %d requests).', $okcount / $seconds, $okcount,
+        count($window));
+    $md[] = '';
+    $md[] = '| page | requests | errors | p50 ms | p95 ms | p99 ms | max ms | mean KB |';
+    $md[] = '|---|---:|---:|---:|---:|---:|---:|---:|';
+    foreach ($bypage as $page => $list) {
+        $ms = array_map(fn($r) => (int) $r['ms'], $list);
+        sort($ms);
+        $md[] = sprintf('| %s | %d | %d | %d | %d | %d | %d | %d |', $page, count($list),
+            count(array_filter($list, fn($r) => $r['outcome'] !== 'ok')), pct($ms, 50), pct($ms, 95), pct($ms, 99),
+            end($ms), array_sum(array_map(fn($r) => (int) $r['bytes'], $list)) / count($list) / 1024);
     }
-    $served[$uri][] = [(int) round((float) $f[3]), (int) $f[4]];
+    $md[] = '';
+    $served = [];
+    foreach ($fpmaccess as $line) {
+        $f = explode(' ', trim($line));
+        if (count($f) < 7 || (float) $f[0] < $from || (float) $f[0] >= $to) {
+            continue;
+        }
+        $uri = parse_url($f[6], PHP_URL_PATH) ?: $f[6];
+        if (str_starts_with($uri, '/loadprobe-')) {
+            // The memory probe of the harness, not a page.
+            continue;
+        }
+        $served[$uri][] = [(int) round((float) $f[3]), (int) $f[4]];
+    }
+    ksort($served);
+    $md[] = 'Time spent in the PHP-FPM worker (its access log, without the wait for a free worker), same window:';
+    $md[] = '';
+    $md[] = '| script | requests | p50 ms | p95 ms | p99 ms | max ms | peak memory p50 / max MB |';
+    $md[] = '|---|---:|---:|---:|---:|---:|---:|';
+    foreach ($served as $uri => $list) {
+        $ms = array_column($list, 0);
+        $mem = array_column($list, 1);
+        sort($ms);
+        sort($mem);
+        $md[] = sprintf('| %s | %d | %d | %d | %d | %d | %.1f / %.1f |', $uri, count($list), pct($ms, 50), pct($ms, 95),
+            pct($ms, 99), end($ms), pct($mem, 50) / 1024, end($mem) / 1024);
+    }
+    $md[] = '';
+};
+// The steady state starts a minute after the last login, once the queue of the logins has drained; the second
+// window a minute after the last database fault (the export faults touch only the export tasks).
+$steadystart = $start + $ramp + 60;
+$latency('Steady state, from a minute after the last login to the first fault', $steadystart, min($firstfault, $end));
+$lastdbfault = $dbfaults ? max(array_map(fn($f) => (float) $f['end'], $dbfaults)) : null;
+if ($lastdbfault !== null && $lastdbfault + 60 < $end) {
+    $latency('After the faults, from a minute after the last database fault to the end', $lastdbfault + 60, $end);
 }
-ksort($served);
-$md[] = 'Time spent in the PHP-FPM worker (its access log, without the wait for a free worker), steady state:';
-$md[] = '';
-$md[] = '| script | requests | p50 ms | p95 ms | p99 ms | max ms | peak memory p50 / max MB |';
-$md[] = '|---|---:|---:|---:|---:|---:|---:|';
-foreach ($served as $uri => $list) {
-    $ms = array_column($list, 0);
-    $mem = array_column($list, 1);
-    sort($ms);
-    sort($mem);
-    $md[] = sprintf('| %s | %d | %d | %d | %d | %d | %.1f / %.1f |', $uri, count($list), pct($ms, 50), pct($ms, 95),
-        pct($ms, 99), end($ms), pct($mem, 50) / 1024, end($mem) / 1024);
-}
-$md[] = '';
 
 // ------------------------------------------------------------------ errors
 $outside = [];
@@ -400,7 +412,9 @@ for ($t = $start; $t < $lastat; $t += 120) {
         $cells[] = ($r ? sprintf('%.1f', (int) end($r)['rss_kb'] / 1024) : '-') . ' / ' .
             ($p ? sprintf('%.1f (%d)', (int) end($p)['resident_bytes'] / 1048576, (int) end($p)['resident_models']) : '-');
     }
-    $md[] = sprintf('| %d | %s |', (int) round(($t - $start) / 60), implode(' | ', $cells));
+    if (array_unique($cells) !== ['- / -']) {
+        $md[] = sprintf('| %d | %s |', (int) round(($t - $start) / 60), implode(' | ', $cells));
+    }
 }
 $md[] = '';
 $verdict(!$unjudged && count($probed) >= $workers, sprintf('every worker answered the memory probe after the logins ' .
