@@ -434,7 +434,14 @@ $verdict(!$plateaubad && !$unjudged, sprintf('each worker\'s RSS levels off: at 
 $site = array_values(array_filter($conns, fn($c) => $c['site'] !== ''));
 $max = $site ? max(array_map(fn($c) => (int) $c['site'], $site)) : 0;
 $bound = 2 * $workers + 2;
-$opened = $site ? (int) end($site)['connections_total'] - (int) $site[0]['connections_total'] : 0;
+// The server's count of connections starts again from 0 when MariaDB restarts (the restart fault): the sum of its
+// increments between samples, a drop counted as a new start.
+$opened = 0;
+for ($i = 1; $i < count($site); $i++) {
+    $before = (int) $site[$i - 1]['connections_total'];
+    $now = (int) $site[$i]['connections_total'];
+    $opened += $now >= $before ? $now - $before : $now;
+}
 $md[] = '## Database connections';
 $md[] = '';
 $md[] = sprintf('Connections of the site\'s account: at most %d (bound: 2 per worker, Moodle\'s link and the ' .
@@ -452,7 +459,9 @@ foreach ($series as $minute => $values) {
     $md[] = sprintf('| %d | %d | %d |', $minute, min($values), max($values));
 }
 $md[] = '';
-$md[] = sprintf('Server connections opened during the run (all accounts, the monitors\' own included): %d.', $opened);
+$md[] = sprintf('Server connections opened during the run (all accounts, across the restart): %d, of which about %d ' .
+    'the connection sampler\'s own (one per sample); the rest are the export tasks\', the faults\' and the workers\' ' .
+    '(a worker that opened a link per page would add two per request).', $opened, count($site));
 $md[] = '';
 $verdict($max <= $bound, "site connections at most $max (bound $bound)");
 
