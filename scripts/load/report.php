@@ -17,10 +17,11 @@
 //   and rss.csv, for each worker:
 //   (i)   the rest, RSS minus the resident models' bytes, is flat: its median over the last 2 minutes is at most
 //         the larger of 10 % and 16 MB above its median over the 2 minutes after the logins;
-//   (ii)  the resident models hold at most their budget (resident_memory) at every sample;
+//   (ii)  the resident models hold at most their budget (resident_memory) at every sample, and every sample
+//         reports the same budget;
 //   (iii) the RSS levels off: its median over the last minute is at most 8 MB above its median over the first
 //         minute of the last third of the load (after the logins);
-//   and every worker answered the probe in both windows of (i) (a worker that cannot be judged fails);
+//   and every worker has samples in the windows of (i) and (iii) (a worker that cannot be judged fails);
 // - the site's connections stay within two per worker (Moodle's link and the extension's) plus the export task's;
 // - the export tasks (every 30 s) succeed outside the windows of the export faults, fail inside them, and leave no temporary
 //   or partial file; every export file is complete XML;
