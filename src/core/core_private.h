@@ -39,15 +39,23 @@ void mg_vec_init(mg_vec *v, size_t elsize);
  * returned pointer (and every earlier one) dies at the next push. */
 void *mg_vec_push(mg_vec *v);
 void mg_vec_free(mg_vec *v);
+/* Reallocates the array to its length (kept as it is if that fails). */
+void mg_vec_shrink(mg_vec *v);
 #define MG_VEC_AT(v, type, i) (((type *)(v)->data)[i])
 
 /* ------------------------------------------------------------- hash maps */
 
 /* int64 key -> uint32 value, open addressing. */
+/* One slot array: a probe reads one slot (key, value and flag together), not
+ * three arrays, which is what the model build spends its time on at scale. */
+typedef struct mg_imap_slot {
+	int64_t key;
+	uint32_t val;
+	uint32_t used;
+} mg_imap_slot;
+
 typedef struct mg_imap {
-	int64_t *keys;
-	uint32_t *vals;
-	uint8_t *used;
+	mg_imap_slot *slots;
 	size_t cap, len;
 } mg_imap;
 

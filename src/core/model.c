@@ -300,8 +300,23 @@ static bool ref(build *b, mg_table_id from, size_t i, const char *field, mg_tabl
 	return !is_dead(b, to, *out);
 }
 
+/* Prepares `seen` for unique_pair() over n rows of a key Moodle's schema
+ * declares unique. A rowset whose store reads tables with those unique
+ * indexes (mg_rowset_set_unique_keys) cannot hold a duplicate: the map is
+ * left empty and unique_pair() only checks the range (at the scale of a whole
+ * site, the map of 300,000 enrolments was a tenth of the build's memory). */
+static mg_status seen_init(build *b, mg_imap *seen, size_t n)
+{
+	if (mg_rowset_unique_keys(b->rs)) {
+		memset(seen, 0, sizeof(*seen));
+		return MG_OK;
+	}
+	return mg_imap_init(seen, n);
+}
+
 /* Checks that (x, y) was not seen yet in `seen` (a unique key of Moodle's
- * schema). False (and an anomaly) for a duplicate; the first row wins. */
+ * schema). False (and an anomaly) for a duplicate; the first row wins. A map
+ * left empty by seen_init() checks the range only. */
 static bool unique_pair(build *b, mg_imap *seen, mg_table_id t, size_t i, const char *what,
 	int64_t x, int64_t y)
 {
@@ -314,6 +329,9 @@ static bool unique_pair(build *b, mg_imap *seen, mg_table_id t, size_t i, const 
 			"(%lld, %lld) is out of the range the engine reads (0 to 2^31 - 1): the row is ignored",
 			(long long)x, (long long)y);
 		return false;
+	}
+	if (!seen->cap) {
+		return true;
 	}
 	k = x * ((int64_t)INT32_MAX + 1) + y;
 	r = mg_imap_put(seen, k, (uint32_t)i, &prev);
@@ -747,7 +765,7 @@ static mg_status build_circs_schools(build *b)
 					snip(uif[i].shortname).text, (long long)fieldid);
 			}
 		}
-		if (mg_imap_init(&seen, nd) != MG_OK) {
+		if (seen_init(b, &seen, nd) != MG_OK) {
 			mg_smap_free(&by_uai);
 			return oom(b);
 		}
@@ -839,7 +857,7 @@ static mg_status build_durations(build *b)
 				snip(cff[i].shortname).text, (long long)fieldid);
 		}
 	}
-	if (mg_imap_init(&seen, nd) != MG_OK) {
+	if (seen_init(b, &seen, nd) != MG_OK) {
 		return oom(b);
 	}
 	for (i = 0; i < nd; i++) {
@@ -963,7 +981,7 @@ static mg_status build_activities(build *b)
 		}
 	}
 	/* sections: of a course that exists, (course, section) unique */
-	if (mg_imap_init(&seen, nsec) != MG_OK || mg_imap_init(&seq_sec, ncm) != MG_OK
+	if (seen_init(b, &seen, nsec) != MG_OK || mg_imap_init(&seq_sec, ncm) != MG_OK
 		|| mg_imap_init(&seq_pos, ncm) != MG_OK) {
 		st = oom(b);
 		goto done;
@@ -1138,12 +1156,13 @@ static member *member_get(build *b, uint32_t course, uint32_t user)
 	member *mb;
 	int r;
 
-	if (mg_imap_get(&b->member, key, &idx)) {
-		return &MG_VEC_AT(&b->members, member, idx);
-	}
-	r = mg_imap_put(&b->member, key, (uint32_t)b->members.len, NULL);
+	/* one probe: inserts the next index, or finds the member's */
+	r = mg_imap_put(&b->member, key, (uint32_t)b->members.len, &idx);
 	if (r < 0) {
 		return NULL;
+	}
+	if (r == 0) {
+		return &MG_VEC_AT(&b->members, member, idx);
 	}
 	mb = mg_vec_push(&b->members);
 	if (!mb) {
@@ -1206,7 +1225,7 @@ static mg_status build_members(build *b)
 
 	/* contexts: (contextlevel, instanceid) unique; a course context names a course */
 	b->ctx_course = mg_malloc((nctx ? nctx : 1) * sizeof(uint32_t));
-	if (!b->ctx_course || mg_imap_init(&seen, nctx) != MG_OK) {
+	if (!b->ctx_course || seen_init(b, &seen, nctx) != MG_OK) {
 		return oom(b);
 	}
 	for (i = 0; i < nctx; i++) {
@@ -1232,7 +1251,10 @@ static mg_status build_members(build *b)
 		return oom(b);
 	}
 
-	if (mg_imap_init(&b->member, nue + nra + COUNT(rs, MG_T_MARK)) != MG_OK) {
+	/* Sized for the usual case, every participant with one enrolment and one
+	 * role (the map grows when there are more): sizing it for the sum of
+	 * the three tables held twice the room a whole site needs. */
+	if (mg_imap_init(&b->member, (nue > nra ? nue : nra) + COUNT(rs, MG_T_MARK) / 8) != MG_OK) {
 		return oom(b);
 	}
 	mg_vec_init(&b->members, sizeof(member));
@@ -1246,7 +1268,7 @@ static mg_status build_members(build *b)
 			kill(b, MG_T_ENROL, i);
 		}
 	}
-	if (mg_imap_init(&seen, nue) != MG_OK) {
+	if (seen_init(b, &seen, nue) != MG_OK) {
 		return oom(b);
 	}
 	for (i = 0; i < nue; i++) {
@@ -1308,7 +1330,7 @@ static mg_status build_marks(build *b)
 	mg_imap seen;
 
 	m->marks = mg_arena_calloc(&m->arena, n ? n : 1, sizeof(mg_mark));
-	if (!m->marks || mg_imap_init(&seen, n) != MG_OK) {
+	if (!m->marks || seen_init(b, &seen, n) != MG_OK) {
 		return oom(b);
 	}
 	for (i = 0; i < n; i++) {
@@ -1466,7 +1488,7 @@ static mg_status build_completions(build *b)
 			}
 		}
 	}
-	if (mg_imap_init(&seen, n) != MG_OK) {
+	if (seen_init(b, &seen, n) != MG_OK) {
 		return oom(b);
 	}
 	for (i = 0; i < n; i++) {
@@ -1503,7 +1525,7 @@ static mg_status build_completions(build *b)
 	if (b->oom) {
 		return oom(b);
 	}
-	if (mg_imap_init(&seen, ncc) != MG_OK) {
+	if (seen_init(b, &seen, ncc) != MG_OK) {
 		return oom(b);
 	}
 	for (i = 0; i < ncc; i++) {

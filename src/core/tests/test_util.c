@@ -48,6 +48,10 @@ int main(void)
 		*slot = (int)i;
 	}
 	MG_TEST("vec holds 1000 pushed elements", ok && v.len == 1000 && MG_VEC_AT(&v, int, 999) == 999);
+	mg_vec_shrink(&v);
+	MG_TEST("a shrunk vec keeps its elements in exactly their room",
+		v.len == 1000 && v.cap == 1000 && MG_VEC_AT(&v, int, 0) == 0 && MG_VEC_AT(&v, int, 999) == 999);
+	MG_TEST("and still grows", mg_vec_push(&v) != NULL && v.len == 1001);
 	mg_vec_free(&v);
 
 	/* int map */
@@ -61,6 +65,18 @@ int main(void)
 	MG_TEST("imap misses an absent key", !mg_imap_get(&im, 1, &val));
 	MG_TEST("imap refuses a duplicate and reports the first value",
 		mg_imap_put(&im, -100000, 42, &val) == 0 && val == 0);
+	ok = 1;
+	for (i = 0; i < 5000; i++) {
+		ok = ok && mg_imap_get(&im, (int64_t)i * 7919 - 100000, &val) && val == i;
+	}
+	MG_TEST("imap finds every key after growing, at a load of at most 3/4",
+		ok && im.len * 4 <= im.cap * 3);
+	MG_TEST("imap set replaces a value", mg_imap_set(&im, 7919 - 100000, 9) == 0
+		&& mg_imap_get(&im, 7919 - 100000, &val) && val == 9);
+	mg_imap_free(&im);
+	memset(&im, 0, sizeof(im));
+	MG_TEST("an imap never initialised takes a first key", mg_imap_put(&im, INT64_MIN, 3, NULL) == 1
+		&& mg_imap_get(&im, INT64_MIN, &val) && val == 3 && !mg_imap_get(&im, 0, &val));
 	mg_imap_free(&im);
 
 	/* string map */
