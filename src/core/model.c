@@ -537,31 +537,71 @@ static bool module_installed(const mg_settings *s, mg_str name)
 
 /* ------------------------------------------------------ sorting people */
 
-static _Thread_local const mg_model *sort_model; /* qsort has no context argument in C11 */
+/* qsort has no context argument in C11 */
+static _Thread_local const mg_model *sort_model;
+static _Thread_local const mg_str *sort_fold; /* per user: folded last name, folded first name */
 
-static int cmp_users(uint32_t a, uint32_t b)
+/* People are listed by last name, first name (mg_name_cmp), then id. */
+static int cmp_users_folded(const void *pa, const void *pb)
 {
+	uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
 	const mg_user *ua = &sort_model->users[a], *ub = &sort_model->users[b];
-	int r = mg_name_cmp(ua->lastname, ub->lastname);
+	int r = mg_str_cmp(sort_fold[2 * (size_t)a], sort_fold[2 * (size_t)b]);
 
-	if (r) {
-		return r;
+	if (!r) {
+		r = mg_str_cmp(ua->lastname, ub->lastname);
 	}
-	r = mg_name_cmp(ua->firstname, ub->firstname);
+	if (!r) {
+		r = mg_str_cmp(sort_fold[2 * (size_t)a + 1], sort_fold[2 * (size_t)b + 1]);
+	}
+	if (!r) {
+		r = mg_str_cmp(ua->firstname, ub->firstname);
+	}
 	if (r) {
-		return r;
+		return r < 0 ? -1 : 1;
 	}
 	return ua->id < ub->id ? -1 : (ua->id > ub->id ? 1 : 0);
 }
 
-static int cmp_user_idx(const void *a, const void *b)
+/* Every user index in name order, computed once (names folded once, one sort
+ * of the users): sorting each parcours' lists by comparing names took a
+ * quarter of a whole-site build. *out (nusers entries) is the caller's to
+ * mg_free. */
+static mg_status rank_users(build *b, uint32_t **out)
 {
-	return cmp_users(*(const uint32_t *)a, *(const uint32_t *)b);
-}
+	mg_model *m = b->m;
+	size_t u, n = m->nusers, bytes = 0;
+	uint32_t *order = mg_malloc((n ? n : 1) * sizeof(uint32_t));
+	mg_str *fold = mg_malloc((n ? n : 1) * 2 * sizeof(mg_str));
+	char *buf = NULL, *p;
 
-static int cmp_parts(const void *a, const void *b)
-{
-	return cmp_users(((const mg_part *)a)->user, ((const mg_part *)b)->user);
+	for (u = 0; u < n; u++) {
+		bytes += m->users[u].lastname.len + m->users[u].firstname.len;
+	}
+	buf = mg_malloc(bytes ? bytes : 1);
+	if (!order || !fold || !buf) {
+		mg_free(order);
+		mg_free(fold);
+		mg_free(buf);
+		return oom(b);
+	}
+	p = buf;
+	for (u = 0; u < n; u++) {
+		fold[2 * u] = mg_name_fold(m->users[u].lastname, p);
+		p += m->users[u].lastname.len;
+		fold[2 * u + 1] = mg_name_fold(m->users[u].firstname, p);
+		p += m->users[u].firstname.len;
+		order[u] = (uint32_t)u;
+	}
+	sort_model = m;
+	sort_fold = fold;
+	qsort(order, n, sizeof(uint32_t), cmp_users_folded);
+	sort_fold = NULL;
+	sort_model = NULL;
+	mg_free(fold);
+	mg_free(buf);
+	*out = order;
+	return MG_OK;
 }
 
 static int cmp_acts(const void *a, const void *b)
@@ -1258,6 +1298,10 @@ static mg_status build_members(build *b)
 		return oom(b);
 	}
 	mg_vec_init(&b->members, sizeof(member));
+	/* one member per participant, usually: no room to grow into */
+	if (mg_vec_reserve(&b->members, nue > nra ? nue : nra) != MG_OK) {
+		return oom(b);
+	}
 
 	/* enrolments */
 	for (i = 0; i < ne; i++) {
@@ -1418,39 +1462,57 @@ static mg_status place_members(build *b)
 	}
 	m->ntrainers = t;
 	m->nparts = p;
-	for (i = 0; i < nmem; i++) {
-		member *mb = &MG_VEC_AT(&b->members, member, i);
-		mg_course *co = &m->courses[mb->course];
-		if (mb->enrolled && mb->role == MG_ROLE_TRAINER) {
-			m->trainers[co->tr_first + co->ntr++] = mb->user;
+	/* Each parcours lists its trainers and participants in name order: the
+	 * members are visited user by user in that order (a counting sort of the
+	 * members by user), so every list is filled already sorted. */
+	{
+		size_t nu = m->nusers, k;
+		uint32_t *order = NULL;
+		uint32_t *first = mg_calloc(nu + 1, sizeof(uint32_t));
+		uint32_t *fill = mg_calloc(nu + 1, sizeof(uint32_t));
+		uint32_t *byuser = mg_malloc((nmem ? nmem : 1) * sizeof(uint32_t));
+
+		if (!first || !fill || !byuser || rank_users(b, &order) != MG_OK) {
+			mg_free(first);
+			mg_free(fill);
+			mg_free(byuser);
+			return oom(b);
 		}
-		if (member_participates(b, mb, &current)) {
-			mg_part *pa = &m->parts[co->pa_first + co->npa++];
-			pa->user = mb->user;
-			pa->mark = mb->mark;
-			pa->current = current;
-			if (current) {
-				co->ncur++;
+		for (i = 0; i < nmem; i++) {
+			first[MG_VEC_AT(&b->members, member, i).user + 1]++;
+		}
+		for (k = 0; k < nu; k++) {
+			first[k + 1] += first[k];
+		}
+		for (i = 0; i < nmem; i++) {
+			uint32_t u = MG_VEC_AT(&b->members, member, i).user;
+			byuser[first[u] + fill[u]++] = (uint32_t)i;
+		}
+		for (k = 0; k < nu; k++) {
+			uint32_t u = order[k], j;
+			for (j = first[u]; j < first[u + 1]; j++) {
+				member *mb = &MG_VEC_AT(&b->members, member, byuser[j]);
+				mg_course *co = &m->courses[mb->course];
+				if (mb->enrolled && mb->role == MG_ROLE_TRAINER) {
+					m->trainers[co->tr_first + co->ntr++] = mb->user;
+				}
+				if (member_participates(b, mb, &current)) {
+					mg_part *pa;
+					mb->part = co->pa_first + co->npa++;
+					pa = &m->parts[mb->part];
+					pa->user = mb->user;
+					pa->mark = mb->mark;
+					pa->current = current;
+					if (current) {
+						co->ncur++;
+					}
+				}
 			}
 		}
-	}
-	sort_model = m;
-	for (c = 0; c < m->ncourses; c++) {
-		mg_course *co = &m->courses[c];
-		qsort(m->trainers + co->tr_first, co->ntr, sizeof(uint32_t), cmp_user_idx);
-		qsort(m->parts + co->pa_first, co->npa, sizeof(mg_part), cmp_parts);
-	}
-	sort_model = NULL;
-	/* remember each member's participation slot */
-	for (c = 0; c < m->ncourses; c++) {
-		mg_course *co = &m->courses[c];
-		uint32_t k;
-		for (k = 0; k < co->npa; k++) {
-			uint32_t idx;
-			if (mg_imap_get(&b->member, PAIR(c, m->parts[co->pa_first + k].user), &idx)) {
-				MG_VEC_AT(&b->members, member, idx).part = co->pa_first + k;
-			}
-		}
+		mg_free(order);
+		mg_free(first);
+		mg_free(fill);
+		mg_free(byuser);
 	}
 	return MG_OK;
 }
@@ -1626,6 +1688,12 @@ mg_model *mg_model_build(const mg_rowset *rs, const mg_settings *settings, mg_er
 	if (st == MG_OK) st = build_marks(&b);
 	if (st == MG_OK) st = place_members(&b);
 	if (st == MG_OK) st = build_completions(&b);
+	/* the members are placed: their map and list are not needed any more
+	 * (freed here, not at the end, so that they never coexist with the
+	 * user index: at the scale of a whole site they are the largest
+	 * temporary of the build) */
+	mg_imap_free(&b.member);
+	mg_vec_free(&b.members);
 	if (st == MG_OK) st = build_user_index(&b);
 
 	if (st == MG_OK) {

@@ -312,7 +312,7 @@ void *mg_vec_push(mg_vec *v)
 	char *slot;
 
 	if (v->len == v->cap) {
-		size_t ncap = v->cap ? v->cap + v->cap / 2 : 16;
+		size_t ncap = v->cap < 16 ? 16 : v->cap + v->cap / 2;
 		void *nd;
 
 		if (ncap < v->cap || ncap > SIZE_MAX / v->elsize) {
@@ -329,6 +329,25 @@ void *mg_vec_push(mg_vec *v)
 	memset(slot, 0, v->elsize);
 	v->len++;
 	return slot;
+}
+
+mg_status mg_vec_reserve(mg_vec *v, size_t n)
+{
+	void *nd;
+
+	if (n <= v->cap) {
+		return MG_OK;
+	}
+	if (n > SIZE_MAX / v->elsize) {
+		return MG_ENOMEM;
+	}
+	nd = mg_realloc(v->data, n * v->elsize);
+	if (!nd) {
+		return MG_ENOMEM;
+	}
+	v->data = nd;
+	v->cap = n;
+	return MG_OK;
 }
 
 void mg_vec_shrink(mg_vec *v)
@@ -707,6 +726,18 @@ static size_t fold_next(mg_str s, size_t *i, char buf[4])
 		*i += n;
 		return n;
 	}
+}
+
+mg_str mg_name_fold(mg_str s, char *out)
+{
+	size_t i = 0, n = 0, k;
+	char buf[4];
+
+	while ((k = fold_next(s, &i, buf)) > 0) {
+		memcpy(out + n, buf, k);
+		n += k;
+	}
+	return n ? (mg_str){ out, n } : MG_STR_NULL;
 }
 
 int mg_name_cmp(mg_str a, mg_str b)
