@@ -66,6 +66,7 @@ out=$root/.build/bench
 mkdir -p "$out"
 results=$out/results.jsonl
 : >"$results"
+: >"$out/plans.md"
 
 # ------------------------------------------------------------------ build
 # A build folder of its own, so that a benchmark never races a test build.
@@ -178,6 +179,11 @@ for scale in "${scales[@]}"; do
 		fi
 		# 2. the extension's statements, for the floor
 		"${php_ext[@]}" bench/capture.php --view="$view" --meta="$meta" --out="$out/statements-$view.sql"
+		# and their plans: each statement run once more under ANALYZE FORMAT=JSON (bench/plans.php)
+		{
+			php bench/plans.php --statements="$out/statements-$view.sql" --title="the extension's $view view at S=$scale"
+			echo
+		} >>"$out/plans.md"
 		# 3. timings, each in its own process
 		mg_log "S=$scale $view: timing"
 		record "$("${php_ext[@]}" bench/run.php --impl=ext --view="$view" --meta="$meta" --runs="$runs")" \
@@ -228,6 +234,8 @@ done
 	echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(free -g | awk '/^Mem:/ {print $2}') GB RAM; $(php -r 'echo "PHP ", PHP_VERSION;'); MariaDB $(mariadb --defaults-file="$MAGISTERE_TEST_CNF" --batch --skip-column-names -e 'SELECT VERSION()'); load average at the start: $load_start, at the end: $(cut -d' ' -f1-3 /proc/loadavg); 1-minute load average during the run (every 30 s): $(php bench/loadavg.php "$out/loadavg.log")."
 	echo
 	php bench/report.php "$results"
+	echo
+	cat "$out/plans.md"
 } >"$out/results.md"
 cat "$out/results.md"
 if [ "$failures" -gt 0 ]; then
