@@ -31,6 +31,7 @@ $views = [
 ];
 $names = ['ext' => 'extension, cold (mysql source, rows read every time)',
     'resident' => 'extension, warm (resident model, stamps checked)', 'reference' => 'plain PHP reference',
+    'ext-limit' => 'extension, cold, one run under a web request\'s memory_limit',
     'peruser' => 'per-user (Moodle API style)',
     'floor' => 'fetch floor: the extension\'s SQL, C client', 'floor-ref' => 'the reference\'s SQL, C client'];
 
@@ -52,13 +53,14 @@ foreach ($scales as $scale => $data) {
         $rows = $data['results'][$view] ?? [];
         $ext = $rows['ext']['median'] ?? null;
         $ref = $rows['reference']['median'] ?? null;
-        foreach (['ext', 'resident', 'reference', 'floor', 'floor-ref', 'peruser'] as $impl) {
+        foreach (['ext', 'ext-limit', 'resident', 'reference', 'floor', 'floor-ref', 'peruser'] as $impl) {
             if (!isset($rows[$impl])) {
                 continue;
             }
             $r = $rows[$impl];
             if (isset($r['skipped'])) {
-                printf("| %s | %s | | | | | | | | | not run: %s |\n", $label, $names[$impl], $r['skipped']);
+                printf("| %s | %s | | | | | | | | | %s |\n", $label, $names[$impl],
+                    str_starts_with($r['skipped'], 'FAILED') ? $r['skipped'] : 'not run: ' . $r['skipped']);
                 continue;
             }
             $ratio = ($ext !== null && $ext > 0) ? sprintf('%.2f', $r['median'] / $ext) : '';

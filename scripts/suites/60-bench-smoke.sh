@@ -8,7 +8,8 @@
 #   - for each view (trainer, inspector, statistics, attestations), the extension's mysql source
 #     returns exactly what the plain-PHP reference returns, and the reference exactly what the
 #     per-user implementation returns; the extension's resident model, warm, returns the same;
-#   - the fetch floor replays the statements the extension sent and gets rows back.
+#   - the fetch floor replays the statements the extension sent and gets rows back;
+#   - bench/plans.php reads the plans of those statements.
 # Nothing is timed. Last line: "N passed, N failed".
 # shellcheck disable=SC2016 # PHP code in single quotes, for php -r
 set -uo pipefail
@@ -119,6 +120,15 @@ for view in trainer inspector statistics attestations; do
 	else
 		fail "$view: the fetch floor replays the extension's statements" \
 			"$(tail -n 2 "$work/capture.log" "$work/floor.log" 2>/dev/null)"
+	fi
+	# Their plans: one row per statement at least, each naming how the table is reached.
+	if [ -s "$work/statements-$view.sql" ] &&
+			php bench/plans.php --statements="$work/statements-$view.sql" >"$work/plans-$view.md" 2>"$work/plans.log" &&
+			php -r '$n = preg_match_all("/^\\| [0-9]+ \\| [a-z][a-z0-9_]*_[a-z_]+ \\| [a-z_]+ \\|/m", file_get_contents($argv[1]));
+				exit($n > 0 ? 0 : 1);' -- "$work/plans-$view.md"; then
+		pass "$view: the plans of the extension's statements are read"
+	else
+		fail "$view: the plans of the extension's statements are read" "$(tail -n 3 "$work/plans.log" "$work/plans-$view.md" 2>/dev/null)"
 	fi
 done
 

@@ -320,12 +320,29 @@ void mg_row_set_defaults(const mg_table *t, void *row);
  * releases most of the rowset's memory this way once the model is built. */
 void mg_rowset_release_rows(mg_rowset *rs);
 
+/* Gives back the room each table grew ahead of its rows (a table grows by
+ * half its size at a time, so up to a third of it can be unused): a store
+ * calls it once a load is complete. */
+void mg_rowset_shrink(mg_rowset *rs);
+
 /* Declares that no two rows of a table of the rowset have the same id (a
  * store reading tables whose id is their primary key). The model then looks
  * for duplicate ids only in the tables other rows refer to, which it indexes
  * anyway. A rowset made from PHP rows makes no such promise. */
 void mg_rowset_set_unique_ids(mg_rowset *rs, int unique);
 int mg_rowset_unique_ids(const mg_rowset *rs);
+
+/* Declares that no two rows of a table share a key Moodle's schema (or the
+ * plugin's) declares unique: user_enrolments (enrolid, userid), context
+ * (contextlevel, instanceid), course_modules_completion (userid,
+ * coursemoduleid), course_completions (userid, course), course_sections
+ * (course, section), user_info_data (userid, fieldid), customfield_data
+ * (instanceid, fieldid), local_magistere_mark (courseid, userid): a store
+ * reading tables that carry those unique indexes. The model then does not
+ * look for duplicates of those keys. A rowset made from PHP rows makes no
+ * such promise. */
+void mg_rowset_set_unique_keys(mg_rowset *rs, int unique);
+int mg_rowset_unique_keys(const mg_rowset *rs);
 
 /* Removes the last row of `table` (a store that read a row outside its scope
  * drops it this way; its strings stay in the rowset's arena until it is

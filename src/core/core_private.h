@@ -39,15 +39,25 @@ void mg_vec_init(mg_vec *v, size_t elsize);
  * returned pointer (and every earlier one) dies at the next push. */
 void *mg_vec_push(mg_vec *v);
 void mg_vec_free(mg_vec *v);
+/* Makes room for n elements in all (no change when there is). */
+mg_status mg_vec_reserve(mg_vec *v, size_t n);
+/* Reallocates the array to its length (kept as it is if that fails). */
+void mg_vec_shrink(mg_vec *v);
 #define MG_VEC_AT(v, type, i) (((type *)(v)->data)[i])
 
 /* ------------------------------------------------------------- hash maps */
 
 /* int64 key -> uint32 value, open addressing. */
+/* One slot array: a probe reads one slot (key, value and flag together), not
+ * three arrays, which is what the model build spends its time on at scale. */
+typedef struct mg_imap_slot {
+	int64_t key;
+	uint32_t val;
+	uint32_t used;
+} mg_imap_slot;
+
 typedef struct mg_imap {
-	int64_t *keys;
-	uint32_t *vals;
-	uint8_t *used;
+	mg_imap_slot *slots;
 	size_t cap, len;
 } mg_imap;
 
@@ -83,6 +93,10 @@ int mg_str_cmp(mg_str a, mg_str b);               /* bytewise */
 /* Compares two names as people expect in French: case and accents
  * folded first (é = e = E, œ = oe), then bytewise to break ties. */
 int mg_name_cmp(mg_str a, mg_str b);
+/* The folded form mg_name_cmp compares first: written into out, which must
+ * hold s.len bytes (folding never lengthens a name). mg_name_cmp(a, b) is
+ * mg_str_cmp of the folded forms, then of a and b themselves. */
+mg_str mg_name_fold(mg_str s, char *out);
 /* Trims ASCII white space. */
 mg_str mg_str_trim(mg_str s);
 

@@ -300,8 +300,23 @@ static bool ref(build *b, mg_table_id from, size_t i, const char *field, mg_tabl
 	return !is_dead(b, to, *out);
 }
 
+/* Prepares `seen` for unique_pair() over n rows of a key Moodle's schema
+ * declares unique. A rowset whose store reads tables with those unique
+ * indexes (mg_rowset_set_unique_keys) cannot hold a duplicate: the map is
+ * left empty and unique_pair() only checks the range (at the scale of a whole
+ * site, the map of 300,000 enrolments was a tenth of the build's memory). */
+static mg_status seen_init(build *b, mg_imap *seen, size_t n)
+{
+	if (mg_rowset_unique_keys(b->rs)) {
+		memset(seen, 0, sizeof(*seen));
+		return MG_OK;
+	}
+	return mg_imap_init(seen, n);
+}
+
 /* Checks that (x, y) was not seen yet in `seen` (a unique key of Moodle's
- * schema). False (and an anomaly) for a duplicate; the first row wins. */
+ * schema). False (and an anomaly) for a duplicate; the first row wins. A map
+ * left empty by seen_init() checks the range only. */
 static bool unique_pair(build *b, mg_imap *seen, mg_table_id t, size_t i, const char *what,
 	int64_t x, int64_t y)
 {
@@ -314,6 +329,9 @@ static bool unique_pair(build *b, mg_imap *seen, mg_table_id t, size_t i, const 
 			"(%lld, %lld) is out of the range the engine reads (0 to 2^31 - 1): the row is ignored",
 			(long long)x, (long long)y);
 		return false;
+	}
+	if (!seen->cap) {
+		return true;
 	}
 	k = x * ((int64_t)INT32_MAX + 1) + y;
 	r = mg_imap_put(seen, k, (uint32_t)i, &prev);
@@ -519,31 +537,71 @@ static bool module_installed(const mg_settings *s, mg_str name)
 
 /* ------------------------------------------------------ sorting people */
 
-static _Thread_local const mg_model *sort_model; /* qsort has no context argument in C11 */
+/* qsort has no context argument in C11 */
+static _Thread_local const mg_model *sort_model;
+static _Thread_local const mg_str *sort_fold; /* per user: folded last name, folded first name */
 
-static int cmp_users(uint32_t a, uint32_t b)
+/* People are listed by last name, first name (mg_name_cmp), then id. */
+static int cmp_users_folded(const void *pa, const void *pb)
 {
+	uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
 	const mg_user *ua = &sort_model->users[a], *ub = &sort_model->users[b];
-	int r = mg_name_cmp(ua->lastname, ub->lastname);
+	int r = mg_str_cmp(sort_fold[2 * (size_t)a], sort_fold[2 * (size_t)b]);
 
-	if (r) {
-		return r;
+	if (!r) {
+		r = mg_str_cmp(ua->lastname, ub->lastname);
 	}
-	r = mg_name_cmp(ua->firstname, ub->firstname);
+	if (!r) {
+		r = mg_str_cmp(sort_fold[2 * (size_t)a + 1], sort_fold[2 * (size_t)b + 1]);
+	}
+	if (!r) {
+		r = mg_str_cmp(ua->firstname, ub->firstname);
+	}
 	if (r) {
-		return r;
+		return r < 0 ? -1 : 1;
 	}
 	return ua->id < ub->id ? -1 : (ua->id > ub->id ? 1 : 0);
 }
 
-static int cmp_user_idx(const void *a, const void *b)
+/* Every user index in name order, computed once (names folded once, one sort
+ * of the users): sorting each parcours' lists by comparing names took a
+ * quarter of a whole-site build. *out (nusers entries) is the caller's to
+ * mg_free. */
+static mg_status rank_users(build *b, uint32_t **out)
 {
-	return cmp_users(*(const uint32_t *)a, *(const uint32_t *)b);
-}
+	mg_model *m = b->m;
+	size_t u, n = m->nusers, bytes = 0;
+	uint32_t *order = mg_malloc((n ? n : 1) * sizeof(uint32_t));
+	mg_str *fold = mg_malloc((n ? n : 1) * 2 * sizeof(mg_str));
+	char *buf = NULL, *p;
 
-static int cmp_parts(const void *a, const void *b)
-{
-	return cmp_users(((const mg_part *)a)->user, ((const mg_part *)b)->user);
+	for (u = 0; u < n; u++) {
+		bytes += m->users[u].lastname.len + m->users[u].firstname.len;
+	}
+	buf = mg_malloc(bytes ? bytes : 1);
+	if (!order || !fold || !buf) {
+		mg_free(order);
+		mg_free(fold);
+		mg_free(buf);
+		return oom(b);
+	}
+	p = buf;
+	for (u = 0; u < n; u++) {
+		fold[2 * u] = mg_name_fold(m->users[u].lastname, p);
+		p += m->users[u].lastname.len;
+		fold[2 * u + 1] = mg_name_fold(m->users[u].firstname, p);
+		p += m->users[u].firstname.len;
+		order[u] = (uint32_t)u;
+	}
+	sort_model = m;
+	sort_fold = fold;
+	qsort(order, n, sizeof(uint32_t), cmp_users_folded);
+	sort_fold = NULL;
+	sort_model = NULL;
+	mg_free(fold);
+	mg_free(buf);
+	*out = order;
+	return MG_OK;
 }
 
 static int cmp_acts(const void *a, const void *b)
@@ -747,7 +805,7 @@ static mg_status build_circs_schools(build *b)
 					snip(uif[i].shortname).text, (long long)fieldid);
 			}
 		}
-		if (mg_imap_init(&seen, nd) != MG_OK) {
+		if (seen_init(b, &seen, nd) != MG_OK) {
 			mg_smap_free(&by_uai);
 			return oom(b);
 		}
@@ -839,7 +897,7 @@ static mg_status build_durations(build *b)
 				snip(cff[i].shortname).text, (long long)fieldid);
 		}
 	}
-	if (mg_imap_init(&seen, nd) != MG_OK) {
+	if (seen_init(b, &seen, nd) != MG_OK) {
 		return oom(b);
 	}
 	for (i = 0; i < nd; i++) {
@@ -963,7 +1021,7 @@ static mg_status build_activities(build *b)
 		}
 	}
 	/* sections: of a course that exists, (course, section) unique */
-	if (mg_imap_init(&seen, nsec) != MG_OK || mg_imap_init(&seq_sec, ncm) != MG_OK
+	if (seen_init(b, &seen, nsec) != MG_OK || mg_imap_init(&seq_sec, ncm) != MG_OK
 		|| mg_imap_init(&seq_pos, ncm) != MG_OK) {
 		st = oom(b);
 		goto done;
@@ -1138,12 +1196,13 @@ static member *member_get(build *b, uint32_t course, uint32_t user)
 	member *mb;
 	int r;
 
-	if (mg_imap_get(&b->member, key, &idx)) {
-		return &MG_VEC_AT(&b->members, member, idx);
-	}
-	r = mg_imap_put(&b->member, key, (uint32_t)b->members.len, NULL);
+	/* one probe: inserts the next index, or finds the member's */
+	r = mg_imap_put(&b->member, key, (uint32_t)b->members.len, &idx);
 	if (r < 0) {
 		return NULL;
+	}
+	if (r == 0) {
+		return &MG_VEC_AT(&b->members, member, idx);
 	}
 	mb = mg_vec_push(&b->members);
 	if (!mb) {
@@ -1206,7 +1265,7 @@ static mg_status build_members(build *b)
 
 	/* contexts: (contextlevel, instanceid) unique; a course context names a course */
 	b->ctx_course = mg_malloc((nctx ? nctx : 1) * sizeof(uint32_t));
-	if (!b->ctx_course || mg_imap_init(&seen, nctx) != MG_OK) {
+	if (!b->ctx_course || seen_init(b, &seen, nctx) != MG_OK) {
 		return oom(b);
 	}
 	for (i = 0; i < nctx; i++) {
@@ -1232,10 +1291,17 @@ static mg_status build_members(build *b)
 		return oom(b);
 	}
 
-	if (mg_imap_init(&b->member, nue + nra + COUNT(rs, MG_T_MARK)) != MG_OK) {
+	/* Sized for the usual case, every participant with one enrolment and one
+	 * role (the map grows when there are more): sizing it for the sum of
+	 * the three tables held twice the room a whole site needs. */
+	if (mg_imap_init(&b->member, (nue > nra ? nue : nra) + COUNT(rs, MG_T_MARK) / 8) != MG_OK) {
 		return oom(b);
 	}
 	mg_vec_init(&b->members, sizeof(member));
+	/* one member per participant, usually: no room to grow into */
+	if (mg_vec_reserve(&b->members, nue > nra ? nue : nra) != MG_OK) {
+		return oom(b);
+	}
 
 	/* enrolments */
 	for (i = 0; i < ne; i++) {
@@ -1246,7 +1312,7 @@ static mg_status build_members(build *b)
 			kill(b, MG_T_ENROL, i);
 		}
 	}
-	if (mg_imap_init(&seen, nue) != MG_OK) {
+	if (seen_init(b, &seen, nue) != MG_OK) {
 		return oom(b);
 	}
 	for (i = 0; i < nue; i++) {
@@ -1308,7 +1374,7 @@ static mg_status build_marks(build *b)
 	mg_imap seen;
 
 	m->marks = mg_arena_calloc(&m->arena, n ? n : 1, sizeof(mg_mark));
-	if (!m->marks || mg_imap_init(&seen, n) != MG_OK) {
+	if (!m->marks || seen_init(b, &seen, n) != MG_OK) {
 		return oom(b);
 	}
 	for (i = 0; i < n; i++) {
@@ -1396,39 +1462,57 @@ static mg_status place_members(build *b)
 	}
 	m->ntrainers = t;
 	m->nparts = p;
-	for (i = 0; i < nmem; i++) {
-		member *mb = &MG_VEC_AT(&b->members, member, i);
-		mg_course *co = &m->courses[mb->course];
-		if (mb->enrolled && mb->role == MG_ROLE_TRAINER) {
-			m->trainers[co->tr_first + co->ntr++] = mb->user;
+	/* Each parcours lists its trainers and participants in name order: the
+	 * members are visited user by user in that order (a counting sort of the
+	 * members by user), so every list is filled already sorted. */
+	{
+		size_t nu = m->nusers, k;
+		uint32_t *order = NULL;
+		uint32_t *first = mg_calloc(nu + 1, sizeof(uint32_t));
+		uint32_t *fill = mg_calloc(nu + 1, sizeof(uint32_t));
+		uint32_t *byuser = mg_malloc((nmem ? nmem : 1) * sizeof(uint32_t));
+
+		if (!first || !fill || !byuser || rank_users(b, &order) != MG_OK) {
+			mg_free(first);
+			mg_free(fill);
+			mg_free(byuser);
+			return oom(b);
 		}
-		if (member_participates(b, mb, &current)) {
-			mg_part *pa = &m->parts[co->pa_first + co->npa++];
-			pa->user = mb->user;
-			pa->mark = mb->mark;
-			pa->current = current;
-			if (current) {
-				co->ncur++;
+		for (i = 0; i < nmem; i++) {
+			first[MG_VEC_AT(&b->members, member, i).user + 1]++;
+		}
+		for (k = 0; k < nu; k++) {
+			first[k + 1] += first[k];
+		}
+		for (i = 0; i < nmem; i++) {
+			uint32_t u = MG_VEC_AT(&b->members, member, i).user;
+			byuser[first[u] + fill[u]++] = (uint32_t)i;
+		}
+		for (k = 0; k < nu; k++) {
+			uint32_t u = order[k], j;
+			for (j = first[u]; j < first[u + 1]; j++) {
+				member *mb = &MG_VEC_AT(&b->members, member, byuser[j]);
+				mg_course *co = &m->courses[mb->course];
+				if (mb->enrolled && mb->role == MG_ROLE_TRAINER) {
+					m->trainers[co->tr_first + co->ntr++] = mb->user;
+				}
+				if (member_participates(b, mb, &current)) {
+					mg_part *pa;
+					mb->part = co->pa_first + co->npa++;
+					pa = &m->parts[mb->part];
+					pa->user = mb->user;
+					pa->mark = mb->mark;
+					pa->current = current;
+					if (current) {
+						co->ncur++;
+					}
+				}
 			}
 		}
-	}
-	sort_model = m;
-	for (c = 0; c < m->ncourses; c++) {
-		mg_course *co = &m->courses[c];
-		qsort(m->trainers + co->tr_first, co->ntr, sizeof(uint32_t), cmp_user_idx);
-		qsort(m->parts + co->pa_first, co->npa, sizeof(mg_part), cmp_parts);
-	}
-	sort_model = NULL;
-	/* remember each member's participation slot */
-	for (c = 0; c < m->ncourses; c++) {
-		mg_course *co = &m->courses[c];
-		uint32_t k;
-		for (k = 0; k < co->npa; k++) {
-			uint32_t idx;
-			if (mg_imap_get(&b->member, PAIR(c, m->parts[co->pa_first + k].user), &idx)) {
-				MG_VEC_AT(&b->members, member, idx).part = co->pa_first + k;
-			}
-		}
+		mg_free(order);
+		mg_free(first);
+		mg_free(fill);
+		mg_free(byuser);
 	}
 	return MG_OK;
 }
@@ -1466,7 +1550,7 @@ static mg_status build_completions(build *b)
 			}
 		}
 	}
-	if (mg_imap_init(&seen, n) != MG_OK) {
+	if (seen_init(b, &seen, n) != MG_OK) {
 		return oom(b);
 	}
 	for (i = 0; i < n; i++) {
@@ -1503,7 +1587,7 @@ static mg_status build_completions(build *b)
 	if (b->oom) {
 		return oom(b);
 	}
-	if (mg_imap_init(&seen, ncc) != MG_OK) {
+	if (seen_init(b, &seen, ncc) != MG_OK) {
 		return oom(b);
 	}
 	for (i = 0; i < ncc; i++) {
@@ -1604,6 +1688,12 @@ mg_model *mg_model_build(const mg_rowset *rs, const mg_settings *settings, mg_er
 	if (st == MG_OK) st = build_marks(&b);
 	if (st == MG_OK) st = place_members(&b);
 	if (st == MG_OK) st = build_completions(&b);
+	/* the members are placed: their map and list are not needed any more
+	 * (freed here, not at the end, so that they never coexist with the
+	 * user index: at the scale of a whole site they are the largest
+	 * temporary of the build) */
+	mg_imap_free(&b.member);
+	mg_vec_free(&b.members);
 	if (st == MG_OK) st = build_user_index(&b);
 
 	if (st == MG_OK) {

@@ -236,6 +236,7 @@ struct mg_rowset {
 	mg_arena arena;
 	mg_vec tables[MG_T__COUNT];
 	int unique_ids;
+	int unique_keys;
 };
 
 mg_rowset *mg_rowset_new(void)
@@ -332,6 +333,25 @@ size_t mg_rowset_filter(mg_rowset *rs, mg_table_id table, int (*keep)(const void
 	removed = v->len - o;
 	v->len = o;
 	return removed;
+}
+
+void mg_rowset_shrink(mg_rowset *rs)
+{
+	size_t i;
+
+	for (i = 0; i < MG_T__COUNT; i++) {
+		mg_vec_shrink(&rs->tables[i]);
+	}
+}
+
+void mg_rowset_set_unique_keys(mg_rowset *rs, int unique)
+{
+	rs->unique_keys = unique != 0;
+}
+
+int mg_rowset_unique_keys(const mg_rowset *rs)
+{
+	return rs->unique_keys;
 }
 
 void mg_rowset_set_unique_ids(mg_rowset *rs, int unique)

@@ -9,6 +9,7 @@
 
 #include "core_private.h"
 
+
 /* ---------------------------------------------------------------- errors */
 
 static void error_vset(mg_error *err, mg_status code, const char *prefix,
@@ -120,16 +121,23 @@ void *mg_malloc(size_t size)
 
 void *mg_calloc(size_t n, size_t size)
 {
-	void *p;
+	mem_hdr *h;
 
 	if (size && n > SIZE_MAX / size) {
 		return NULL;
 	}
-	p = mg_malloc(n * size);
-	if (p) {
-		memset(p, 0, n * size);
+	if (n * size > SIZE_MAX - sizeof(mem_hdr) || !mem_allowed(n * size)) {
+		return NULL;
 	}
-	return p;
+	/* calloc, not malloc and memset: fresh pages from the system are zero
+	 * already, and are not touched until used. */
+	h = calloc(1, sizeof(mem_hdr) + n * size);
+	if (!h) {
+		return NULL;
+	}
+	h->size = n * size;
+	mem_count(n * size, 0);
+	return h + 1;
 }
 
 void *mg_realloc(void *p, size_t size)
@@ -304,7 +312,7 @@ void *mg_vec_push(mg_vec *v)
 	char *slot;
 
 	if (v->len == v->cap) {
-		size_t ncap = v->cap ? v->cap + v->cap / 2 : 16;
+		size_t ncap = v->cap < 16 ? 16 : v->cap + v->cap / 2;
 		void *nd;
 
 		if (ncap < v->cap || ncap > SIZE_MAX / v->elsize) {
@@ -321,6 +329,39 @@ void *mg_vec_push(mg_vec *v)
 	memset(slot, 0, v->elsize);
 	v->len++;
 	return slot;
+}
+
+mg_status mg_vec_reserve(mg_vec *v, size_t n)
+{
+	void *nd;
+
+	if (n <= v->cap) {
+		return MG_OK;
+	}
+	if (n > SIZE_MAX / v->elsize) {
+		return MG_ENOMEM;
+	}
+	nd = mg_realloc(v->data, n * v->elsize);
+	if (!nd) {
+		return MG_ENOMEM;
+	}
+	v->data = nd;
+	v->cap = n;
+	return MG_OK;
+}
+
+void mg_vec_shrink(mg_vec *v)
+{
+	void *nd;
+
+	if (v->len == v->cap || v->len == 0) {
+		return;
+	}
+	nd = mg_realloc(v->data, v->len * v->elsize);
+	if (nd) {
+		v->data = nd;
+		v->cap = v->len;
+	}
 }
 
 void mg_vec_free(mg_vec *v)
@@ -340,6 +381,21 @@ static size_t map_capacity(size_t expected)
 		if (cap > SIZE_MAX / 4) {
 			return 0;
 		}
+		cap <<= 1;
+	}
+	return cap;
+}
+
+/* The integer maps' capacity: a power of two holding `expected` keys at a
+ * load of at most 3/4 (one slot read per probe keeps longer runs cheap). */
+static size_t imap_capacity(size_t expected)
+{
+	size_t cap = 16;
+
+	if (expected > SIZE_MAX / 4 / sizeof(mg_imap_slot)) {
+		return 0;
+	}
+	while (cap * 3 < expected * 4 + 4) {
 		cap <<= 1;
 	}
 	return cap;
@@ -372,31 +428,36 @@ static uint64_t hash_str(mg_str s)
 mg_status mg_imap_init(mg_imap *m, size_t expected)
 {
 	memset(m, 0, sizeof(*m));
-	m->cap = map_capacity(expected);
+	m->cap = imap_capacity(expected);
 	if (!m->cap) {
 		return MG_ENOMEM;
 	}
-	m->keys = mg_malloc(m->cap * sizeof(*m->keys));
-	m->vals = mg_malloc(m->cap * sizeof(*m->vals));
-	m->used = mg_calloc(m->cap, 1);
-	if (!m->keys || !m->vals || !m->used) {
+	m->slots = mg_calloc(m->cap, sizeof(*m->slots));
+	if (!m->slots) {
 		mg_imap_free(m);
 		return MG_ENOMEM;
 	}
 	return MG_OK;
 }
 
+/* Doubles the table and reinserts every key. */
 static int imap_grow(mg_imap *m)
 {
 	mg_imap n;
 	size_t i;
 
-	if (mg_imap_init(&n, m->cap) != MG_OK) {
+	if (m->cap > SIZE_MAX / 2 / sizeof(mg_imap_slot)) {
+		return -1;
+	}
+	memset(&n, 0, sizeof(n));
+	n.cap = m->cap * 2;
+	n.slots = mg_calloc(n.cap, sizeof(*n.slots));
+	if (!n.slots) {
 		return -1;
 	}
 	for (i = 0; i < m->cap; i++) {
-		if (m->used[i]) {
-			mg_imap_put(&n, m->keys[i], m->vals[i], NULL);
+		if (m->slots[i].used) {
+			mg_imap_put(&n, m->slots[i].key, m->slots[i].val, NULL);
 		}
 	}
 	mg_imap_free(m);
@@ -406,40 +467,53 @@ static int imap_grow(mg_imap *m)
 
 int mg_imap_put(mg_imap *m, int64_t key, uint32_t val, uint32_t *existing)
 {
-	size_t i;
+	size_t i, mask;
+	mg_imap_slot *sl;
 
-	if ((m->len + 1) * 2 > m->cap && imap_grow(m) != 0) {
-		return -1;
+	if (!m->cap || (m->len + 1) * 4 > m->cap * 3) {
+		if (!m->cap) {
+			if (mg_imap_init(m, 1) != MG_OK) {
+				return -1;
+			}
+		} else if (imap_grow(m) != 0) {
+			return -1;
+		}
 	}
-	i = (size_t)hash_int(key) & (m->cap - 1);
-	while (m->used[i]) {
-		if (m->keys[i] == key) {
+	mask = m->cap - 1;
+	i = (size_t)hash_int(key) & mask;
+	for (;;) {
+		sl = &m->slots[i];
+		if (!sl->used) {
+			break;
+		}
+		if (sl->key == key) {
 			if (existing) {
-				*existing = m->vals[i];
+				*existing = sl->val;
 			}
 			return 0;
 		}
-		i = (i + 1) & (m->cap - 1);
+		i = (i + 1) & mask;
 	}
-	m->used[i] = 1;
-	m->keys[i] = key;
-	m->vals[i] = val;
+	sl->used = 1;
+	sl->key = key;
+	sl->val = val;
 	m->len++;
 	return 1;
 }
 
 int mg_imap_set(mg_imap *m, int64_t key, uint32_t val)
 {
-	size_t i;
+	size_t i, mask;
 
 	if (m->cap) {
-		i = (size_t)hash_int(key) & (m->cap - 1);
-		while (m->used[i]) {
-			if (m->keys[i] == key) {
-				m->vals[i] = val;
+		mask = m->cap - 1;
+		i = (size_t)hash_int(key) & mask;
+		while (m->slots[i].used) {
+			if (m->slots[i].key == key) {
+				m->slots[i].val = val;
 				return 0;
 			}
-			i = (i + 1) & (m->cap - 1);
+			i = (i + 1) & mask;
 		}
 	}
 	return mg_imap_put(m, key, val, NULL) < 0 ? -1 : 1;
@@ -447,27 +521,26 @@ int mg_imap_set(mg_imap *m, int64_t key, uint32_t val)
 
 bool mg_imap_get(const mg_imap *m, int64_t key, uint32_t *val)
 {
-	size_t i;
+	size_t i, mask;
 
 	if (!m->cap) {
 		return false;
 	}
-	i = (size_t)hash_int(key) & (m->cap - 1);
-	while (m->used[i]) {
-		if (m->keys[i] == key) {
-			*val = m->vals[i];
+	mask = m->cap - 1;
+	i = (size_t)hash_int(key) & mask;
+	while (m->slots[i].used) {
+		if (m->slots[i].key == key) {
+			*val = m->slots[i].val;
 			return true;
 		}
-		i = (i + 1) & (m->cap - 1);
+		i = (i + 1) & mask;
 	}
 	return false;
 }
 
 void mg_imap_free(mg_imap *m)
 {
-	mg_free(m->keys);
-	mg_free(m->vals);
-	mg_free(m->used);
+	mg_free(m->slots);
 	memset(m, 0, sizeof(*m));
 }
 
@@ -653,6 +726,18 @@ static size_t fold_next(mg_str s, size_t *i, char buf[4])
 		*i += n;
 		return n;
 	}
+}
+
+mg_str mg_name_fold(mg_str s, char *out)
+{
+	size_t i = 0, n = 0, k;
+	char buf[4];
+
+	while ((k = fold_next(s, &i, buf)) > 0) {
+		memcpy(out + n, buf, k);
+		n += k;
+	}
+	return n ? (mg_str){ out, n } : MG_STR_NULL;
 }
 
 int mg_name_cmp(mg_str a, mg_str b)

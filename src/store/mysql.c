@@ -1938,6 +1938,8 @@ static mg_status load_here(mg_mysql_store *s, MYSQL *m, const mg_scope *scope, c
 	}
 	/* every table the engine reads has its id as primary key */
 	mg_rowset_set_unique_ids(x.rs, 1);
+	/* and Moodle's unique indexes (docs/mysql.md: the tables it reads) */
+	mg_rowset_set_unique_keys(x.rs, 1);
 	/* One snapshot for every statement: the rows agree with each other even
 	 * while Moodle writes (and with the stamps read last). */
 	st = plain_query(s, x.m, "START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY", &x.broken, err);
@@ -1988,6 +1990,7 @@ static mg_status load_here(mg_mysql_store *s, MYSQL *m, const mg_scope *scope, c
 	idset_free(&x.trainer_roles);
 	strset_free(&x.uais);
 	if (st == MG_OK) {
+		mg_rowset_shrink(x.rs);
 		*out = x.rs;
 		return MG_OK;
 	}

@@ -48,6 +48,19 @@ int main(void)
 		*slot = (int)i;
 	}
 	MG_TEST("vec holds 1000 pushed elements", ok && v.len == 1000 && MG_VEC_AT(&v, int, 999) == 999);
+	MG_TEST("vec reserve makes room without changing the elements", mg_vec_reserve(&v, 4000) == MG_OK
+		&& v.cap == 4000 && v.len == 1000 && MG_VEC_AT(&v, int, 999) == 999);
+	mg_vec_shrink(&v);
+	{
+		mg_vec w;
+		mg_vec_init(&w, sizeof(int));
+		MG_TEST("a vec reserved for one element grows past it", mg_vec_reserve(&w, 1) == MG_OK
+			&& mg_vec_push(&w) && mg_vec_push(&w) && mg_vec_push(&w) && w.len == 3 && w.cap >= 3);
+		mg_vec_free(&w);
+	}
+	MG_TEST("a shrunk vec keeps its elements in exactly their room",
+		v.len == 1000 && v.cap == 1000 && MG_VEC_AT(&v, int, 0) == 0 && MG_VEC_AT(&v, int, 999) == 999);
+	MG_TEST("and still grows", mg_vec_push(&v) != NULL && v.len == 1001);
 	mg_vec_free(&v);
 
 	/* int map */
@@ -61,6 +74,18 @@ int main(void)
 	MG_TEST("imap misses an absent key", !mg_imap_get(&im, 1, &val));
 	MG_TEST("imap refuses a duplicate and reports the first value",
 		mg_imap_put(&im, -100000, 42, &val) == 0 && val == 0);
+	ok = 1;
+	for (i = 0; i < 5000; i++) {
+		ok = ok && mg_imap_get(&im, (int64_t)i * 7919 - 100000, &val) && val == i;
+	}
+	MG_TEST("imap finds every key after growing, at a load of at most 3/4",
+		ok && im.len * 4 <= im.cap * 3);
+	MG_TEST("imap set replaces a value", mg_imap_set(&im, 7919 - 100000, 9) == 0
+		&& mg_imap_get(&im, 7919 - 100000, &val) && val == 9);
+	mg_imap_free(&im);
+	memset(&im, 0, sizeof(im));
+	MG_TEST("an imap never initialised takes a first key", mg_imap_put(&im, INT64_MIN, 3, NULL) == 1
+		&& mg_imap_get(&im, INT64_MIN, &val) && val == 3 && !mg_imap_get(&im, 0, &val));
 	mg_imap_free(&im);
 
 	/* string map */
@@ -76,6 +101,31 @@ int main(void)
 	MG_TEST("accents fold: Élan before Fabre", mg_name_cmp(S("Élan"), S("Fabre")) < 0);
 	MG_TEST("case folds: dupont before Durand", mg_name_cmp(S("dupont"), S("Durand")) < 0);
 	MG_TEST("œ folds to oe: Œuvre after Odile", mg_name_cmp(S("Œuvre"), S("Odile")) > 0);
+	{
+		/* The model sorts people by folded names computed once
+		 * (mg_name_fold): the order must be mg_name_cmp's, pair by pair. */
+		static const char *const names[] = { "Élan", "elan", "Elan", "ÉLAN", "Fabre", "dupont", "Durand",
+			"Œuvre", "Oeuvre", "Odile", "Straße", "Strasse", "Ærø", "aero", "", "Zoé", "Zoe", "\xff\xfe",
+			"Łukasz", "Lukasz", "Ñuñez", "Nunez", "O'Neil", "o neil" };
+		size_t x, y, n = sizeof(names) / sizeof(names[0]);
+		char fa[64], fb[64];
+		ok = 1;
+		for (x = 0; x < n; x++) {
+			for (y = 0; y < n; y++) {
+				mg_str a = S(names[x]), b = S(names[y]);
+				int want = mg_name_cmp(a, b), got = mg_str_cmp(mg_name_fold(a, fa), mg_name_fold(b, fb));
+				if (!got) {
+					got = mg_str_cmp(a, b);
+				}
+				if ((want < 0) != (got < 0) || (want > 0) != (got > 0)) {
+					printf("  %s / %s: mg_name_cmp %d, folded %d\n", names[x], names[y], want, got);
+					ok = 0;
+				}
+			}
+		}
+		MG_TEST("comparing folded names then the names themselves is mg_name_cmp", ok);
+		MG_TEST("folding never lengthens a name", mg_name_fold(S("ÆŒßþ"), fa).len <= strlen("ÆŒßþ"));
+	}
 	MG_TEST("folded ties break bytewise, deterministically",
 		mg_name_cmp(S("Eve"), S("Ève")) != 0 && mg_name_cmp(S("Eve"), S("Ève")) == -mg_name_cmp(S("Ève"), S("Eve")));
 	MG_TEST("a prefix sorts first", mg_name_cmp(S("Martin"), S("Martinez")) < 0);
