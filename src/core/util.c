@@ -307,30 +307,6 @@ void mg_vec_init(mg_vec *v, size_t elsize)
 	v->elsize = elsize;
 }
 
-void *mg_vec_push(mg_vec *v)
-{
-	char *slot;
-
-	if (v->len == v->cap) {
-		size_t ncap = v->cap < 16 ? 16 : v->cap + v->cap / 2;
-		void *nd;
-
-		if (ncap < v->cap || ncap > SIZE_MAX / v->elsize) {
-			return NULL;
-		}
-		nd = mg_realloc(v->data, ncap * v->elsize);
-		if (!nd) {
-			return NULL;
-		}
-		v->data = nd;
-		v->cap = ncap;
-	}
-	slot = (char *)v->data + v->len * v->elsize;
-	memset(slot, 0, v->elsize);
-	v->len++;
-	return slot;
-}
-
 mg_status mg_vec_reserve(mg_vec *v, size_t n)
 {
 	void *nd;
@@ -348,6 +324,21 @@ mg_status mg_vec_reserve(mg_vec *v, size_t n)
 	v->data = nd;
 	v->cap = n;
 	return MG_OK;
+}
+
+void *mg_vec_push(mg_vec *v)
+{
+	char *slot;
+
+	/* grows by half (16 elements at first) */
+	if (v->len == v->cap && (v->cap > SIZE_MAX / 2
+			|| mg_vec_reserve(v, v->cap < 16 ? 16 : v->cap + v->cap / 2) != MG_OK)) {
+		return NULL;
+	}
+	slot = (char *)v->data + v->len * v->elsize;
+	memset(slot, 0, v->elsize);
+	v->len++;
+	return slot;
 }
 
 void mg_vec_shrink(mg_vec *v)
