@@ -12,6 +12,7 @@
 #endif
 #include <errno.h>
 #include <fcntl.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -927,6 +928,26 @@ static void idset_free(idset *s)
 	memset(s, 0, sizeof(*s));
 }
 
+/* Keeps a row whose integer column at `offset` (every column the engine
+ * reads as a number is an int64_t of its row struct) is in `set`. */
+typedef struct keep_in {
+	const idset *set;
+	size_t offset;
+} keep_in;
+
+static int keep_in_set(const void *row, void *ctx)
+{
+	const keep_in *k = ctx;
+	int64_t v;
+
+	memcpy(&v, (const char *)row + k->offset, sizeof(v));
+	return idset_has(k->set, v);
+}
+
+/* The filter's context for column `field` of row struct `type`, in `set`
+ * (valid in the enclosing block). */
+#define KEEP_IN(set, type, field) (&(keep_in){ (set), offsetof(type, field) })
+
 /* A sorted set of strings (school keys, UAIs to bind); the strings are not
  * copied unless `own` (then they live in `buf`). */
 typedef struct strset {
@@ -1060,11 +1081,11 @@ struct load {
  * in chunks when the list is long; `column` NULL: no list. A list given empty
  * reads nothing. Rows for which keep() is false are dropped. */
 static mg_status read_rows(load *x, mg_table_id table, cond_fn cond, const char *column,
-	const idset *ids, keep_fn keep, void *kctx);
+	const idset *ids, const keep_in *keep);
 
 static mg_status read_all(load *x, mg_table_id table)
 {
-	return read_rows(x, table, NULL, NULL, NULL, NULL, NULL);
+	return read_rows(x, table, NULL, NULL, NULL, NULL);
 }
 
 /* ---- conditions */
@@ -1170,41 +1191,6 @@ static void cond_inspector(load *x, qb *b)
 }
 
 /* ---- filters of rows read */
-
-static int keep_cmc(const void *row, void *ctx)
-{
-	return idset_has(&((load *)ctx)->users, ((const mg_row_course_modules_completion *)row)->userid);
-}
-
-static int keep_cc(const void *row, void *ctx)
-{
-	return idset_has(&((load *)ctx)->users, ((const mg_row_course_completions *)row)->userid);
-}
-
-static int keep_uid(const void *row, void *ctx)
-{
-	return idset_has(&((load *)ctx)->users, ((const mg_row_user_info_data *)row)->userid);
-}
-
-static int keep_user(const void *row, void *ctx)
-{
-	return idset_has(&((load *)ctx)->users, ((const mg_row_user *)row)->id);
-}
-
-static int keep_ra_context(const void *row, void *ctx)
-{
-	return idset_has(&((load *)ctx)->contexts, ((const mg_row_role_assignments *)row)->contextid);
-}
-
-static int keep_ue_enrol(const void *row, void *ctx)
-{
-	return idset_has(&((load *)ctx)->enrols, ((const mg_row_user_enrolments *)row)->enrolid);
-}
-
-static int keep_enrol_course(const void *row, void *ctx)
-{
-	return idset_has(&((load *)ctx)->courses, ((const mg_row_enrol *)row)->courseid);
-}
 
 /* ---- sets from rows read */
 
@@ -1329,7 +1315,7 @@ static mg_status built(load *x, const char *what)
 }
 
 static mg_status read_rows(load *x, mg_table_id table, cond_fn cond, const char *column,
-	const idset *ids, keep_fn keep, void *kctx)
+	const idset *ids, const keep_in *keep)
 {
 	size_t from = 0;
 	mg_status st;
@@ -1359,7 +1345,8 @@ static mg_status read_rows(load *x, mg_table_id table, cond_fn cond, const char 
 		}
 		st = built(x, mg_tables[table].name);
 		if (st == MG_OK) {
-			st = run_query(x->s, x->m, &x->b, table, x->rs, keep, kctx, &x->broken, x->err);
+			st = run_query(x->s, x->m, &x->b, table, x->rs, keep ? keep_in_set : NULL, (void *)keep,
+				&x->broken, x->err);
 		}
 		if (st != MG_OK) {
 			return st;
@@ -1456,14 +1443,14 @@ static mg_status load_all(load *x)
  * `all`). */
 static mg_status load_durations(load *x, int all)
 {
-	mg_status st = read_rows(x, MG_T_CUSTOMFIELD_FIELD, cond_duration_field, NULL, NULL, NULL, NULL);
+	mg_status st = read_rows(x, MG_T_CUSTOMFIELD_FIELD, cond_duration_field, NULL, NULL, NULL);
 
 	if (st == MG_OK) st = collect_fields(x, MG_T_CUSTOMFIELD_FIELD, x->st->duration_field, &x->cfields);
 	if (st != MG_OK || x->cfields.n == 0) {
 		return st;
 	}
 	return read_rows(x, MG_T_CUSTOMFIELD_DATA, cond_cfields, all ? NULL : "t.instanceid",
-		all ? NULL : &x->courses, NULL, NULL);
+		all ? NULL : &x->courses, NULL);
 }
 
 /* Statistics and attestation files of every parcours: every participation of
@@ -1477,16 +1464,17 @@ static mg_status load_site(load *x)
 	if (st == MG_OK) st = read_all(x, MG_T_ENROL);
 	if (st == MG_OK) st = read_all(x, MG_T_USER_ENROLMENTS);
 	if (st == MG_OK) st = read_all(x, MG_T_ROLE);
-	if (st == MG_OK) st = read_rows(x, MG_T_CONTEXT, cond_course_context, NULL, NULL, NULL, NULL);
+	if (st == MG_OK) st = read_rows(x, MG_T_CONTEXT, cond_course_context, NULL, NULL, NULL);
 	if (st == MG_OK) st = collect(x, MG_T_CONTEXT, 0, col_id, &x->contexts);
 	if (st == MG_OK) {
 		idset_seal(&x->contexts);
-		st = read_rows(x, MG_T_ROLE_ASSIGNMENTS, NULL, NULL, NULL, keep_ra_context, x);
+		st = read_rows(x, MG_T_ROLE_ASSIGNMENTS, NULL, NULL, NULL,
+			KEEP_IN(&x->contexts, mg_row_role_assignments, contextid));
 	}
 	if (st == MG_OK) st = read_all(x, MG_T_USER);
-	if (st == MG_OK) st = read_rows(x, MG_T_USER_INFO_FIELD, cond_school_field, NULL, NULL, NULL, NULL);
+	if (st == MG_OK) st = read_rows(x, MG_T_USER_INFO_FIELD, cond_school_field, NULL, NULL, NULL);
 	if (st == MG_OK) st = collect_fields(x, MG_T_USER_INFO_FIELD, x->st->school_field, &x->fields);
-	if (st == MG_OK && x->fields.n) st = read_rows(x, MG_T_USER_INFO_DATA, cond_fields, NULL, NULL, NULL, NULL);
+	if (st == MG_OK && x->fields.n) st = read_rows(x, MG_T_USER_INFO_DATA, cond_fields, NULL, NULL, NULL);
 	if (st == MG_OK) st = load_durations(x, 1);
 	if (st == MG_OK) st = read_all(x, MG_T_MARK);
 	if (st == MG_OK) st = read_all(x, MG_T_SCHOOL);
@@ -1549,24 +1537,24 @@ static mg_status load_courses(load *x)
 		return st;
 	}
 	idset_seal(&x->courses);
-	st = read_rows(x, MG_T_COURSE, NULL, "t.id", &x->courses, NULL, NULL);
+	st = read_rows(x, MG_T_COURSE, NULL, "t.id", &x->courses, NULL);
 	if (st == MG_OK && activities) {
 		st = read_all(x, MG_T_MODULES);
-		if (st == MG_OK) st = read_rows(x, MG_T_COURSE_SECTIONS, NULL, "t.course", &x->courses, NULL, NULL);
-		if (st == MG_OK) st = read_rows(x, MG_T_COURSE_MODULES, NULL, "t.course", &x->courses, NULL, NULL);
+		if (st == MG_OK) st = read_rows(x, MG_T_COURSE_SECTIONS, NULL, "t.course", &x->courses, NULL);
+		if (st == MG_OK) st = read_rows(x, MG_T_COURSE_MODULES, NULL, "t.course", &x->courses, NULL);
 		if (st == MG_OK) st = collect(x, MG_T_COURSE_MODULES, 0, col_id, &x->cms);
 		idset_seal(&x->cms);
 	}
-	if (st == MG_OK) st = read_rows(x, MG_T_ENROL, NULL, "t.courseid", &x->courses, NULL, NULL);
+	if (st == MG_OK) st = read_rows(x, MG_T_ENROL, NULL, "t.courseid", &x->courses, NULL);
 	if (st == MG_OK) st = collect(x, MG_T_ENROL, 0, col_id, &x->enrols);
 	idset_seal(&x->enrols);
-	if (st == MG_OK) st = read_rows(x, MG_T_USER_ENROLMENTS, NULL, "t.enrolid", &x->enrols, NULL, NULL);
+	if (st == MG_OK) st = read_rows(x, MG_T_USER_ENROLMENTS, NULL, "t.enrolid", &x->enrols, NULL);
 	if (st == MG_OK) st = read_all(x, MG_T_ROLE);
-	if (st == MG_OK) st = read_rows(x, MG_T_CONTEXT, cond_course_context, "t.instanceid", &x->courses, NULL, NULL);
+	if (st == MG_OK) st = read_rows(x, MG_T_CONTEXT, cond_course_context, "t.instanceid", &x->courses, NULL);
 	if (st == MG_OK) st = collect(x, MG_T_CONTEXT, 0, col_id, &x->contexts);
 	idset_seal(&x->contexts);
-	if (st == MG_OK) st = read_rows(x, MG_T_ROLE_ASSIGNMENTS, NULL, "t.contextid", &x->contexts, NULL, NULL);
-	if (st == MG_OK) st = read_rows(x, MG_T_MARK, NULL, "t.courseid", &x->courses, NULL, NULL);
+	if (st == MG_OK) st = read_rows(x, MG_T_ROLE_ASSIGNMENTS, NULL, "t.contextid", &x->contexts, NULL);
+	if (st == MG_OK) st = read_rows(x, MG_T_MARK, NULL, "t.courseid", &x->courses, NULL);
 	if (st == MG_OK && sc->kind == MG_SCOPE_TRANSPARENCY) {
 		/* the inspectors (a few rows): those of the participant's
 		 * circonscription are found by the model */
@@ -1587,29 +1575,32 @@ static mg_status load_courses(load *x)
 	idset_seal(&x->users);
 	if (st == MG_OK) {
 		if (x->users.n > MG_MYSQL_MAX_USERS) {
-			st = read_rows(x, MG_T_USER, NULL, NULL, NULL, keep_user, x);
+			st = read_rows(x, MG_T_USER, NULL, NULL, NULL, KEEP_IN(&x->users, mg_row_user, id));
 		} else {
-			st = read_rows(x, MG_T_USER, NULL, "t.id", &x->users, NULL, NULL);
+			st = read_rows(x, MG_T_USER, NULL, "t.id", &x->users, NULL);
 		}
 	}
-	if (st == MG_OK) st = read_rows(x, MG_T_USER_INFO_FIELD, cond_school_field, NULL, NULL, NULL, NULL);
+	if (st == MG_OK) st = read_rows(x, MG_T_USER_INFO_FIELD, cond_school_field, NULL, NULL, NULL);
 	if (st == MG_OK) st = collect_fields(x, MG_T_USER_INFO_FIELD, x->st->school_field, &x->fields);
 	if (st == MG_OK && x->fields.n) {
 		if (own) {
-			st = read_rows(x, MG_T_USER_INFO_DATA, cond_fields_user, NULL, NULL, NULL, NULL);
+			st = read_rows(x, MG_T_USER_INFO_DATA, cond_fields_user, NULL, NULL, NULL);
 		} else if (x->users.n > MG_MYSQL_MAX_USERS) {
-			st = read_rows(x, MG_T_USER_INFO_DATA, cond_fields, NULL, NULL, keep_uid, x);
+			st = read_rows(x, MG_T_USER_INFO_DATA, cond_fields, NULL, NULL,
+				KEEP_IN(&x->users, mg_row_user_info_data, userid));
 		} else {
-			st = read_rows(x, MG_T_USER_INFO_DATA, cond_fields, "t.userid", &x->users, NULL, NULL);
+			st = read_rows(x, MG_T_USER_INFO_DATA, cond_fields, "t.userid", &x->users, NULL);
 		}
 	}
 	if (st == MG_OK && activities) {
 		if (own) {
-			st = read_rows(x, MG_T_COURSE_MODULES_COMPLETION, cond_user, "t.coursemoduleid", &x->cms, NULL, NULL);
-			if (st == MG_OK) st = read_rows(x, MG_T_COURSE_COMPLETIONS, cond_user, "t.course", &x->courses, NULL, NULL);
+			st = read_rows(x, MG_T_COURSE_MODULES_COMPLETION, cond_user, "t.coursemoduleid", &x->cms, NULL);
+			if (st == MG_OK) st = read_rows(x, MG_T_COURSE_COMPLETIONS, cond_user, "t.course", &x->courses, NULL);
 		} else {
-			st = read_rows(x, MG_T_COURSE_MODULES_COMPLETION, NULL, "t.coursemoduleid", &x->cms, keep_cmc, x);
-			if (st == MG_OK) st = read_rows(x, MG_T_COURSE_COMPLETIONS, NULL, "t.course", &x->courses, keep_cc, x);
+			st = read_rows(x, MG_T_COURSE_MODULES_COMPLETION, NULL, "t.coursemoduleid", &x->cms,
+				KEEP_IN(&x->users, mg_row_course_modules_completion, userid));
+			if (st == MG_OK) st = read_rows(x, MG_T_COURSE_COMPLETIONS, NULL, "t.course", &x->courses,
+				KEEP_IN(&x->users, mg_row_course_completions, userid));
 		}
 	}
 	if (st == MG_OK) st = load_durations(x, 0);
@@ -1622,7 +1613,7 @@ static mg_status load_courses(load *x)
 			if (st == MG_OK && x->uais.n > MG_MYSQL_MAX_UAIS) {
 				st = read_all(x, MG_T_SCHOOL);
 			} else if (st == MG_OK && x->uais.n) {
-				st = read_rows(x, MG_T_SCHOOL, cond_uais, NULL, NULL, NULL, NULL);
+				st = read_rows(x, MG_T_SCHOOL, cond_uais, NULL, NULL, NULL);
 			}
 		}
 	}
@@ -1711,21 +1702,21 @@ static mg_status load_inspector(load *x)
 
 	memset(&schools, 0, sizeof(schools));
 	memset(&others, 0, sizeof(others));
-	st = read_rows(x, MG_T_INSPECTOR, cond_inspector, NULL, NULL, NULL, NULL);
+	st = read_rows(x, MG_T_INSPECTOR, cond_inspector, NULL, NULL, NULL);
 	if (st == MG_OK) st = read_all(x, MG_T_CIRC);
 	if (st == MG_OK) st = read_all(x, MG_T_SCHOOL);
 	if (st == MG_OK) st = read_all(x, MG_T_ROLE);
 	if (st == MG_OK) st = collect_trainer_roles(x);
-	if (st == MG_OK) st = read_rows(x, MG_T_USER_INFO_FIELD, cond_school_field, NULL, NULL, NULL, NULL);
+	if (st == MG_OK) st = read_rows(x, MG_T_USER_INFO_FIELD, cond_school_field, NULL, NULL, NULL);
 	if (st == MG_OK) st = collect_fields(x, MG_T_USER_INFO_FIELD, x->st->school_field, &x->fields);
 	/* one scan of the school field's values: the teachers, in C */
-	if (st == MG_OK && x->fields.n) st = read_rows(x, MG_T_USER_INFO_DATA, cond_fields, NULL, NULL, NULL, NULL);
+	if (st == MG_OK && x->fields.n) st = read_rows(x, MG_T_USER_INFO_DATA, cond_fields, NULL, NULL, NULL);
 	if (st == MG_OK) st = inspector_schools(x, &schools);
 	if (st == MG_OK) st = inspector_teachers(x, &schools);
 	strset_free(&schools);
 	/* their enrolments and marks, by their ids */
-	if (st == MG_OK) st = read_rows(x, MG_T_USER_ENROLMENTS, NULL, "t.userid", &x->teachers, NULL, NULL);
-	if (st == MG_OK) st = read_rows(x, MG_T_MARK, NULL, "t.userid", &x->teachers, NULL, NULL);
+	if (st == MG_OK) st = read_rows(x, MG_T_USER_ENROLMENTS, NULL, "t.userid", &x->teachers, NULL);
+	if (st == MG_OK) st = read_rows(x, MG_T_MARK, NULL, "t.userid", &x->teachers, NULL);
 	/* the courses of those: every enrolment method (a small table), those of
 	 * other courses dropped */
 	if (st == MG_OK) st = read_all(x, MG_T_ENROL);
@@ -1743,19 +1734,19 @@ static mg_status load_inspector(load *x)
 	if (st == MG_OK) st = collect(x, MG_T_MARK, 0, col_mark_courseid, &x->courses);
 	idset_seal(&x->courses);
 	if (st == MG_OK) {
-		mg_rowset_filter(x->rs, MG_T_ENROL, keep_enrol_course, x);
+		mg_rowset_filter(x->rs, MG_T_ENROL, keep_in_set, KEEP_IN(&x->courses, mg_row_enrol, courseid));
 		idset_free(&x->enrols);
 		st = collect(x, MG_T_ENROL, 0, col_id, &x->enrols);
 		idset_seal(&x->enrols);
 	}
-	if (st == MG_OK) st = read_rows(x, MG_T_COURSE, NULL, "t.id", &x->courses, NULL, NULL);
-	if (st == MG_OK) st = read_rows(x, MG_T_CONTEXT, cond_course_context, "t.instanceid", &x->courses, NULL, NULL);
+	if (st == MG_OK) st = read_rows(x, MG_T_COURSE, NULL, "t.id", &x->courses, NULL);
+	if (st == MG_OK) st = read_rows(x, MG_T_CONTEXT, cond_course_context, "t.instanceid", &x->courses, NULL);
 	if (st == MG_OK) st = collect(x, MG_T_CONTEXT, 0, col_id, &x->contexts);
 	idset_seal(&x->contexts);
 	/* the trainers of those courses */
 	ra_first = mg_rowset_count(x->rs, MG_T_ROLE_ASSIGNMENTS);
 	if (st == MG_OK && x->trainer_roles.n) {
-		st = read_rows(x, MG_T_ROLE_ASSIGNMENTS, cond_trainer_roles, "t.contextid", &x->contexts, NULL, NULL);
+		st = read_rows(x, MG_T_ROLE_ASSIGNMENTS, cond_trainer_roles, "t.contextid", &x->contexts, NULL);
 	}
 	if (st == MG_OK) st = collect(x, MG_T_ROLE_ASSIGNMENTS, ra_first, col_ra_user, &x->trainers);
 	idset_seal(&x->trainers);
@@ -1763,7 +1754,7 @@ static mg_status load_inspector(load *x)
 	 * elsewhere dropped) */
 	if (st == MG_OK) {
 		st = read_rows(x, MG_T_ROLE_ASSIGNMENTS, cond_not_trainer_roles, "t.userid", &x->teachers,
-			keep_ra_context, x);
+			KEEP_IN(&x->contexts, mg_row_role_assignments, contextid));
 	}
 	/* the trainers' enrolments in those courses, but the teachers' (read above) */
 	if (st == MG_OK) {
@@ -1773,7 +1764,8 @@ static mg_status load_inspector(load *x)
 			}
 		}
 	}
-	if (st == MG_OK) st = read_rows(x, MG_T_USER_ENROLMENTS, NULL, "t.userid", &others, keep_ue_enrol, x);
+	if (st == MG_OK) st = read_rows(x, MG_T_USER_ENROLMENTS, NULL, "t.userid", &others,
+		KEEP_IN(&x->enrols, mg_row_user_enrolments, enrolid));
 	/* the users: teachers, trainers, himself */
 	if (st == MG_OK) {
 		for (i = 0; i < x->teachers.n && st == MG_OK; i++) {
@@ -1788,10 +1780,12 @@ static mg_status load_inspector(load *x)
 		idset_seal(&x->users);
 	}
 	idset_free(&others);
-	if (st == MG_OK) st = read_rows(x, MG_T_USER, NULL, "t.id", &x->users, NULL, NULL);
+	if (st == MG_OK) st = read_rows(x, MG_T_USER, NULL, "t.id", &x->users, NULL);
 	/* the school values of those users only (the others were read to find
 	 * the teachers) */
-	if (st == MG_OK) mg_rowset_filter(x->rs, MG_T_USER_INFO_DATA, keep_uid, x);
+	if (st == MG_OK) {
+		mg_rowset_filter(x->rs, MG_T_USER_INFO_DATA, keep_in_set, KEEP_IN(&x->users, mg_row_user_info_data, userid));
+	}
 	if (st == MG_OK) st = load_durations(x, 0);
 	return st;
 }
