@@ -265,8 +265,25 @@ static mg_status index_ids(build *b, mg_table_id t)
 	}
 
 	b->dead[t] = mg_calloc(n ? n : 1, 1);
-	if (!b->dead[t] || mg_imap_init(&b->idx[t], n) != MG_OK) {
+	if (!b->dead[t]) {
 		return oom(b);
+	}
+	/* Moodle's ids are auto-increment: when a table's ids fill most of
+	 * their span, they index an array (no hashing, a quarter of the
+	 * memory); else a hash map. */
+	{
+		int64_t lo = 0, hi = 0;
+		for (i = 0; i < n; i++) {
+			int64_t id = row_id(b, t, i);
+			lo = i == 0 || id < lo ? id : lo;
+			hi = i == 0 || id > hi ? id : hi;
+		}
+		if (n == 0 || (uint64_t)hi - (uint64_t)lo >= 2 * (uint64_t)n + 64
+			|| mg_imap_init_dense(&b->idx[t], lo, hi) != MG_OK) {
+			if (mg_imap_init(&b->idx[t], n) != MG_OK) {
+				return oom(b);
+			}
+		}
 	}
 	for (i = 0; i < n; i++) {
 		int64_t id = row_id(b, t, i);
