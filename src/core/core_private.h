@@ -247,6 +247,11 @@ struct mg_model {
 	uint32_t *trainers;   size_t ntrainers;  /* user indices, per course ranges */
 	mg_part *parts;       size_t nparts;     /* per course ranges */
 	mg_inspector *inspectors; size_t ninspectors;
+	/* Name order, computed once per build so that no view compares names:
+	 * user_rank[u] is u's position by last name, first name (mg_name_cmp),
+	 * then id; course_rank[c] is c's position by full name, then id. */
+	uint32_t *user_rank;
+	uint32_t *course_rank;
 
 	/* per user: participations, course order */
 	uint32_t *upart_first;  /* nusers + 1 offsets into uparts */
