@@ -555,7 +555,6 @@ static bool module_installed(const mg_settings *s, mg_str name)
 /* ------------------------------------------------------ sorting people */
 
 /* qsort has no context argument in C11 */
-static _Thread_local const mg_model *sort_model;
 static _Thread_local const mg_str *sort_fold; /* per entry: its folded form */
 static _Thread_local const mg_str *sort_raw;  /* per entry: the string itself */
 
@@ -571,15 +570,14 @@ static int cmp_distinct_folded(const void *pa, const void *pb)
 	return r < 0 ? -1 : (r > 0 ? 1 : 0);
 }
 
-/* For each user, the rank of his last name (first = false) or first name
- * (first = true) among the distinct names of the model in mg_name_cmp order.
- * Names repeat (a few hundred last names for tens of thousands of people):
- * each distinct name is folded once and the distinct names sorted, instead of
- * comparing the names of every pair of people a sort visits. */
-static mg_status name_ranks(build *b, bool first, uint32_t *rank)
+/* For each of n records, the rank of its name (the mg_str at `base` + i *
+ * `stride`) among the distinct names in mg_name_cmp order: equal names share
+ * a rank. Names repeat (a few hundred last names for tens of thousands of
+ * people): each distinct name is folded once and the distinct names sorted,
+ * instead of comparing the names of every pair a sort visits. */
+static mg_status name_ranks(build *b, const void *base, size_t stride, size_t n, uint32_t *rank)
 {
-	mg_model *m = b->m;
-	size_t u, d, n = m->nusers, nd = 0, bytes = 0;
+	size_t u, d, nd = 0, bytes = 0;
 	mg_smap seen;
 	mg_str *raw = mg_malloc((n ? n : 1) * sizeof(mg_str));
 	mg_str *fold = NULL;
@@ -592,7 +590,7 @@ static mg_status name_ranks(build *b, bool first, uint32_t *rank)
 		return oom(b);
 	}
 	for (u = 0; u < n && st == MG_OK; u++) {
-		mg_str name = first ? m->users[u].firstname : m->users[u].lastname;
+		mg_str name = *(const mg_str *)(const void *)((const char *)base + u * stride);
 		uint32_t existing;
 		int r = mg_smap_put(&seen, name, (uint32_t)nd, &existing);
 		if (r < 0) {
@@ -642,10 +640,12 @@ static mg_status name_ranks(build *b, bool first, uint32_t *rank)
 	return st;
 }
 
+/* A person's (or course's) place in name order: the ranks of his names
+ * (last name's, then first name's; a course's full name's), then his id. */
 typedef struct user_key {
-	uint64_t names; /* last name's rank, then first name's */
+	uint64_t names;
 	int64_t id;
-	uint32_t user;
+	uint32_t user; /* the user's (course's) index */
 } user_key;
 
 static int cmp_user_key(const void *pa, const void *pb)
@@ -673,7 +673,8 @@ static mg_status rank_users(build *b, uint32_t **out)
 
 	m->user_rank = mg_arena_calloc(&m->arena, n ? n : 1, sizeof(uint32_t));
 	if (!order || !last || !firstr || !keys || !m->user_rank
-		|| name_ranks(b, false, last) != MG_OK || name_ranks(b, true, firstr) != MG_OK) {
+		|| (n && name_ranks(b, &m->users[0].lastname, sizeof(mg_user), n, last) != MG_OK)
+		|| (n && name_ranks(b, &m->users[0].firstname, sizeof(mg_user), n, firstr) != MG_OK)) {
 		mg_free(order);
 		mg_free(last);
 		mg_free(firstr);
@@ -697,60 +698,34 @@ static mg_status rank_users(build *b, uint32_t **out)
 	return MG_OK;
 }
 
-/* Courses by full name (mg_name_cmp), then id. */
-static int cmp_courses_folded(const void *pa, const void *pb)
-{
-	uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
-	const mg_course *ca = &sort_model->courses[a], *cb = &sort_model->courses[b];
-	int r = mg_str_cmp(sort_fold[a], sort_fold[b]);
-
-	if (!r) {
-		r = mg_str_cmp(ca->fullname, cb->fullname);
-	}
-	if (r) {
-		return r < 0 ? -1 : 1;
-	}
-	return ca->id < cb->id ? -1 : (ca->id > cb->id ? 1 : 0);
-}
-
-/* m->course_rank, with each full name folded once (the views used to sort
- * their courses with mg_name_cmp, which folds on every comparison). */
+/* m->course_rank: courses by full name (mg_name_cmp), then id, each distinct
+ * name folded once (the views used to sort their courses with mg_name_cmp,
+ * which folds on every comparison). */
 static mg_status rank_courses(build *b)
 {
 	mg_model *m = b->m;
-	size_t c, n = m->ncourses, bytes = 0;
-	uint32_t *order = mg_malloc((n ? n : 1) * sizeof(uint32_t));
-	mg_str *fold = mg_malloc((n ? n : 1) * sizeof(mg_str));
-	char *buf = NULL, *p;
+	size_t c, n = m->ncourses;
+	uint32_t *names = mg_malloc((n ? n : 1) * sizeof(uint32_t));
+	user_key *keys = mg_malloc((n ? n : 1) * sizeof(user_key));
 
-	for (c = 0; c < n; c++) {
-		bytes += m->courses[c].fullname.len;
-	}
-	buf = mg_malloc(bytes ? bytes : 1);
 	m->course_rank = mg_arena_calloc(&m->arena, n ? n : 1, sizeof(uint32_t));
-	if (!order || !fold || !buf || !m->course_rank) {
-		mg_free(order);
-		mg_free(fold);
-		mg_free(buf);
+	if (!names || !keys || !m->course_rank
+		|| (n && name_ranks(b, &m->courses[0].fullname, sizeof(mg_course), n, names) != MG_OK)) {
+		mg_free(names);
+		mg_free(keys);
 		return oom(b);
 	}
-	p = buf;
 	for (c = 0; c < n; c++) {
-		fold[c] = mg_name_fold(m->courses[c].fullname, p);
-		p += m->courses[c].fullname.len;
-		order[c] = (uint32_t)c;
+		keys[c].names = names[c];
+		keys[c].id = m->courses[c].id;
+		keys[c].user = (uint32_t)c;
 	}
-	sort_model = m;
-	sort_fold = fold;
-	qsort(order, n, sizeof(uint32_t), cmp_courses_folded);
-	sort_fold = NULL;
-	sort_model = NULL;
+	qsort(keys, n, sizeof(user_key), cmp_user_key);
 	for (c = 0; c < n; c++) {
-		m->course_rank[order[c]] = (uint32_t)c;
+		m->course_rank[keys[c].user] = (uint32_t)c;
 	}
-	mg_free(order);
-	mg_free(fold);
-	mg_free(buf);
+	mg_free(names);
+	mg_free(keys);
 	return MG_OK;
 }
 

@@ -16,10 +16,7 @@ static uint64_t rng = 0x9E3779B97F4A7C15ULL;
 
 static uint32_t next(uint32_t n)
 {
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return (uint32_t)(rng % n);
+	return mg_test_rand(&rng, n);
 }
 
 /* Names that fold together, differ only by case or accents, are prefixes of
