@@ -41,6 +41,8 @@ ZEND_BEGIN_MODULE_GLOBALS(magistere)
 	/* Resident models (src/php/resident.c): INI settings, the list, counters. */
 	zend_long resident_memory;
 	zend_long resident_ttl;
+	/* magistere.heap_retain (MINIT, PHP_INI_SYSTEM): see magistere.c. */
+	zend_long heap_retain;
 	void *resident_head;
 	size_t resident_models;
 	uint64_t resident_tick;

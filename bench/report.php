@@ -76,6 +76,28 @@ foreach ($scales as $scale => $data) {
         }
     }
     echo "\n";
+    $counted = [];
+    foreach ($views as $view => $label) {
+        $c = $data['results'][$view]['instructions'] ?? null;
+        if ($c !== null) {
+            $counted[$view] = $c;
+        }
+    }
+    if ($counted) {
+        echo "Instructions of one cold call (bench/instructions.sh: callgrind, inside the call only; the"
+            . " machine's load does not change them):\n\n";
+        echo "| view | extension, cold (millions) | fetch floor (millions) | extension ÷ floor |\n";
+        echo "|---|---:|---:|---:|\n";
+        foreach ($counted as $view => $c) {
+            if (isset($c['skipped'])) {
+                printf("| %s | | | %s |\n", $views[$view], $c['skipped']);
+                continue;
+            }
+            printf("| %s | %s | %s | %.2f |\n", $views[$view], number_format($c['ext'] / 1e6),
+                number_format($c['floor'] / 1e6), $c['ext'] / $c['floor']);
+        }
+        echo "\n";
+    }
     $dis = $data['results']['statistics']['disclosure'] ?? null;
     if ($dis !== null) {
         $pc = static fn (int $a, int $b): string => $b > 0 ? sprintf('%.1f %%', 100 * $a / $b) : '';

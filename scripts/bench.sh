@@ -15,7 +15,10 @@
 #   3. times each implementation in its own process: one warm-up run, then the median of RUNS
 #      runs, with the process's peak resident set size; the floor (bench/floor.c) replays the
 #      captured statements and discards the rows. The reference's own statements are replayed
-#      the same way, to show how much of its time is the database's.
+#      the same way, to show how much of its time is the database's;
+#   4. up to scale MAGISTERE_BENCH_INSTRUCTIONS, counts the instructions of one cold call of the
+#      extension and of the floor's replay (bench/instructions.sh), which the machine's load does
+#      not change.
 # The results go to .build/bench/results.jsonl and, as Markdown tables, to .build/bench/results.md
 # (printed at the end).
 #
@@ -27,6 +30,9 @@
 #                                  export (one query per enrolment) are run (default 0.1)
 #   MAGISTERE_BENCH_MEMORY_LIMIT   memory_limit of the extra run of the statistics and the export
 #                                  that shows they fit in a web request's limit (default 256M)
+#   MAGISTERE_BENCH_INSTRUCTIONS   largest scale at which the instructions of one cold call of each
+#                                  view and of its floor are counted under callgrind
+#                                  (bench/instructions.sh; default 1; 0: never)
 #   MAGISTERE_BENCH_KEEP_DATA=1    keep the generated TSV files in .build/bench/data-S
 #   MAGISTERE_MARIADB_BUFFER_POOL  the server's InnoDB buffer pool (default here 4G)
 #   MAGISTERE_SKIP_DEPS=1          do not check the Debian packages
@@ -55,6 +61,8 @@ seed=${MAGISTERE_BENCH_SEED:-42}
 peruser=${MAGISTERE_BENCH_PERUSER:-1}
 peruser_full=${MAGISTERE_BENCH_PERUSER_FULL:-0.1}
 mem_limit=${MAGISTERE_BENCH_MEMORY_LIMIT:-256M}
+instr_max=${MAGISTERE_BENCH_INSTRUCTIONS:-1}
+[[ $instr_max =~ ^[0-9]+(\.[0-9]+)?$ ]] || mg_die "bad MAGISTERE_BENCH_INSTRUCTIONS '$instr_max' (a scale, or 0)"
 export MAGISTERE_MARIADB_BUFFER_POOL=${MAGISTERE_MARIADB_BUFFER_POOL:-4G}
 export MAGISTERE_TEST_PREFIX=mdl_
 
@@ -197,6 +205,18 @@ for scale in "${scales[@]}"; do
 		php bench/capture.php --impl=reference --view="$view" --meta="$meta" --out="$out/statements-ref-$view.sql"
 		record "$("$out/floor" "$out/statements-ref-$view.sql" "$runs" 1 | sed 's/"impl":"floor"/"impl":"floor-ref"/')" \
 			"$scale" "$view" "the reference's statements"
+		# 4. the instructions of one cold call and of the floor's replay: unlike the times,
+		# not moved by the other jobs of a shared machine
+		if [ "$instr_max" != 0 ] && scale_le "$scale" "$instr_max"; then
+			mg_log "S=$scale $view: counting instructions (callgrind)"
+			if counted=$(bench/instructions.sh "$view" "$meta" "$out/statements-$view.sql" "$out/floor" "${php_ext[@]}"); then
+				record "$counted" "$scale" "$view" ""
+			else
+				failures=$((failures + 1))
+				record '{"impl":"instructions","skipped":"FAILED to count (bench/instructions.sh)","times":[0]}' \
+					"$scale" "$view" ""
+			fi
+		fi
 		if [ "$view" = statistics ] || [ "$view" = attestations ]; then
 			# The whole-site views as a web request runs them: under PHP's
 			# memory_limit (the engine's allocations count against it).

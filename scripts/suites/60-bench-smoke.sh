@@ -9,7 +9,8 @@
 #     returns exactly what the plain-PHP reference returns, and the reference exactly what the
 #     per-user implementation returns; the extension's resident model, warm, returns the same;
 #   - the fetch floor replays the statements the extension sent and gets rows back;
-#   - bench/plans.php reads the plans of those statements.
+#   - bench/plans.php reads the plans of those statements;
+#   - bench/instructions.sh counts the instructions of a cold call and of its floor (trainer view).
 # Nothing is timed. Last line: "N passed, N failed".
 # shellcheck disable=SC2016 # PHP code in single quotes, for php -r
 set -uo pipefail
@@ -120,6 +121,18 @@ for view in trainer inspector statistics attestations; do
 	else
 		fail "$view: the fetch floor replays the extension's statements" \
 			"$(tail -n 2 "$work/capture.log" "$work/floor.log" 2>/dev/null)"
+	fi
+	# The instructions of one cold call and of the floor (callgrind), for one view: the tool runs.
+	if [ "$view" = trainer ]; then
+		if line=$(bench/instructions.sh "$view" "$meta" "$work/statements-$view.sql" "$work/floor" \
+				php -d "extension=$MAGISTERE_SO" 2>"$work/instr.log") &&
+				php -r '$r = json_decode($argv[1], true);
+					exit(is_int($r["ext"] ?? null) && is_int($r["floor"] ?? null) && $r["ext"] > 0 && $r["floor"] > 0 ? 0 : 1);' \
+					-- "$line"; then
+			pass "$view: the instructions of a cold call and of its floor are counted"
+		else
+			fail "$view: the instructions of a cold call and of its floor are counted" "$(tail -n 3 "$work/instr.log")"
+		fi
 	fi
 	# Their plans: one row per statement at least, each naming how the table is reached.
 	if [ -s "$work/statements-$view.sql" ] &&

@@ -59,9 +59,23 @@ typedef struct mg_imap_slot {
 typedef struct mg_imap {
 	mg_imap_slot *slots;
 	size_t cap, len;
+	/* Dense mode (mg_imap_init_dense): the value of key k is dense[k - base]
+	 * (MG_IMAP_EMPTY when absent), no hashing; a key outside the span turns
+	 * the map into a hash map. */
+	uint32_t *dense;
+	int64_t base;
+	size_t span;
 } mg_imap;
 
+#define MG_IMAP_EMPTY UINT32_MAX
+
 mg_status mg_imap_init(mg_imap *m, size_t expected);
+/* A map for keys in [lo, hi], such as the ids of a table that Moodle's
+ * auto-increment makes nearly contiguous: a lookup is an array read (4 bytes
+ * a possible key, against 16 a slot of the hash map at a load of up to 3/4).
+ * Values must be below MG_IMAP_EMPTY. MG_ENOMEM when out of memory or when
+ * the span is too wide to address. */
+mg_status mg_imap_init_dense(mg_imap *m, int64_t lo, int64_t hi);
 /* Inserts key -> val. Returns 1 when inserted, 0 when the key was already
  * there (*existing, if not NULL, gets its value; nothing changes), -1 when out
  * of memory. */
@@ -233,6 +247,11 @@ struct mg_model {
 	uint32_t *trainers;   size_t ntrainers;  /* user indices, per course ranges */
 	mg_part *parts;       size_t nparts;     /* per course ranges */
 	mg_inspector *inspectors; size_t ninspectors;
+	/* Name order, computed once per build so that no view compares names:
+	 * user_rank[u] is u's position by last name, first name (mg_name_cmp),
+	 * then id; course_rank[c] is c's position by full name, then id. */
+	uint32_t *user_rank;
+	uint32_t *course_rank;
 
 	/* per user: participations, course order */
 	uint32_t *upart_first;  /* nusers + 1 offsets into uparts */

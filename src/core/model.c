@@ -265,8 +265,25 @@ static mg_status index_ids(build *b, mg_table_id t)
 	}
 
 	b->dead[t] = mg_calloc(n ? n : 1, 1);
-	if (!b->dead[t] || mg_imap_init(&b->idx[t], n) != MG_OK) {
+	if (!b->dead[t]) {
 		return oom(b);
+	}
+	/* Moodle's ids are auto-increment: when a table's ids fill most of
+	 * their span, they index an array (no hashing, a quarter of the
+	 * memory); else a hash map. */
+	{
+		int64_t lo = 0, hi = 0;
+		for (i = 0; i < n; i++) {
+			int64_t id = row_id(b, t, i);
+			lo = i == 0 || id < lo ? id : lo;
+			hi = i == 0 || id > hi ? id : hi;
+		}
+		if (n == 0 || (uint64_t)hi - (uint64_t)lo >= 2 * (uint64_t)n + 64
+			|| mg_imap_init_dense(&b->idx[t], lo, hi) != MG_OK) {
+			if (mg_imap_init(&b->idx[t], n) != MG_OK) {
+				return oom(b);
+			}
+		}
 	}
 	for (i = 0; i < n; i++) {
 		int64_t id = row_id(b, t, i);
@@ -538,69 +555,177 @@ static bool module_installed(const mg_settings *s, mg_str name)
 /* ------------------------------------------------------ sorting people */
 
 /* qsort has no context argument in C11 */
-static _Thread_local const mg_model *sort_model;
-static _Thread_local const mg_str *sort_fold; /* per user: folded last name, folded first name */
+static _Thread_local const mg_str *sort_fold; /* per entry: its folded form */
+static _Thread_local const mg_str *sort_raw;  /* per entry: the string itself */
 
-/* People are listed by last name, first name (mg_name_cmp), then id. */
-static int cmp_users_folded(const void *pa, const void *pb)
+/* Distinct strings by their folded form, then bytewise (mg_name_cmp). */
+static int cmp_distinct_folded(const void *pa, const void *pb)
 {
 	uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
-	const mg_user *ua = &sort_model->users[a], *ub = &sort_model->users[b];
-	int r = mg_str_cmp(sort_fold[2 * (size_t)a], sort_fold[2 * (size_t)b]);
+	int r = mg_str_cmp(sort_fold[a], sort_fold[b]);
 
 	if (!r) {
-		r = mg_str_cmp(ua->lastname, ub->lastname);
+		r = mg_str_cmp(sort_raw[a], sort_raw[b]);
 	}
-	if (!r) {
-		r = mg_str_cmp(sort_fold[2 * (size_t)a + 1], sort_fold[2 * (size_t)b + 1]);
-	}
-	if (!r) {
-		r = mg_str_cmp(ua->firstname, ub->firstname);
-	}
-	if (r) {
-		return r < 0 ? -1 : 1;
-	}
-	return ua->id < ub->id ? -1 : (ua->id > ub->id ? 1 : 0);
+	return r < 0 ? -1 : (r > 0 ? 1 : 0);
 }
 
-/* Every user index in name order, computed once (names folded once, one sort
- * of the users): sorting each parcours' lists by comparing names took a
- * quarter of a whole-site build. *out (nusers entries) is the caller's to
- * mg_free. */
+/* For each of n records, the rank of its name (the mg_str at `base` + i *
+ * `stride`) among the distinct names in mg_name_cmp order: equal names share
+ * a rank. Names repeat (a few hundred last names for tens of thousands of
+ * people): each distinct name is folded once and the distinct names sorted,
+ * instead of comparing the names of every pair a sort visits. */
+static mg_status name_ranks(build *b, const void *base, size_t stride, size_t n, uint32_t *rank)
+{
+	size_t u, d, nd = 0, bytes = 0;
+	mg_smap seen;
+	mg_str *raw = mg_malloc((n ? n : 1) * sizeof(mg_str));
+	mg_str *fold = NULL;
+	uint32_t *order = NULL, *drank = NULL;
+	char *buf = NULL, *p;
+	mg_status st = MG_OK;
+
+	if (!raw || mg_smap_init(&seen, 64) != MG_OK) {
+		mg_free(raw);
+		return oom(b);
+	}
+	for (u = 0; u < n && st == MG_OK; u++) {
+		mg_str name = *(const mg_str *)(const void *)((const char *)base + u * stride);
+		uint32_t existing;
+		int r = mg_smap_put(&seen, name, (uint32_t)nd, &existing);
+		if (r < 0) {
+			st = oom(b);
+		} else if (r == 1) {
+			raw[nd] = name;
+			bytes += name.len;
+			rank[u] = (uint32_t)nd++;
+		} else {
+			rank[u] = existing;
+		}
+	}
+	mg_smap_free(&seen);
+	if (st == MG_OK) {
+		fold = mg_malloc((nd ? nd : 1) * sizeof(mg_str));
+		order = mg_malloc((nd ? nd : 1) * sizeof(uint32_t));
+		drank = mg_malloc((nd ? nd : 1) * sizeof(uint32_t));
+		buf = mg_malloc(bytes ? bytes : 1);
+		if (!fold || !order || !drank || !buf) {
+			st = oom(b);
+		}
+	}
+	if (st == MG_OK) {
+		p = buf;
+		for (d = 0; d < nd; d++) {
+			fold[d] = mg_name_fold(raw[d], p);
+			p += raw[d].len;
+			order[d] = (uint32_t)d;
+		}
+		sort_fold = fold;
+		sort_raw = raw;
+		qsort(order, nd, sizeof(uint32_t), cmp_distinct_folded);
+		sort_fold = NULL;
+		sort_raw = NULL;
+		for (d = 0; d < nd; d++) {
+			drank[order[d]] = (uint32_t)d;
+		}
+		for (u = 0; u < n; u++) {
+			rank[u] = drank[rank[u]];
+		}
+	}
+	mg_free(raw);
+	mg_free(fold);
+	mg_free(order);
+	mg_free(drank);
+	mg_free(buf);
+	return st;
+}
+
+/* A person's (or course's) place in name order: the ranks of his names
+ * (last name's, then first name's; a course's full name's), then his id. */
+typedef struct user_key {
+	uint64_t names;
+	int64_t id;
+	uint32_t user; /* the user's (course's) index */
+} user_key;
+
+static int cmp_user_key(const void *pa, const void *pb)
+{
+	const user_key *a = pa, *b = pb;
+
+	if (a->names != b->names) {
+		return a->names < b->names ? -1 : 1;
+	}
+	return a->id < b->id ? -1 : (a->id > b->id ? 1 : 0);
+}
+
+/* Every user index in name order (last name, first name as mg_name_cmp
+ * compares them, then id), computed once per build, and m->user_rank:
+ * sorting each parcours' lists by comparing names took a quarter of a
+ * whole-site build. *out (nusers entries) is the caller's to mg_free. */
 static mg_status rank_users(build *b, uint32_t **out)
 {
 	mg_model *m = b->m;
-	size_t u, n = m->nusers, bytes = 0;
+	size_t u, n = m->nusers;
 	uint32_t *order = mg_malloc((n ? n : 1) * sizeof(uint32_t));
-	mg_str *fold = mg_malloc((n ? n : 1) * 2 * sizeof(mg_str));
-	char *buf = NULL, *p;
+	uint32_t *last = mg_malloc((n ? n : 1) * sizeof(uint32_t));
+	uint32_t *firstr = mg_malloc((n ? n : 1) * sizeof(uint32_t));
+	user_key *keys = mg_malloc((n ? n : 1) * sizeof(user_key));
 
-	for (u = 0; u < n; u++) {
-		bytes += m->users[u].lastname.len + m->users[u].firstname.len;
-	}
-	buf = mg_malloc(bytes ? bytes : 1);
-	if (!order || !fold || !buf) {
+	m->user_rank = mg_arena_calloc(&m->arena, n ? n : 1, sizeof(uint32_t));
+	if (!order || !last || !firstr || !keys || !m->user_rank
+		|| (n && name_ranks(b, &m->users[0].lastname, sizeof(mg_user), n, last) != MG_OK)
+		|| (n && name_ranks(b, &m->users[0].firstname, sizeof(mg_user), n, firstr) != MG_OK)) {
 		mg_free(order);
-		mg_free(fold);
-		mg_free(buf);
+		mg_free(last);
+		mg_free(firstr);
+		mg_free(keys);
 		return oom(b);
 	}
-	p = buf;
 	for (u = 0; u < n; u++) {
-		fold[2 * u] = mg_name_fold(m->users[u].lastname, p);
-		p += m->users[u].lastname.len;
-		fold[2 * u + 1] = mg_name_fold(m->users[u].firstname, p);
-		p += m->users[u].firstname.len;
-		order[u] = (uint32_t)u;
+		keys[u].names = ((uint64_t)last[u] << 32) | firstr[u];
+		keys[u].id = m->users[u].id;
+		keys[u].user = (uint32_t)u;
 	}
-	sort_model = m;
-	sort_fold = fold;
-	qsort(order, n, sizeof(uint32_t), cmp_users_folded);
-	sort_fold = NULL;
-	sort_model = NULL;
-	mg_free(fold);
-	mg_free(buf);
+	qsort(keys, n, sizeof(user_key), cmp_user_key);
+	for (u = 0; u < n; u++) {
+		order[u] = keys[u].user;
+		m->user_rank[keys[u].user] = (uint32_t)u;
+	}
+	mg_free(last);
+	mg_free(firstr);
+	mg_free(keys);
 	*out = order;
+	return MG_OK;
+}
+
+/* m->course_rank: courses by full name (mg_name_cmp), then id, each distinct
+ * name folded once (the views used to sort their courses with mg_name_cmp,
+ * which folds on every comparison). */
+static mg_status rank_courses(build *b)
+{
+	mg_model *m = b->m;
+	size_t c, n = m->ncourses;
+	uint32_t *names = mg_malloc((n ? n : 1) * sizeof(uint32_t));
+	user_key *keys = mg_malloc((n ? n : 1) * sizeof(user_key));
+
+	m->course_rank = mg_arena_calloc(&m->arena, n ? n : 1, sizeof(uint32_t));
+	if (!names || !keys || !m->course_rank
+		|| (n && name_ranks(b, &m->courses[0].fullname, sizeof(mg_course), n, names) != MG_OK)) {
+		mg_free(names);
+		mg_free(keys);
+		return oom(b);
+	}
+	for (c = 0; c < n; c++) {
+		keys[c].names = names[c];
+		keys[c].id = m->courses[c].id;
+		keys[c].user = (uint32_t)c;
+	}
+	qsort(keys, n, sizeof(user_key), cmp_user_key);
+	for (c = 0; c < n; c++) {
+		m->course_rank[keys[c].user] = (uint32_t)c;
+	}
+	mg_free(names);
+	mg_free(keys);
 	return MG_OK;
 }
 
@@ -1681,6 +1806,7 @@ mg_model *mg_model_build(const mg_rowset *rs, const mg_settings *settings, mg_er
 		st = index_ids(&b, (mg_table_id)t);
 	}
 	if (st == MG_OK) st = build_users_courses(&b);
+	if (st == MG_OK) st = rank_courses(&b);
 	if (st == MG_OK) st = build_circs_schools(&b);
 	if (st == MG_OK) st = build_durations(&b);
 	if (st == MG_OK) st = build_activities(&b);

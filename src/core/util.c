@@ -431,6 +431,57 @@ mg_status mg_imap_init(mg_imap *m, size_t expected)
 	return MG_OK;
 }
 
+mg_status mg_imap_init_dense(mg_imap *m, int64_t lo, int64_t hi)
+{
+	uint64_t span;
+
+	memset(m, 0, sizeof(*m));
+	if (hi < lo) {
+		return MG_ENOMEM;
+	}
+	span = (uint64_t)hi - (uint64_t)lo + 1;
+	if (span == 0 || span > SIZE_MAX / sizeof(uint32_t) || span >= MG_IMAP_EMPTY) {
+		return MG_ENOMEM;
+	}
+	m->dense = mg_malloc((size_t)span * sizeof(uint32_t));
+	if (!m->dense) {
+		return MG_ENOMEM;
+	}
+	memset(m->dense, 0xFF, (size_t)span * sizeof(uint32_t)); /* MG_IMAP_EMPTY everywhere */
+	m->base = lo;
+	m->span = (size_t)span;
+	return MG_OK;
+}
+
+/* The index of key in a dense map's array, or span when outside it. */
+static size_t imap_dense_at(const mg_imap *m, int64_t key)
+{
+	uint64_t off = (uint64_t)key - (uint64_t)m->base;
+
+	return key >= m->base && off < m->span ? (size_t)off : m->span;
+}
+
+/* A dense map becomes a hash map holding the same keys (for a key outside
+ * its span). */
+static int imap_undense(mg_imap *m)
+{
+	mg_imap h;
+	size_t k;
+
+	if (mg_imap_init(&h, m->len ? m->len : 1) != MG_OK) {
+		return -1;
+	}
+	for (k = 0; k < m->span; k++) {
+		if (m->dense[k] != MG_IMAP_EMPTY && mg_imap_put(&h, (int64_t)((uint64_t)m->base + k), m->dense[k], NULL) < 0) {
+			mg_imap_free(&h);
+			return -1;
+		}
+	}
+	mg_imap_free(m);
+	*m = h;
+	return 0;
+}
+
 /* Doubles the table and reinserts every key. */
 static int imap_grow(mg_imap *m)
 {
@@ -460,6 +511,24 @@ int mg_imap_put(mg_imap *m, int64_t key, uint32_t val, uint32_t *existing)
 {
 	size_t i, mask;
 	mg_imap_slot *sl;
+
+	if (m->dense) {
+		size_t at = imap_dense_at(m, key);
+		if (at < m->span) {
+			if (m->dense[at] != MG_IMAP_EMPTY) {
+				if (existing) {
+					*existing = m->dense[at];
+				}
+				return 0;
+			}
+			m->dense[at] = val;
+			m->len++;
+			return 1;
+		}
+		if (imap_undense(m) != 0) {
+			return -1;
+		}
+	}
 
 	if (!m->cap || (m->len + 1) * 4 > m->cap * 3) {
 		if (!m->cap) {
@@ -496,6 +565,19 @@ int mg_imap_set(mg_imap *m, int64_t key, uint32_t val)
 {
 	size_t i, mask;
 
+	if (m->dense) {
+		size_t at = imap_dense_at(m, key);
+		if (at < m->span) {
+			int inserted = m->dense[at] == MG_IMAP_EMPTY;
+			m->dense[at] = val;
+			m->len += (size_t)inserted;
+			return inserted;
+		}
+		if (imap_undense(m) != 0) {
+			return -1;
+		}
+	}
+
 	if (m->cap) {
 		mask = m->cap - 1;
 		i = (size_t)hash_int(key) & mask;
@@ -514,6 +596,14 @@ bool mg_imap_get(const mg_imap *m, int64_t key, uint32_t *val)
 {
 	size_t i, mask;
 
+	if (m->dense) {
+		size_t at = imap_dense_at(m, key);
+		if (at < m->span && m->dense[at] != MG_IMAP_EMPTY) {
+			*val = m->dense[at];
+			return true;
+		}
+		return false;
+	}
 	if (!m->cap) {
 		return false;
 	}
@@ -532,6 +622,7 @@ bool mg_imap_get(const mg_imap *m, int64_t key, uint32_t *val)
 void mg_imap_free(mg_imap *m)
 {
 	mg_free(m->slots);
+	mg_free(m->dense);
 	memset(m, 0, sizeof(*m));
 }
 

@@ -427,29 +427,20 @@ static int cmp_u32(const void *a, const void *b)
 
 static _Thread_local const mg_model *sort_m;
 
+/* People by name (mg_name_cmp of last, then first name), then id; courses by
+ * full name, then id: the model's ranks, computed once per build. */
 static int cmp_teacher(const void *a, const void *b)
 {
-	const mg_user *x = &sort_m->users[*(const uint32_t *)a], *y = &sort_m->users[*(const uint32_t *)b];
-	int r = mg_name_cmp(x->lastname, y->lastname);
+	uint32_t x = sort_m->user_rank[*(const uint32_t *)a], y = sort_m->user_rank[*(const uint32_t *)b];
 
-	if (!r) {
-		r = mg_name_cmp(x->firstname, y->firstname);
-	}
-	if (!r) {
-		r = x->id < y->id ? -1 : (x->id > y->id ? 1 : 0);
-	}
-	return r;
+	return x < y ? -1 : (x > y ? 1 : 0);
 }
 
 static int cmp_course(const void *a, const void *b)
 {
-	const mg_course *x = &sort_m->courses[*(const uint32_t *)a], *y = &sort_m->courses[*(const uint32_t *)b];
-	int r = mg_name_cmp(x->fullname, y->fullname);
+	uint32_t x = sort_m->course_rank[*(const uint32_t *)a], y = sort_m->course_rank[*(const uint32_t *)b];
 
-	if (!r) {
-		r = x->id < y->id ? -1 : (x->id > y->id ? 1 : 0);
-	}
-	return r;
+	return x < y ? -1 : (x > y ? 1 : 0);
 }
 
 mg_status mg_view_inspector(const mg_model *m, int64_t viewerid, mg_str circ,

@@ -955,7 +955,20 @@ typedef struct strset {
 	size_t n, cap;
 	char **bufs;
 	size_t nbufs;
+	uint32_t *slots; /* open addressing over v once sealed: index + 1, 0 empty */
+	size_t nslots;   /* a power of two, at least twice n; 0 without index */
 } strset;
+
+static uint64_t strset_hash(mg_str v)
+{
+	uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+	size_t i;
+
+	for (i = 0; i < v.len; i++) {
+		h = (h ^ (unsigned char)v.ptr[i]) * 1099511628211ULL;
+	}
+	return h;
+}
 
 static int strset_add(strset *s, mg_str v)
 {
@@ -1005,6 +1018,10 @@ static int cmp_str(const void *a, const void *b)
 	return x->len < y->len ? -1 : (x->len > y->len ? 1 : 0);
 }
 
+/* Sorts the strings and removes duplicates (they are bound in this order),
+ * and indexes them in a hash table for strset_has(): an inspector's scan asks
+ * once per user of the site. Out of memory, strset_has() searches the sorted
+ * strings. */
 static void strset_seal(strset *s)
 {
 	size_t i, o = 0;
@@ -1019,11 +1036,45 @@ static void strset_seal(strset *s)
 		}
 	}
 	s->n = o;
+	mg_free(s->slots);
+	s->slots = NULL;
+	s->nslots = 0;
+	{
+		size_t cap = 16;
+		while (cap < 2 * s->n) {
+			cap *= 2;
+		}
+		s->slots = s->n < UINT32_MAX / 4 ? mg_calloc(cap, sizeof(uint32_t)) : NULL;
+		if (s->slots) {
+			s->nslots = cap;
+			for (i = 0; i < s->n; i++) {
+				size_t at = (size_t)strset_hash(s->v[i]) & (cap - 1);
+				while (s->slots[at]) {
+					at = (at + 1) & (cap - 1);
+				}
+				s->slots[at] = (uint32_t)i + 1;
+			}
+		}
+	}
 }
 
 static int strset_has(const strset *s, mg_str v)
 {
-	return s->n > 0 && bsearch(&v, s->v, s->n, sizeof(*s->v), cmp_str) != NULL;
+	if (s->n == 0) {
+		return 0;
+	}
+	if (s->nslots) {
+		size_t at = (size_t)strset_hash(v) & (s->nslots - 1);
+		while (s->slots[at]) {
+			const mg_str *k = &s->v[s->slots[at] - 1];
+			if (k->len == v.len && (v.len == 0 || memcmp(k->ptr, v.ptr, v.len) == 0)) {
+				return 1;
+			}
+			at = (at + 1) & (s->nslots - 1);
+		}
+		return 0;
+	}
+	return bsearch(&v, s->v, s->n, sizeof(*s->v), cmp_str) != NULL;
 }
 
 static void strset_free(strset *s)
@@ -1035,6 +1086,7 @@ static void strset_free(strset *s)
 	}
 	mg_free(s->bufs);
 	mg_free(s->v);
+	mg_free(s->slots);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -1663,19 +1715,23 @@ static mg_status inspector_schools(load *x, strset *schools)
  * compares them). */
 static mg_status inspector_teachers(load *x, const strset *schools)
 {
-	size_t i, n = mg_rowset_count(x->rs, MG_T_USER_INFO_DATA);
+	size_t i, n = mg_rowset_count(x->rs, MG_T_USER_INFO_DATA), cap = 0;
 	char *buf = NULL;
 	mg_status st = MG_OK;
 
 	for (i = 0; i < n && st == MG_OK; i++) {
 		const mg_row_user_info_data *d = mg_rowset_get(x->rs, MG_T_USER_INFO_DATA, i);
 		size_t len;
-		char *p = mg_realloc(buf, d->data.len ? d->data.len : 1);
-		if (!p) {
-			st = mg_error_set(x->err, MG_ENOMEM, "mysql: out of memory");
-			break;
+		if (d->data.len > cap || !buf) {
+			size_t want = d->data.len > 64 ? d->data.len : 64;
+			char *p = mg_realloc(buf, want);
+			if (!p) {
+				st = mg_error_set(x->err, MG_ENOMEM, "mysql: out of memory");
+				break;
+			}
+			buf = p;
+			cap = want;
 		}
-		buf = p;
 		len = mg_code_key(d->data, 0, buf);
 		if (len && strset_has(schools, (mg_str){ buf, len }) && idset_add(&x->teachers, d->userid) != 0) {
 			st = mg_error_set(x->err, MG_ENOMEM, "mysql: out of memory");

@@ -26,6 +26,7 @@
 #ifndef MAGISTERE_CORE_TESTS_HARNESS_H
 #define MAGISTERE_CORE_TESTS_HARNESS_H
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -59,5 +60,15 @@ static int mg_test_failed_ MG_TEST_UNUSED_ = 0;
 	fflush(stdout); \
 	return (mg_test_failed_ > 0 || mg_test_passed_ == 0) ? 1 : 0; \
 } while (0)
+
+/* A deterministic pseudo-random number below n (xorshift64) from *state,
+ * for generated test data. */
+static inline uint32_t mg_test_rand(uint64_t *state, uint32_t n)
+{
+	*state ^= *state << 13;
+	*state ^= *state >> 7;
+	*state ^= *state << 17;
+	return (uint32_t)(*state % n);
+}
 
 #endif /* MAGISTERE_CORE_TESTS_HARNESS_H */

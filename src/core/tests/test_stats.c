@@ -17,10 +17,7 @@ static uint64_t rng = 88172645463325252ULL;
 
 static uint32_t next(uint32_t n)
 {
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return (uint32_t)(rng % n);
+	return mg_test_rand(&rng, n);
 }
 
 static void school(mg_rowset *rs, int64_t id, const char *uai, const char *circ, const char *dep,

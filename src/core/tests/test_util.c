@@ -88,6 +88,38 @@ int main(void)
 		&& mg_imap_get(&im, INT64_MIN, &val) && val == 3 && !mg_imap_get(&im, 0, &val));
 	mg_imap_free(&im);
 
+	/* int map, dense mode */
+	MG_TEST("a dense imap over [100, 199]", mg_imap_init_dense(&im, 100, 199) == MG_OK && im.dense && im.span == 100);
+	ok = 1;
+	for (i = 0; i < 100; i += 2) {
+		ok = ok && mg_imap_put(&im, 100 + (int64_t)i, i, NULL) == 1;
+	}
+	MG_TEST("a dense imap takes the keys of its span", ok && im.len == 50 && im.dense);
+	MG_TEST("a dense imap finds a key and its value", mg_imap_get(&im, 198, &val) && val == 98);
+	MG_TEST("a dense imap misses a key of its span it was not given", !mg_imap_get(&im, 101, &val));
+	MG_TEST("a dense imap misses keys outside its span (below, above, far)",
+		!mg_imap_get(&im, 99, &val) && !mg_imap_get(&im, 200, &val) && !mg_imap_get(&im, INT64_MIN, &val)
+		&& !mg_imap_get(&im, INT64_MAX, &val));
+	MG_TEST("a dense imap refuses a duplicate and reports the first value",
+		mg_imap_put(&im, 100, 42, &val) == 0 && val == 0 && im.len == 50);
+	MG_TEST("a dense imap's set replaces, then inserts",
+		mg_imap_set(&im, 102, 7) == 0 && mg_imap_get(&im, 102, &val) && val == 7
+		&& mg_imap_set(&im, 103, 8) == 1 && mg_imap_get(&im, 103, &val) && val == 8 && im.len == 51);
+	MG_TEST("a key outside the span turns it into a hash map with the same keys",
+		mg_imap_put(&im, -5, 1000, NULL) == 1 && !im.dense && im.len == 52
+		&& mg_imap_get(&im, -5, &val) && val == 1000 && mg_imap_get(&im, 102, &val) && val == 7
+		&& mg_imap_get(&im, 198, &val) && val == 98 && !mg_imap_get(&im, 101, &val));
+	mg_imap_free(&im);
+	MG_TEST("a dense imap's set outside its span also turns it into a hash map",
+		mg_imap_init_dense(&im, -3, 3) == MG_OK && mg_imap_put(&im, -3, 1, NULL) == 1
+		&& mg_imap_set(&im, 4, 2) == 1 && !im.dense && mg_imap_get(&im, -3, &val) && val == 1
+		&& mg_imap_get(&im, 4, &val) && val == 2);
+	mg_imap_free(&im);
+	MG_TEST("a dense imap refuses an empty or unaddressable span",
+		mg_imap_init_dense(&im, 5, 4) == MG_ENOMEM && !im.dense
+		&& mg_imap_init_dense(&im, INT64_MIN, INT64_MAX) == MG_ENOMEM && !im.dense);
+	mg_imap_free(&im);
+
 	/* string map */
 	MG_TEST("smap init", mg_smap_init(&sm, 1) == MG_OK);
 	MG_TEST("smap insert", mg_smap_put(&sm, S("0691234A"), 7, NULL) == 1);
