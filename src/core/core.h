@@ -31,6 +31,7 @@
 #ifndef MAGISTERE_CORE_CORE_H
 #define MAGISTERE_CORE_CORE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -122,6 +123,21 @@ typedef struct mg_str {
 } mg_str;
 
 #define MG_STR_NULL ((mg_str){ "", 0 })
+
+/* string key -> uint32 value, open addressing; keys are not copied (they
+ * must outlive the map). mg_smap_put: 1 inserted, 0 already there (*existing,
+ * if not NULL, gets its value; nothing changes), -1 out of memory. */
+typedef struct mg_smap {
+	mg_str *keys;
+	uint32_t *vals;
+	uint8_t *used;
+	size_t cap, len;
+} mg_smap;
+
+mg_status mg_smap_init(mg_smap *m, size_t expected);
+int mg_smap_put(mg_smap *m, mg_str key, uint32_t val, uint32_t *existing);
+bool mg_smap_get(const mg_smap *m, mg_str key, uint32_t *val);
+void mg_smap_free(mg_smap *m);
 
 /* -------------------------------------------------------------- the rows */
 

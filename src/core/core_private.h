@@ -86,18 +86,7 @@ int mg_imap_set(mg_imap *m, int64_t key, uint32_t val);
 bool mg_imap_get(const mg_imap *m, int64_t key, uint32_t *val);
 void mg_imap_free(mg_imap *m);
 
-/* string key -> uint32 value; keys are not copied (they must outlive the map). */
-typedef struct mg_smap {
-	mg_str *keys;
-	uint32_t *vals;
-	uint8_t *used;
-	size_t cap, len;
-} mg_smap;
-
-mg_status mg_smap_init(mg_smap *m, size_t expected);
-int mg_smap_put(mg_smap *m, mg_str key, uint32_t val, uint32_t *existing);
-bool mg_smap_get(const mg_smap *m, mg_str key, uint32_t *val);
-void mg_smap_free(mg_smap *m);
+/* mg_smap (string key -> uint32) is in core.h: the stores use it too. */
 
 /* ----------------------------------------------------------------- strings */
 

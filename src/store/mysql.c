@@ -955,20 +955,9 @@ typedef struct strset {
 	size_t n, cap;
 	char **bufs;
 	size_t nbufs;
-	uint32_t *slots; /* open addressing over v once sealed: index + 1, 0 empty */
-	size_t nslots;   /* a power of two, at least twice n; 0 without index */
+	mg_smap index;   /* the sealed strings, for strset_has() */
+	bool indexed;
 } strset;
-
-static uint64_t strset_hash(mg_str v)
-{
-	uint64_t h = 1469598103934665603ULL; /* FNV-1a */
-	size_t i;
-
-	for (i = 0; i < v.len; i++) {
-		h = (h ^ (unsigned char)v.ptr[i]) * 1099511628211ULL;
-	}
-	return h;
-}
 
 static int strset_add(strset *s, mg_str v)
 {
@@ -1019,8 +1008,8 @@ static int cmp_str(const void *a, const void *b)
 }
 
 /* Sorts the strings and removes duplicates (they are bound in this order),
- * and indexes them in a hash table for strset_has(): an inspector's scan asks
- * once per user of the site. Out of memory, strset_has() searches the sorted
+ * and indexes them (mg_smap) for strset_has(): an inspector's scan asks once
+ * per user of the site. Out of memory, strset_has() searches the sorted
  * strings. */
 static void strset_seal(strset *s)
 {
@@ -1036,23 +1025,16 @@ static void strset_seal(strset *s)
 		}
 	}
 	s->n = o;
-	mg_free(s->slots);
-	s->slots = NULL;
-	s->nslots = 0;
-	{
-		size_t cap = 16;
-		while (cap < 2 * s->n) {
-			cap *= 2;
-		}
-		s->slots = s->n < UINT32_MAX / 4 ? mg_calloc(cap, sizeof(uint32_t)) : NULL;
-		if (s->slots) {
-			s->nslots = cap;
-			for (i = 0; i < s->n; i++) {
-				size_t at = (size_t)strset_hash(s->v[i]) & (cap - 1);
-				while (s->slots[at]) {
-					at = (at + 1) & (cap - 1);
-				}
-				s->slots[at] = (uint32_t)i + 1;
+	if (s->indexed) {
+		mg_smap_free(&s->index);
+		s->indexed = false;
+	}
+	if (mg_smap_init(&s->index, s->n) == MG_OK) {
+		s->indexed = true;
+		for (i = 0; i < s->n && s->indexed; i++) {
+			if (mg_smap_put(&s->index, s->v[i], (uint32_t)i, NULL) < 0) {
+				mg_smap_free(&s->index);
+				s->indexed = false;
 			}
 		}
 	}
@@ -1060,19 +1042,13 @@ static void strset_seal(strset *s)
 
 static int strset_has(const strset *s, mg_str v)
 {
+	uint32_t at;
+
 	if (s->n == 0) {
 		return 0;
 	}
-	if (s->nslots) {
-		size_t at = (size_t)strset_hash(v) & (s->nslots - 1);
-		while (s->slots[at]) {
-			const mg_str *k = &s->v[s->slots[at] - 1];
-			if (k->len == v.len && (v.len == 0 || memcmp(k->ptr, v.ptr, v.len) == 0)) {
-				return 1;
-			}
-			at = (at + 1) & (s->nslots - 1);
-		}
-		return 0;
+	if (s->indexed) {
+		return mg_smap_get(&s->index, v, &at);
 	}
 	return bsearch(&v, s->v, s->n, sizeof(*s->v), cmp_str) != NULL;
 }
@@ -1086,7 +1062,9 @@ static void strset_free(strset *s)
 	}
 	mg_free(s->bufs);
 	mg_free(s->v);
-	mg_free(s->slots);
+	if (s->indexed) {
+		mg_smap_free(&s->index);
+	}
 	memset(s, 0, sizeof(*s));
 }
 
