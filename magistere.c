@@ -36,24 +36,29 @@ PHP_INI_END()
 
 /* The engine allocates with the C library (its bytes are counted against
  * memory_limit by its own hook, src/php/glue.c). A whole-site model is tens
- * of megabytes freed at the end of the request; glibc gives the top of its
- * heap back to the system once more than its trim threshold is free, and its
- * threshold moves with the blocks it has seen, so whether the next request
- * faults every page in again depended on where the last allocation of the
- * previous one happened to sit. On the bench's virtual machine a page
- * first touched costs about 20 microseconds: a statistics build at S=1 took
- * 0.28 s or 0.51 s for the same work. magistere.heap_retain sets the trim
- * threshold (so a worker keeps up to that much freed memory for its next
- * request) and the mmap threshold to its maximum (32 MB: smaller blocks come
- * from the heap and are reused); 0 leaves the C library's defaults. glibc
- * only; the setting is the whole process's, like any mallopt(). */
+ * to hundreds of megabytes freed at the end of the request, and on the
+ * bench's virtual machine a page first touched costs about 20 microseconds
+ * (a statistics build at S=3 faults 60,000 pages in: 1.2 s). By default glibc
+ * gives blocks of 32 MB and more their own mapping, unmapped when freed, and
+ * returns the whole free top of its heap once it exceeds a threshold that
+ * moves with the blocks it has seen: whether the next request faulted its
+ * pages in again depended on where the last allocation of the previous one
+ * happened to sit (0.28 s or 0.51 s for the same build at S=1; at S=3 every
+ * build faulted its large blocks in). magistere.heap_retain makes the reuse
+ * deterministic: every block comes from the heap (no mmap: a freed large
+ * block is reused like any other), and when the free top of the heap exceeds
+ * the setting it is cut back to the setting, not to nothing (trim threshold
+ * and top pad). So a worker keeps the memory its build freed, its top capped
+ * at heap_retain, for its next request; 0 leaves the C library's defaults.
+ * glibc only; the setting is the whole process's, like any mallopt(). */
 static void heap_retain_apply(zend_long bytes)
 {
 #ifdef __GLIBC__
 	if (bytes > 0) {
-		int trim = bytes > INT_MAX ? INT_MAX : (int)bytes;
-		(void)mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
-		(void)mallopt(M_TRIM_THRESHOLD, trim);
+		int keep = bytes > INT_MAX ? INT_MAX : (int)bytes;
+		(void)mallopt(M_MMAP_MAX, 0);
+		(void)mallopt(M_TRIM_THRESHOLD, keep);
+		(void)mallopt(M_TOP_PAD, keep);
 	}
 #else
 	(void)bytes;
