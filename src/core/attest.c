@@ -34,7 +34,7 @@ static void fill_participant(const mg_model *m, const mg_part *pa, mg_attest_par
 	p->lastname = u->lastname;
 	p->firstname = u->firstname;
 	p->idnumber = mg_str_trim(u->idnumber);
-	p->uai = u->school == MG_NONE ? MG_STR_NULL : m->schools[u->school].uai;
+	p->uai = u->school == MG_NONE || m->schools[u->school].uai_unfit ? MG_STR_NULL : m->schools[u->school].uai;
 	p->finished = mk != NULL && mk->finished != 0;
 	p->credited_minutes = p->finished ? mk->credited : MG_NULL_INT;
 	p->marked_at = MG_NULL_INT;

@@ -102,6 +102,10 @@ int mg_name_cmp(mg_str a, mg_str b);
 mg_str mg_name_fold(mg_str s, char *out);
 /* Trims ASCII white space. */
 mg_str mg_str_trim(mg_str s);
+/* Whether a school code fits the attestation file's `Uai` type (attestations-1.xsd): 1 to
+ * MG_UAI_MAX ASCII letters, digits, '-', '_' or '.'. */
+#define MG_UAI_MAX 20
+bool mg_uai_fits(mg_str uai);
 
 /* Normalises text as Moodle shows it, so that no page and no XML file
  * breaks on it: invalid UTF-8 sequences are dropped (as iconv //IGNORE in
@@ -143,6 +147,7 @@ typedef struct mg_school {
 	mg_str uai, name, city, departement, academie, degre, secteur;
 	uint32_t circ;          /* index into circs, MG_NONE when none */
 	bool ignored;           /* an anomaly made the row ignored (no teacher points to it) */
+	bool uai_unfit;         /* a code the attestation file cannot carry: left out of it */
 } mg_school;
 
 typedef struct mg_user {

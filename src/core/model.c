@@ -868,6 +868,13 @@ static mg_status build_circs_schools(build *b)
 			s->ignored = true;
 			continue;
 		}
+		s->uai_unfit = !mg_uai_fits(s->uai);
+		if (s->uai_unfit) {
+			anomaly(b, MG_T_SCHOOL, sch[i].id, "uai", MG_P_INVALID_VALUE,
+				"\"%s\" is not a code the attestation file can carry (letters, digits, '-', '_' and '.', "
+				"at most %d): kept for the pages, left out of the attestation file", snip(s->uai).text,
+				MG_UAI_MAX);
+		}
 		if (!(s->degre.len == 0 || mg_str_eq_c(s->degre, "1D") || mg_str_eq_c(s->degre, "2D"))) {
 			anomaly(b, MG_T_SCHOOL, sch[i].id, "degre", MG_P_INVALID_VALUE,
 				"\"%s\" is not 1D, 2D or empty: read as not recorded", snip(s->degre).text);

@@ -749,6 +749,24 @@ mg_str mg_str_trim(mg_str s)
 	return s;
 }
 
+bool mg_uai_fits(mg_str uai)
+{
+	size_t i;
+
+	if (uai.len == 0 || uai.len > MG_UAI_MAX) {
+		return false;
+	}
+	for (i = 0; i < uai.len; i++) {
+		char c = uai.ptr[i];
+
+		if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')
+				|| c == '-' || c == '_' || c == '.')) {
+			return false;
+		}
+	}
+	return true;
+}
+
 /* Folding of U+00C0..U+00FF to lower-case base letters ("" for the signs). */
 static const char *const latin1_fold[64] = {
 	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",

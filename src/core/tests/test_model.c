@@ -114,6 +114,29 @@ static int at_end(void *ctx)
 	return 0;
 }
 
+static int at_part_uai(void *ctx, const mg_attest_participant *p)
+{
+	attest_buf *b = ctx;
+	b->len += (size_t)snprintf(b->text + b->len, sizeof(b->text) - b->len, "%.*s:%.*s;",
+		(int)p->lastname.len, p->lastname.ptr, (int)p->uai.len, p->uai.ptr);
+	return 0;
+}
+
+/* "lastname:uai;" for every participant the attestation walk hands over. */
+static const char *attest_uai(const mg_model *m)
+{
+	static attest_buf b;
+	mg_attest_sink sink = { &b, at_begin, at_part_uai, at_end };
+	mg_error err;
+	size_t n = 0;
+
+	memset(&b, 0, sizeof(b));
+	if (mg_attest_walk(m, NULL, 0, &sink, &n, &err) != MG_OK) {
+		return "ERR";
+	}
+	return b.text;
+}
+
 static const char *attest(const mg_model *m)
 {
 	static attest_buf b;
@@ -488,6 +511,13 @@ static void br_circ_case(mg_rowset *rs)
 	((mg_row_school *)mg_rowset_get(rs, MG_T_SCHOOL, 0))->circonscription = fx_s(rs, " c1");
 	((mg_row_inspector *)mg_rowset_get(rs, MG_T_INSPECTOR, 0))->circonscription = fx_s(rs, "c1");
 }
+/* A school code with a space (typed by hand, or a legacy code) in the school list and the
+ * teacher's profile alike: it matches, but the attestation file's Uai type refuses it. */
+static void br_uai_unfit(mg_rowset *rs)
+{
+	((mg_row_school *)mg_rowset_get(rs, MG_T_SCHOOL, 0))->uai = fx_s(rs, "069 1234A");
+	((mg_row_user_info_data *)mg_rowset_get(rs, MG_T_USER_INFO_DATA, 0))->data = fx_s(rs, " 069 1234a");
+}
 static void br_text(mg_rowset *rs)
 {
 	mg_row_user *u = (mg_row_user *)mg_rowset_get(rs, MG_T_USER, 2);
@@ -554,6 +584,23 @@ static void test_anomalies(void)
 	snprintf(v, sizeof(v), "%s", run_inspector(m, 4));
 	MG_TEST("the inspector still sees his teacher", HAS(v, "\"lastname\":\"Élan\"") && HAS(v, "\"circonscription\":\"C1\""));
 	mg_model_free(m);
+
+	j = broken(br_uai_unfit, &m);
+	MG_TEST("a school code the attestation file cannot carry is an anomaly",
+		HAS(j, "\"table\":\"local_magistere_school\",\"id\":1,\"field\":\"uai\",\"problem\":\"invalid_value\""));
+	snprintf(v, sizeof(v), "%s", run_inspector(m, 4));
+	MG_TEST("the school is kept: its inspector still sees its teacher", HAS(v, "\"lastname\":\"Élan\""));
+	MG_TEST("the attestation walk leaves its code out (unknown), the participant in", HAS(attest_uai(m), "Élan:;"));
+	mg_model_free(m);
+	{
+		mg_rowset *rs = base();
+
+		m = build(rs, 1);
+		MG_TEST("a code that fits is handed to the attestation file", HAS(attest_uai(m), "Élan:0691234A;"));
+		MG_TEST("and is no anomaly", !HAS(run_quality(m, 100), "\"field\":\"uai\""));
+		mg_model_free(m);
+		mg_rowset_free(rs);
+	}
 
 	j = broken(br_text, &m);
 	MG_TEST("control characters and invalid UTF-8 are anomalies",

@@ -168,6 +168,12 @@ int main(void)
 	/* trimming */
 	MG_TEST("trim", mg_str_eq_c(mg_str_trim(S("  x y\t\n")), "x y"));
 	MG_TEST("trim of blanks is empty", mg_str_trim(S("   ")).len == 0);
+	MG_TEST("a UAI fits the attestation file", mg_uai_fits(S("0691234A")) && mg_uai_fits(S("a-B_c.9")));
+	MG_TEST("20 characters fit, 21 do not",
+		mg_uai_fits(S("12345678901234567890")) && !mg_uai_fits(S("123456789012345678901")));
+	MG_TEST("empty, a space, an accent, a sign do not fit",
+		!mg_uai_fits(S("")) && !mg_uai_fits(S("069 1234A")) && !mg_uai_fits(S("0691234\xc3\x89"))
+		&& !mg_uai_fits(S("0691234+")) && !mg_uai_fits(S("069/1234")));
 
 	/* code keys, as the model matches UAIs and circonscription codes */
 	{
