@@ -288,8 +288,17 @@ static mg_status index_ids(build *b, mg_table_id t)
 	for (i = 0; i < n; i++) {
 		int64_t id = row_id(b, t, i);
 		uint32_t prev;
-		int r = mg_imap_put(&b->idx[t], id, (uint32_t)i, &prev);
+		int r;
 
+		if (id < 1) {
+			/* Moodle's ids start at 1 in every table (auto-increment, sequences);
+			 * the exchange files' ids too (attestations-1.xsd). */
+			anomaly(b, t, id, "id", MG_P_INVALID_VALUE,
+				"%lld is not a Moodle id (ids start at 1): the row is ignored", (long long)id);
+			kill(b, t, i);
+			continue;
+		}
+		r = mg_imap_put(&b->idx[t], id, (uint32_t)i, &prev);
 		if (r < 0) {
 			return oom(b);
 		}

@@ -518,6 +518,12 @@ static void br_uai_unfit(mg_rowset *rs)
 	((mg_row_school *)mg_rowset_get(rs, MG_T_SCHOOL, 0))->uai = fx_s(rs, "069 1234A");
 	((mg_row_user_info_data *)mg_rowset_get(rs, MG_T_USER_INFO_DATA, 0))->data = fx_s(rs, " 069 1234a");
 }
+/* A parcours with id 0 (no Moodle table gives one), a participant enrolled in it. */
+static void br_id_zero(mg_rowset *rs)
+{
+	fx_course(rs, 0, "ZERO", "Zéro");
+	fx_enrol(rs, 0, 3, 1);
+}
 static void br_text(mg_rowset *rs)
 {
 	mg_row_user *u = (mg_row_user *)mg_rowset_get(rs, MG_T_USER, 2);
@@ -601,6 +607,13 @@ static void test_anomalies(void)
 		mg_model_free(m);
 		mg_rowset_free(rs);
 	}
+
+	j = broken(br_id_zero, &m);
+	MG_TEST("an id below 1 is no Moodle id: an anomaly, the row ignored",
+		HAS(j, "\"table\":\"course\",\"id\":0,\"field\":\"id\",\"problem\":\"invalid_value\""));
+	MG_TEST("the attestation walk hands over the other parcours only", strncmp(attest(m), "[2]", 3) == 0
+		&& !HAS(attest(m), "[0]"));
+	mg_model_free(m);
 
 	j = broken(br_text, &m);
 	MG_TEST("control characters and invalid UTF-8 are anomalies",
