@@ -1,17 +1,22 @@
 #!/usr/bin/env bash
-# Fuzzes the statistics reader (src/xml/stats_reader.c) with libFuzzer under ASan and UBSan, for a
-# bounded time. The target (src/xml/fuzz/fuzz_stats_reader.c) is pure C + libxml2, linked with
-# src/xml/*.c and src/core/*.c; it also checks that every accepted file merges, is written back
-# valid and reads back the same.
+# Fuzzes the XML side with libFuzzer under ASan and UBSan, for a bounded time. Two targets, pure
+# C + libxml2, linked with src/xml/*.c and src/core/*.c:
+#   stats_reader   (src/xml/fuzz/fuzz_stats_reader.c, the default): every input read as a
+#                  statistics file; an accepted file must merge, be written back valid and read
+#                  back the same;
+#   attest_writer  (src/xml/fuzz/fuzz_attest_writer.c): every input decoded into a site's rows;
+#                  every model the engine builds must give a valid attestation file and
+#                  statistics file (a bad row is an anomaly, never a failed export).
 #
-#   scripts/fuzz.sh              fuzz for 600 seconds
-#   scripts/fuzz.sh 60           fuzz for 60 seconds
+#   scripts/fuzz.sh                      the statistics reader for 600 seconds
+#   scripts/fuzz.sh 60                   for 60 seconds
+#   scripts/fuzz.sh 60 attest_writer     the writers for 60 seconds
 #   MAGISTERE_FUZZ_JOBS=2 scripts/fuzz.sh 3600
 #
-# Builds into .build/fuzz; the growing corpus is kept in .build/fuzz/corpus (seeded from
-# src/xml/fuzz/seeds), crashes go to .build/fuzz/artifacts. Installs clang and libFuzzer with
-# apt-get when missing. Last line: "fuzzed N s, N runs, N crashes"; exits non-zero on a crash or a
-# build failure.
+# Builds into .build/fuzz; the growing corpus is kept in .build/fuzz/corpus (the reader's, seeded
+# from src/xml/fuzz/seeds) or .build/fuzz/corpus-attest_writer, crashes go to
+# .build/fuzz/artifacts. Installs clang and libFuzzer with apt-get when missing. Last line:
+# "fuzzed N s, N runs, N crashes"; exits non-zero on a crash or a build failure.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
 root=$(cd "$here/.." && pwd -P)
@@ -20,16 +25,23 @@ root=$(cd "$here/.." && pwd -P)
 cd "$root"
 
 seconds=${1:-600}
+target=${2:-stats_reader}
 case "$seconds" in
-''|*[!0-9]*) echo "usage: scripts/fuzz.sh [seconds]" >&2; exit 2 ;;
+''|*[!0-9]*) echo "usage: scripts/fuzz.sh [seconds] [stats_reader|attest_writer]" >&2; exit 2 ;;
+esac
+case "$target" in
+stats_reader) corpus_name=corpus max_len=65536 ;;
+attest_writer) corpus_name=corpus-attest_writer max_len=4096 ;;
+*) echo "usage: scripts/fuzz.sh [seconds] [stats_reader|attest_writer]" >&2; exit 2 ;;
 esac
 if [ "${MAGISTERE_SKIP_DEPS:-0}" != 1 ]; then
 	MAGISTERE_DEPS_EXTRA="clang libclang-rt-14-dev libxml2-dev pkg-config" mg_deps_install
 fi
 
 out=$root/.build/fuzz
-mkdir -p "$out/corpus" "$out/artifacts"
-bin=$out/fuzz_stats_reader
+corpus=$out/$corpus_name
+mkdir -p "$corpus" "$out/artifacts"
+bin=$out/fuzz_$target
 cc=${MAGISTERE_FUZZ_CC:-clang}
 
 # shellcheck disable=SC2046 # word splitting of pkg-config output is wanted
@@ -37,11 +49,18 @@ cc=${MAGISTERE_FUZZ_CC:-clang}
 	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer \
 	-Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers \
 	-I"$root/src" $(pkg-config --cflags libxml-2.0) \
-	src/xml/fuzz/fuzz_stats_reader.c src/xml/*.c src/core/*.c \
+	"src/xml/fuzz/fuzz_$target.c" src/xml/*.c src/core/*.c \
 	$(pkg-config --libs libxml-2.0) -lm -o "$bin"
 
-cp -n src/xml/fuzz/seeds/* "$out/corpus/" 2>/dev/null || true
-log=$out/fuzz.log
+# Inputs that once found something are replayed first (src/xml/fuzz/seeds*).
+dict=()
+if [ "$target" = stats_reader ]; then
+	cp -n src/xml/fuzz/seeds/* "$corpus/" 2>/dev/null || true
+	dict=(-dict="$root/src/xml/fuzz/stats.dict")
+else
+	cp -n "src/xml/fuzz/seeds-$target"/* "$corpus/" 2>/dev/null || true
+fi
+log=$out/$target.log
 jobs=${MAGISTERE_FUZZ_JOBS:-1}
 parallel=()
 if [ "$jobs" -gt 1 ]; then
@@ -51,14 +70,15 @@ fi
 rm -f "$out"/fuzz-*.log
 rc=0
 # -rss_limit_mb: the reader must stay small whatever the input; -max_len: statistics files of
-# real size are covered by the phpt tests, the fuzzer explores structure.
+# real size are covered by the phpt tests, the fuzzer explores structure (for the writers, a few
+# hundred rows).
 (
 	cd "$out" &&
 	ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0} \
 	UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} \
-	"$bin" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=1024 -max_len=65536 \
-		-dict="$root/src/xml/fuzz/stats.dict" -artifact_prefix="$out/artifacts/" \
-		"${parallel[@]}" -print_final_stats=1 "$out/corpus"
+	"$bin" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=1024 -max_len="$max_len" \
+		"${dict[@]}" -artifact_prefix="$out/artifacts/" \
+		"${parallel[@]}" -print_final_stats=1 "$corpus"
 ) >"$log" 2>&1 || rc=$?
 cat "$out"/fuzz-*.log >>"$log" 2>/dev/null || true
 
@@ -68,5 +88,5 @@ tail -n 25 "$log"
 if [ "$rc" -ne 0 ] && [ "$crashes" -eq 0 ]; then
 	crashes=1
 fi
-echo "fuzzed $seconds s, $runs runs, $crashes crashes (corpus: $(find "$out/corpus" -type f | wc -l) files)"
+echo "fuzzed $target $seconds s, $runs runs, $crashes crashes (corpus: $(find "$corpus" -type f | wc -l) files)"
 [ "$rc" -eq 0 ] && [ "$crashes" -eq 0 ]

@@ -13,10 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/parser.h>
-#include <libxml/xmlerror.h>
-
-#include "xml/xml.h"
+#include "xml/fuzz/fuzz_xml.h"
 
 static int mg_str_eq_bytes(mg_str a, mg_str b)
 {
@@ -51,18 +48,6 @@ static int mem_write(void *arg, const char *buf, size_t len)
 	return 0;
 }
 
-static void quiet(void *ctx, const char *msg, ...)
-{
-	(void)ctx;
-	(void)msg;
-}
-
-static void quiet_structured(void *ctx, xmlErrorPtr e)
-{
-	(void)ctx;
-	(void)e;
-}
-
 /* Same groups, in the same order, with the same figures and protections. */
 static int same(const mg_stats_release *a, const mg_stats_release *b)
 {
@@ -95,22 +80,7 @@ static int same(const mg_stats_release *a, const mg_stats_release *b)
 	return 1;
 }
 
-int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	xmlInitParser();
-	xmlSetGenericErrorFunc(NULL, quiet);
-	xmlSetStructuredErrorFunc(NULL, quiet_structured);
-	if (mg_xml_schemas_init(NULL) != MG_OK) {
-		fprintf(stderr, "the embedded schemas do not parse\n");
-		abort();
-	}
-	return 0;
-}
 
 static void check(int cond, const char *what, const mg_error *err)
 {
