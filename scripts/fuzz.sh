@@ -30,8 +30,8 @@ case "$seconds" in
 ''|*[!0-9]*) echo "usage: scripts/fuzz.sh [seconds] [stats_reader|attest_writer]" >&2; exit 2 ;;
 esac
 case "$target" in
-stats_reader) corpus_name=corpus max_len=65536 ;;
-attest_writer) corpus_name=corpus-attest_writer max_len=4096 ;;
+stats_reader) corpus_name=corpus max_len=65536 seeds=seeds dict=(-dict="$root/src/xml/fuzz/stats.dict") ;;
+attest_writer) corpus_name=corpus-attest_writer max_len=4096 seeds=seeds-attest_writer dict=() ;;
 *) echo "usage: scripts/fuzz.sh [seconds] [stats_reader|attest_writer]" >&2; exit 2 ;;
 esac
 if [ "${MAGISTERE_SKIP_DEPS:-0}" != 1 ]; then
@@ -52,14 +52,8 @@ cc=${MAGISTERE_FUZZ_CC:-clang}
 	"src/xml/fuzz/fuzz_$target.c" src/xml/*.c src/core/*.c \
 	$(pkg-config --libs libxml-2.0) -lm -o "$bin"
 
-# Inputs that once found something are replayed first (src/xml/fuzz/seeds*).
-dict=()
-if [ "$target" = stats_reader ]; then
-	cp -n src/xml/fuzz/seeds/* "$corpus/" 2>/dev/null || true
-	dict=(-dict="$root/src/xml/fuzz/stats.dict")
-else
-	cp -n "src/xml/fuzz/seeds-$target"/* "$corpus/" 2>/dev/null || true
-fi
+# Inputs that once found something are replayed first.
+cp -n "src/xml/fuzz/$seeds"/* "$corpus/" 2>/dev/null || true
 log=$out/$target.log
 jobs=${MAGISTERE_FUZZ_JOBS:-1}
 parallel=()

@@ -651,15 +651,15 @@ static mg_status name_ranks(build *b, const void *base, size_t stride, size_t n,
 
 /* A person's (or course's) place in name order: the ranks of his names
  * (last name's, then first name's; a course's full name's), then his id. */
-typedef struct user_key {
+typedef struct name_key {
 	uint64_t names;
 	int64_t id;
-	uint32_t user; /* the user's (course's) index */
-} user_key;
+	uint32_t index; /* the user's (course's) index */
+} name_key;
 
-static int cmp_user_key(const void *pa, const void *pb)
+static int cmp_name_key(const void *pa, const void *pb)
 {
-	const user_key *a = pa, *b = pb;
+	const name_key *a = pa, *b = pb;
 
 	if (a->names != b->names) {
 		return a->names < b->names ? -1 : 1;
@@ -678,7 +678,7 @@ static mg_status rank_users(build *b, uint32_t **out)
 	uint32_t *order = mg_malloc((n ? n : 1) * sizeof(uint32_t));
 	uint32_t *last = mg_malloc((n ? n : 1) * sizeof(uint32_t));
 	uint32_t *firstr = mg_malloc((n ? n : 1) * sizeof(uint32_t));
-	user_key *keys = mg_malloc((n ? n : 1) * sizeof(user_key));
+	name_key *keys = mg_malloc((n ? n : 1) * sizeof(name_key));
 
 	m->user_rank = mg_arena_calloc(&m->arena, n ? n : 1, sizeof(uint32_t));
 	if (!order || !last || !firstr || !keys || !m->user_rank
@@ -693,12 +693,12 @@ static mg_status rank_users(build *b, uint32_t **out)
 	for (u = 0; u < n; u++) {
 		keys[u].names = ((uint64_t)last[u] << 32) | firstr[u];
 		keys[u].id = m->users[u].id;
-		keys[u].user = (uint32_t)u;
+		keys[u].index = (uint32_t)u;
 	}
-	qsort(keys, n, sizeof(user_key), cmp_user_key);
+	qsort(keys, n, sizeof(name_key), cmp_name_key);
 	for (u = 0; u < n; u++) {
-		order[u] = keys[u].user;
-		m->user_rank[keys[u].user] = (uint32_t)u;
+		order[u] = keys[u].index;
+		m->user_rank[keys[u].index] = (uint32_t)u;
 	}
 	mg_free(last);
 	mg_free(firstr);
@@ -715,7 +715,7 @@ static mg_status rank_courses(build *b)
 	mg_model *m = b->m;
 	size_t c, n = m->ncourses;
 	uint32_t *names = mg_malloc((n ? n : 1) * sizeof(uint32_t));
-	user_key *keys = mg_malloc((n ? n : 1) * sizeof(user_key));
+	name_key *keys = mg_malloc((n ? n : 1) * sizeof(name_key));
 
 	m->course_rank = mg_arena_calloc(&m->arena, n ? n : 1, sizeof(uint32_t));
 	if (!names || !keys || !m->course_rank
@@ -727,11 +727,11 @@ static mg_status rank_courses(build *b)
 	for (c = 0; c < n; c++) {
 		keys[c].names = names[c];
 		keys[c].id = m->courses[c].id;
-		keys[c].user = (uint32_t)c;
+		keys[c].index = (uint32_t)c;
 	}
-	qsort(keys, n, sizeof(user_key), cmp_user_key);
+	qsort(keys, n, sizeof(name_key), cmp_name_key);
 	for (c = 0; c < n; c++) {
-		m->course_rank[keys[c].user] = (uint32_t)c;
+		m->course_rank[keys[c].index] = (uint32_t)c;
 	}
 	mg_free(names);
 	mg_free(keys);

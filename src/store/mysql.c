@@ -955,8 +955,7 @@ typedef struct strset {
 	size_t n, cap;
 	char **bufs;
 	size_t nbufs;
-	mg_smap index;   /* the sealed strings, for strset_has() */
-	bool indexed;
+	mg_smap index;   /* the sealed strings, for strset_has(); cap 0 without index */
 } strset;
 
 static int strset_add(strset *s, mg_str v)
@@ -1025,16 +1024,11 @@ static void strset_seal(strset *s)
 		}
 	}
 	s->n = o;
-	if (s->indexed) {
-		mg_smap_free(&s->index);
-		s->indexed = false;
-	}
+	mg_smap_free(&s->index);
 	if (mg_smap_init(&s->index, s->n) == MG_OK) {
-		s->indexed = true;
-		for (i = 0; i < s->n && s->indexed; i++) {
+		for (i = 0; i < s->n && s->index.cap; i++) {
 			if (mg_smap_put(&s->index, s->v[i], (uint32_t)i, NULL) < 0) {
-				mg_smap_free(&s->index);
-				s->indexed = false;
+				mg_smap_free(&s->index);   /* leaves cap 0: strset_has() searches */
 			}
 		}
 	}
@@ -1047,7 +1041,7 @@ static int strset_has(const strset *s, mg_str v)
 	if (s->n == 0) {
 		return 0;
 	}
-	if (s->indexed) {
+	if (s->index.cap) {
 		return mg_smap_get(&s->index, v, &at);
 	}
 	return bsearch(&v, s->v, s->n, sizeof(*s->v), cmp_str) != NULL;
@@ -1062,9 +1056,7 @@ static void strset_free(strset *s)
 	}
 	mg_free(s->bufs);
 	mg_free(s->v);
-	if (s->indexed) {
-		mg_smap_free(&s->index);
-	}
+	mg_smap_free(&s->index);
 	memset(s, 0, sizeof(*s));
 }
 
