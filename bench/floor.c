@@ -22,10 +22,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
-#include <time.h>
 
 #include <mysql.h>
+
+#include "runs.h"
 
 typedef struct param {
 	char type;       /* 'i', 'd', 's', 'n' */
@@ -129,13 +129,6 @@ static stmt *read_statements(const char *path, size_t *count)
 	fclose(f);
 	*count = n;
 	return list;
-}
-
-static double now_s(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
 /* A plain query: every row of every result, text protocol. */
@@ -299,33 +292,19 @@ __attribute__((noinline)) static uint64_t run_once(MYSQL *db, const stmt *list, 
 	return rows;
 }
 
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return x < y ? -1 : (x > y ? 1 : 0);
-}
-
 int main(int argc, char **argv)
 {
 	size_t n, i;
 	stmt *list;
 	int runs, warmup, r;
-	double *times, median;
+	double *times;
 	MYSQL *db;
 	uint64_t rows = 0, bytes = 0;
-	struct rusage ru;
 	const char *socket;
 	unsigned int port;
+	char fields[160];
 
-	if (argc < 2 || argc > 4) {
-		fputs("usage: floor STATEMENTS_FILE [RUNS] [WARMUP]\n", stderr);
-		return 2;
-	}
-	runs = argc > 2 ? atoi(argv[2]) : 5;
-	warmup = argc > 3 ? atoi(argv[3]) : 1;
-	if (runs < 1 || runs > 1000 || warmup < 0 || warmup > 100) {
-		die("bad RUNS or WARMUP", NULL);
-	}
+	runs_args(argc, argv, "floor STATEMENTS_FILE [RUNS] [WARMUP]", &runs, &warmup);
 	list = read_statements(argv[1], &n);
 
 	if (mysql_library_init(0, NULL, NULL) != 0) {
@@ -353,21 +332,14 @@ int main(int argc, char **argv)
 		die("out of memory", NULL);
 	}
 	for (r = 0; r < runs; r++) {
-		double t0 = now_s();
+		double t0 = runs_now();
 		bytes = 0;
 		rows = run_once(db, list, n, &bytes);
-		times[r] = now_s() - t0;
+		times[r] = runs_now() - t0;
 	}
-	getrusage(RUSAGE_SELF, &ru);
-
-	printf("{\"impl\":\"floor\",\"statements\":%zu,\"rows\":%llu,\"bytes\":%llu,\"runs\":%d,\"times\":[",
-		n, (unsigned long long)rows, (unsigned long long)bytes, runs);
-	for (r = 0; r < runs; r++) {
-		printf("%s%.9f", r ? "," : "", times[r]);
-	}
-	qsort(times, (size_t)runs, sizeof(double), cmp_double);
-	median = runs % 2 ? times[runs / 2] : (times[runs / 2 - 1] + times[runs / 2]) / 2;
-	printf("],\"median\":%.9f,\"peak_rss_kb\":%ld}\n", median, ru.ru_maxrss);
+	snprintf(fields, sizeof(fields), "\"impl\":\"floor\",\"statements\":%zu,\"rows\":%llu,\"bytes\":%llu",
+		n, (unsigned long long)rows, (unsigned long long)bytes);
+	runs_print(fields, times, runs);
 
 	mysql_close(db);
 	mysql_library_end();

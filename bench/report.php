@@ -33,7 +33,8 @@ $names = ['ext' => 'extension, cold (mysql source, rows read every time)',
     'resident' => 'extension, warm (resident model, stamps checked)', 'reference' => 'plain PHP reference',
     'ext-limit' => 'extension, cold, one run under a web request\'s memory_limit',
     'peruser' => 'per-user (Moodle API style)',
-    'floor' => 'fetch floor: the extension\'s SQL, C client', 'floor-ref' => 'the reference\'s SQL, C client'];
+    'floor' => 'fetch floor: the extension\'s SQL, C client', 'floor-ref' => 'the reference\'s SQL, C client',
+    'validate' => 'the file\'s validation alone (the extension\'s validator, no row read)'];
 
 $mb = static fn (?int $kb): string => $kb === null ? '' : number_format($kb / 1024, 1);
 foreach ($scales as $scale => $data) {
@@ -53,7 +54,7 @@ foreach ($scales as $scale => $data) {
         $rows = $data['results'][$view] ?? [];
         $ext = $rows['ext']['median'] ?? null;
         $ref = $rows['reference']['median'] ?? null;
-        foreach (['ext', 'ext-limit', 'resident', 'reference', 'floor', 'floor-ref', 'peruser'] as $impl) {
+        foreach (['ext', 'ext-limit', 'resident', 'reference', 'floor', 'floor-ref', 'validate', 'peruser'] as $impl) {
             if (!isset($rows[$impl])) {
                 continue;
             }
@@ -76,6 +77,23 @@ foreach ($scales as $scale => $data) {
         }
     }
     echo "\n";
+    // The issue 12 target "every cold view within 1.2x of its floor", and the export's validation against it.
+    $toFloor = [];
+    foreach ($views as $view => $label) {
+        $r = $data['results'][$view] ?? [];
+        $floor = $r['floor']['median'] ?? 0;
+        if ($floor > 0 && ($r['ext']['median'] ?? 0) > 0) {
+            $short = ['trainer' => 'trainer view', 'inspector' => 'inspector view', 'statistics' => 'statistics',
+                'attestations' => 'export'][$view];
+            $toFloor[] = sprintf('%s, cold, %.2f×', $short, $r['ext']['median'] / $floor);
+        }
+        if ($floor > 0 && ($r['validate']['median'] ?? 0) > 0) {
+            $toFloor[] = sprintf('the export\'s validation alone %.2f×', $r['validate']['median'] / $floor);
+        }
+    }
+    if ($toFloor) {
+        echo 'Medians against the fetch floor of the same view: ', implode('; ', $toFloor), ".\n\n";
+    }
     $counted = [];
     foreach ($views as $view => $label) {
         $c = $data['results'][$view]['instructions'] ?? null;

@@ -5,10 +5,11 @@
  * peak resident set size (getrusage) is that view's and nothing else's.
  *
  *   php bench/run.php --impl=ext|resident|reference|peruser --view=trainer|inspector|statistics|attestations
- *       --meta=DATADIR/meta.tsv [--runs=N] [--warmup=N] [--dump=FILE] [--out=FILE]
+ *       --meta=DATADIR/meta.tsv [--runs=N] [--warmup=N] [--dump=FILE] [--out=FILE] [--keep=FILE]
  *
  * --dump writes the result (the view's array; for attestations, the file read back) as JSON, for
- * bench/compare.php. "ext" is the extension as a page uses it without resident models (every run
+ * bench/compare.php; --keep moves the attestation file the last run wrote to FILE (for
+ * bench/validate.c). "ext" is the extension as a page uses it without resident models (every run
  * reads the rows: cold); "resident" keeps its model between runs (docs/resident.md): its warm-up
  * builds it, each timed run checks the change stamps and computes the view from it (warm), and the
  * report says how many runs were served that way. Connection: the MAGISTERE_TEST_* variables (scripts/lib/mariadb.sh).
@@ -72,7 +73,7 @@ function makeRunner(string $impl, string $view, array $meta, string $tmpFile): c
 
 function main(array $argv): int
 {
-    $opt = getopt('', ['impl:', 'view:', 'meta:', 'runs:', 'warmup:', 'dump:', 'out:']);
+    $opt = getopt('', ['impl:', 'view:', 'meta:', 'runs:', 'warmup:', 'dump:', 'out:', 'keep:']);
     $impl = $opt['impl'] ?? '';
     $view = $opt['view'] ?? '';
     if (!in_array($impl, ['ext', 'resident', 'reference', 'peruser'], true)
@@ -80,7 +81,7 @@ function main(array $argv): int
         || !isset($opt['meta'])) {
         fwrite(STDERR, "usage: php bench/run.php --impl=ext|resident|reference|peruser"
             . " --view=trainer|inspector|statistics|attestations --meta=FILE [--runs=N] [--warmup=N]"
-            . " [--dump=FILE] [--out=FILE]\n");
+            . " [--dump=FILE] [--out=FILE] [--keep=FILE]\n");
         return 2;
     }
     $runs = max(1, (int) ($opt['runs'] ?? 5));
@@ -136,6 +137,9 @@ function main(array $argv): int
         $dump = $view === 'attestations' ? readAttestations($tmpFile) : $result;
         file_put_contents($opt['dump'], json_encode($dump, JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES
             | JSON_THROW_ON_ERROR));
+    }
+    if (isset($opt['keep']) && $view === 'attestations' && !rename($tmpFile, $opt['keep'])) {
+        throw new \RuntimeException("cannot move the attestation file to {$opt['keep']}");
     }
     @unlink($tmpFile);
     @unlink(substr($tmpFile, 0, -4));

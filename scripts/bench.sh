@@ -16,6 +16,8 @@
 #      runs, with the process's peak resident set size; the floor (bench/floor.c) replays the
 #      captured statements and discards the rows. The reference's own statements are replayed
 #      the same way, to show how much of its time is the database's;
+#      For the attestation export, the file the extension wrote is also validated on its own by
+#      the extension's validator (bench/validate.c): what validating costs, no row read;
 #   4. up to scale MAGISTERE_BENCH_INSTRUCTIONS, counts the instructions of one cold call of the
 #      extension and of the floor's replay (bench/instructions.sh), which the machine's load does
 #      not change.
@@ -82,10 +84,13 @@ export MAGISTERE_BUILD_DIR=${MAGISTERE_BUILD_DIR:-$root/.build/ext-bench}
 mg_log "building the extension"
 mg_build >&2 || mg_die "the extension does not build"
 so=$MAGISTERE_SO
-mg_log "building bench/generate and bench/floor"
+mg_log "building bench/generate, bench/floor and bench/validate"
 cc -O2 -std=c11 -Wall -Wextra -Werror -o "$out/generate" bench/generate.c -lm
 # shellcheck disable=SC2046 # mariadb_config prints several flags
 cc -O2 -std=c11 -Wall -Wextra -Werror -o "$out/floor" bench/floor.c $(mariadb_config --cflags --libs)
+# shellcheck disable=SC2046 # pkg-config prints several flags
+cc -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -Isrc $(pkg-config --cflags libxml-2.0) \
+	-o "$out/validate" bench/validate.c src/xml/*.c src/core/*.c $(pkg-config --libs libxml-2.0) -lm
 
 php_ext=(php -d "extension=$so")
 
@@ -201,6 +206,13 @@ for scale in "${scales[@]}"; do
 		record "$(php bench/run.php --impl=reference --view="$view" --meta="$meta" --runs="$runs")" \
 			"$scale" "$view" "equal"
 		record "$("$out/floor" "$out/statements-$view.sql" "$runs" 1)" "$scale" "$view" "same rows as the extension"
+		if [ "$view" = attestations ]; then
+			# The validation the export promises, alone: the extension's file, its validator.
+			"${php_ext[@]}" bench/run.php --impl=ext --view="$view" --meta="$meta" --runs=1 --warmup=0 \
+				--keep="$out/attestations.xml" >/dev/null
+			record "$("$out/validate" "$out/attestations.xml" "$runs" 1)" "$scale" "$view" "the extension's file, valid"
+			rm -f "$out/attestations.xml"
+		fi
 		# The reference's own statements replayed the same way: the database's share of its time.
 		php bench/capture.php --impl=reference --view="$view" --meta="$meta" --out="$out/statements-ref-$view.sql"
 		record "$("$out/floor" "$out/statements-ref-$view.sql" "$runs" 1 | sed 's/"impl":"floor"/"impl":"floor-ref"/')" \

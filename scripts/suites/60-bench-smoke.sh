@@ -9,6 +9,7 @@
 #     returns exactly what the plain-PHP reference returns, and the reference exactly what the
 #     per-user implementation returns; the extension's resident model, warm, returns the same;
 #   - the fetch floor replays the statements the extension sent and gets rows back;
+#   - bench/validate accepts the extension's attestation file and refuses a truncated one;
 #   - bench/plans.php reads the plans of those statements;
 #   - bench/instructions.sh counts the instructions of a cold call and of its floor (trainer view).
 # Nothing is timed. Last line: "N passed, N failed".
@@ -49,6 +50,13 @@ fi
 if ! cc -O2 -std=c11 -Wall -Wextra -Werror -o "$work/floor" bench/floor.c $(mariadb_config --cflags --libs) \
 		2>"$work/cc.log"; then
 	fail "bench/floor.c builds with -Wall -Wextra -Werror" "$(head -n 5 "$work/cc.log")"
+	finish
+fi
+# shellcheck disable=SC2046 # pkg-config prints several flags
+if ! cc -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -Isrc $(pkg-config --cflags libxml-2.0) \
+		-o "$work/validate" bench/validate.c src/xml/*.c src/core/*.c $(pkg-config --libs libxml-2.0) -lm \
+		2>"$work/cc.log"; then
+	fail "bench/validate.c builds with -Wall -Wextra -Werror" "$(head -n 5 "$work/cc.log")"
 	finish
 fi
 if ! { "$work/generate" -s 0.01 -r 7 -o "$work/a" && "$work/generate" -s 0.01 -r 7 -o "$work/b" &&
@@ -121,6 +129,26 @@ for view in trainer inspector statistics attestations; do
 	else
 		fail "$view: the fetch floor replays the extension's statements" \
 			"$(tail -n 2 "$work/capture.log" "$work/floor.log" 2>/dev/null)"
+	fi
+	# The export's validation alone: the extension's file is valid, a truncated copy is not.
+	if [ "$view" = attestations ]; then
+		if php -d "extension=$MAGISTERE_SO" bench/run.php --impl=ext --view="$view" --meta="$meta" --runs=1 \
+				--warmup=0 --keep="$work/attestations.xml" >"$work/keep.log" 2>&1 &&
+				line=$("$work/validate" "$work/attestations.xml" 1 0 2>"$work/validate.log") &&
+				php -r '$r = json_decode($argv[1], true); exit(($r["bytes"] ?? 0) === filesize($argv[2]) ? 0 : 1);' \
+					-- "$line" "$work/attestations.xml"; then
+			pass "$view: bench/validate validates the extension's file"
+		else
+			fail "$view: bench/validate validates the extension's file" "$(tail -n 2 "$work/keep.log" "$work/validate.log" 2>/dev/null)"
+		fi
+		head -c "$(($(stat -c %s "$work/attestations.xml" 2>/dev/null || echo 2) / 2))" "$work/attestations.xml" \
+			>"$work/truncated.xml" 2>/dev/null
+		if ! "$work/validate" "$work/truncated.xml" 1 0 >/dev/null 2>"$work/validate.log" &&
+				grep -q "not a valid attestation file" "$work/validate.log"; then
+			pass "$view: bench/validate refuses a truncated file"
+		else
+			fail "$view: bench/validate refuses a truncated file" "$(tail -n 2 "$work/validate.log")"
+		fi
 	fi
 	# The instructions of one cold call and of the floor (callgrind), for one view: the tool runs.
 	if [ "$view" = trainer ]; then
