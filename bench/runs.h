@@ -2,7 +2,7 @@
  * What the bench's C tools (bench/floor.c, bench/validate.c) share: their [RUNS] [WARMUP]
  * arguments, the clock, and the JSON line they print, which bench/report.php reads:
  * {<fields of the tool>,"runs":N,"times":[...],"median":S,"peak_rss_kb":K}.
- * The including file defines die(what, detail) before including it.
+ * The including file defines die(what, detail), declared here, which reports and exits 1.
  */
 #ifndef MAGISTERE_BENCH_RUNS_H
 #define MAGISTERE_BENCH_RUNS_H

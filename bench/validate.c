@@ -22,6 +22,8 @@
 
 #include "xml/xml_private.h"
 
+#include "runs.h"
+
 /* The export hands the validator the bytes its output buffer flushes: about this many at a time. */
 #define CHUNK 4000
 
@@ -30,8 +32,6 @@ static void die(const char *what, const char *detail)
 	fprintf(stderr, "validate: %s%s%s\n", what, detail ? ": " : "", detail ? detail : "");
 	exit(1);
 }
-
-#include "runs.h"
 
 static char *read_file(const char *path, size_t *len)
 {

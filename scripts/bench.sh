@@ -15,9 +15,9 @@
 #   3. times each implementation in its own process: one warm-up run, then the median of RUNS
 #      runs, with the process's peak resident set size; the floor (bench/floor.c) replays the
 #      captured statements and discards the rows. The reference's own statements are replayed
-#      the same way, to show how much of its time is the database's;
-#      For the attestation export, the file the extension wrote is also validated on its own by
-#      the extension's validator (bench/validate.c): what validating costs, no row read;
+#      the same way, to show how much of its time is the database's. For the attestation
+#      export, the file the extension wrote is also validated on its own by the extension's
+#      validator (bench/validate.c): what validating costs, no row read;
 #   4. up to scale MAGISTERE_BENCH_INSTRUCTIONS, counts the instructions of one cold call of the
 #      extension and of the floor's replay (bench/instructions.sh), which the machine's load does
 #      not change.
