@@ -55,7 +55,13 @@ async function login(browser, username) {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-GB' });
     const page = await context.newPage();
     page.setDefaultTimeout(60000);
-    await page.goto(`${url}/login/index.php`);
+    // The login page's own scripts call the web services with the not-yet-logged-in session (media_videojs
+    // asks for its language strings). Submitting while such a call is in flight races the login: when Moodle
+    // handles the call after the login has replaced that session, it finds no session for the call's old
+    // cookie, starts an empty one and sends its cookie, which replaces the logged-in one; the next page says
+    // "Your session has timed out" (seen once on Moodle 4.5: the call's POST ended after the login's in the
+    // access log). A person does not type that fast: wait until the page is quiet.
+    await page.goto(`${url}/login/index.php`, { waitUntil: 'networkidle' });
     await page.fill('#username', username);
     await page.fill('#password', password);
     await Promise.all([page.waitForNavigation(), page.click('#loginbtn')]);
