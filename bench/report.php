@@ -29,6 +29,8 @@ $views = [
     'statistics' => 'académie statistics (a release of the publication plan, both tables)',
     'attestations' => 'attestation export (every parcours, XML file)',
 ];
+$shortViews = ['trainer' => 'trainer view', 'inspector' => 'inspector view', 'statistics' => 'statistics',
+    'attestations' => 'export'];
 $names = ['ext' => 'extension, cold (mysql source, rows read every time)',
     'resident' => 'extension, warm (resident model, stamps checked)', 'reference' => 'plain PHP reference',
     'ext-limit' => 'extension, cold, one run under a web request\'s memory_limit',
@@ -83,9 +85,7 @@ foreach ($scales as $scale => $data) {
         $r = $data['results'][$view] ?? [];
         $floor = $r['floor']['median'] ?? 0;
         if ($floor > 0 && ($r['ext']['median'] ?? 0) > 0) {
-            $short = ['trainer' => 'trainer view', 'inspector' => 'inspector view', 'statistics' => 'statistics',
-                'attestations' => 'export'][$view];
-            $toFloor[] = sprintf('%s, cold, %.2f×', $short, $r['ext']['median'] / $floor);
+            $toFloor[] = sprintf('%s, cold, %.2f×', $shortViews[$view], $r['ext']['median'] / $floor);
         }
         if ($floor > 0 && ($r['validate']['median'] ?? 0) > 0) {
             $toFloor[] = sprintf('the export\'s validation alone %.2f×', $r['validate']['median'] / $floor);
